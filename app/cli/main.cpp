@@ -1,0 +1,9 @@
+// suplab-cli: see ../../../shared/spec/cli.md.
+#include "CliCommands.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    return suplab::runCli(args, std::cout, std::cerr);
+}

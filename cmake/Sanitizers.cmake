@@ -1,0 +1,11 @@
+# SUPLAB_SANITIZE=address (ASan+UBSan) or thread (TSan), applied to every target.
+set(SUPLAB_SANITIZE "" CACHE STRING "address or thread")
+if(SUPLAB_SANITIZE STREQUAL "address")
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+elseif(SUPLAB_SANITIZE STREQUAL "thread")
+    add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=thread)
+elseif(NOT SUPLAB_SANITIZE STREQUAL "")
+    message(FATAL_ERROR "SUPLAB_SANITIZE must be empty, address or thread")
+endif()

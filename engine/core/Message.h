@@ -1,0 +1,66 @@
+#pragma once
+// What a process can find in its queue. Exit signals are not messages: the
+// runtime applies BEAM's rules to them on arrival (see Signal.h) and only a
+// trapping process sees them, as ExitMsg.
+
+#include "core/Pid.h"
+#include "core/Reason.h"
+#include "supervision/ChildApi.h"
+
+#include <cstdint>
+#include <memory>
+#include <variant>
+
+namespace suplab {
+
+using Ref = std::uint64_t;
+
+/// {'EXIT', From, Reason}: an exit signal turned into a message by trap_exit.
+struct ExitMsg {
+    Pid from = kNoPid;
+    Reason reason;
+};
+
+/// {'DOWN', Ref, process, Pid, Reason}
+struct DownMsg {
+    Ref ref = 0;
+    Pid pid = kNoPid;
+    Reason reason;
+};
+
+/// A timer started by this process has fired.
+struct TimerMsg {
+    Ref ref = 0;
+};
+
+/// proc_lib's init_ack: the child finished its init successfully.
+struct StartedMsg {
+    Pid child = kNoPid;
+};
+
+/// The worker's own code exits with this reason (a scripted crash).
+struct CrashMsg {
+    Reason reason;
+};
+
+/// A supervisor's asynchronous retry of a failed restart (OTP's cast to self).
+struct RetryMsg {
+    std::uint64_t key = 0;
+};
+
+/// A synchronous call (gen_server:call); the request is boxed to keep messages small.
+struct CallMsg {
+    Ref ref = 0;
+    Pid from = kNoPid;
+    std::unique_ptr<CallRequest> request;
+};
+
+struct ReplyMsg {
+    Ref ref = 0;
+    std::unique_ptr<CallResult> result;
+};
+
+using Message = std::variant<ExitMsg, DownMsg, TimerMsg, StartedMsg, CrashMsg, RetryMsg, CallMsg,
+                             ReplyMsg>;
+
+} // namespace suplab

@@ -1,0 +1,226 @@
+#include "Process.h"
+
+#include "core/Runtime.h"
+#include "events/EventBus.h"
+#include "sched/Scheduler.h"
+
+#include <algorithm>
+
+namespace suplab {
+
+Process::Process(Runtime& runtime, std::string path)
+    : runtime_(runtime), pid_(runtime.allocatePid()), path_(std::move(path)) {}
+
+Process::~Process() = default;
+
+bool Process::deliver(Signal&& signal) {
+    if (!inbox_.push(std::move(signal))) return false;
+    wake();
+    return true;
+}
+
+void Process::wake() {
+    unsigned char state = sched_.load(std::memory_order_acquire);
+    for (;;) {
+        if (state == Idle) {
+            if (sched_.compare_exchange_weak(state, Queued, std::memory_order_acq_rel)) {
+                runtime_.scheduler().enqueue(shared_from_this());
+                return;
+            }
+        } else if (state == Running) {
+            if (sched_.compare_exchange_weak(state, Notified, std::memory_order_acq_rel)) return;
+        } else {
+            return; // already queued, already notified, or dead
+        }
+    }
+}
+
+void Process::runScheduled() {
+    sched_.store(Running, std::memory_order_release);
+    runOnce();
+    if (dead_) {
+        sched_.store(Dead, std::memory_order_release);
+        return;
+    }
+    unsigned char expected = Running;
+    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return;
+    // Signals arrived while we ran: go to the back of the run queue (fairness).
+    sched_.store(Queued, std::memory_order_release);
+    runtime_.scheduler().enqueue(shared_from_this());
+}
+
+void Process::drainInbox() {
+    inbox_.takeAll(batch_);
+    for (auto& signal : batch_) {
+        if (dead_) break;
+        handleSignal(std::move(signal));
+    }
+    batch_.clear();
+}
+
+void Process::handleSignal(Signal&& signal) {
+    if (auto* message = std::get_if<Message>(&signal)) {
+        queue_.push_back(std::move(*message));
+    } else if (auto* exit = std::get_if<ExitSignal>(&signal)) {
+        if (exit->reason.kind() == Reason::Kind::Kill) {
+            die(Reason::killed());
+        } else if (trapExit_) {
+            queue_.push_back(ExitMsg{exit->from, std::move(exit->reason)});
+        } else if (exit->reason.kind() == Reason::Kind::Normal && exit->from != pid_) {
+            // A normal exit signal does nothing to a process that does not trap exits.
+        } else {
+            die(std::move(exit->reason));
+        }
+    } else if (auto* mon = std::get_if<MonitorSignal>(&signal)) {
+        monitoredBy_.emplace_back(mon->ref, mon->watcher);
+    } else if (auto* demon = std::get_if<DemonitorSignal>(&signal)) {
+        std::erase_if(monitoredBy_, [&](const auto& m) { return m.first == demon->ref; });
+    } else if (auto* unl = std::get_if<UnlinkSignal>(&signal)) {
+        std::erase(links_, unl->from);
+    }
+}
+
+void Process::runOnce() {
+    if (dead_) return;
+    drainInbox();
+    if (dead_) return;
+    if (!started_) {
+        started_ = true;
+        task_ = body();
+        task_.start();
+        if (task_.done()) {
+            Reason reason = std::move(task_.result());
+            die(std::move(reason));
+            return;
+        }
+    }
+    for (;;) {
+        bool progressed = false;
+        while (waiter_ && !dead_) {
+            if (!takeMatching(waitMatch_, *waitOut_)) break;
+            auto handle = std::exchange(waiter_, nullptr);
+            handle.resume();
+            progressed = true;
+            if (task_.done()) {
+                Reason reason = std::move(task_.result());
+                die(std::move(reason));
+                return;
+            }
+        }
+        if (dead_) return;
+        if (inbox_.empty()) return;
+        drainInbox();
+        if (dead_) return;
+        (void)progressed;
+    }
+}
+
+void Process::park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out) {
+    waiter_ = h;
+    waitMatch_ = match;
+    waitOut_ = out;
+}
+
+bool Process::takeMatching(MatchRef match, std::optional<Message>& out) {
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+        if (match(*it)) {
+            out.emplace(std::move(*it));
+            queue_.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<ExitMsg> Process::takeExitFrom(Pid from) {
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+        if (auto* exit = std::get_if<ExitMsg>(&*it); exit && exit->from == from) {
+            ExitMsg found = std::move(*exit);
+            queue_.erase(it);
+            return found;
+        }
+    }
+    return std::nullopt;
+}
+
+void Process::die(Reason reason) {
+    if (dead_) return;
+    dead_ = true;
+    waiter_ = nullptr;
+    // Announce first, so that whatever the exit causes comes after it in the log.
+    if (announced_) {
+        runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
+        runtime_.unregisterPath(path_, pid_);
+    }
+    for (auto& late : inbox_.close()) {
+        if (auto* mon = std::get_if<MonitorSignal>(&late))
+            runtime_.deliver(mon->watcher, Message(DownMsg{mon->ref, pid_, Reason::noproc()}));
+    }
+    for (Pid linked : links_) runtime_.deliver(linked, ExitSignal{pid_, reason});
+    for (auto& [ref, watcher] : monitoredBy_)
+        runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
+    links_.clear();
+    monitoredBy_.clear();
+    queue_.clear();
+    task_.reset();
+    runtime_.retire(pid_);
+}
+
+void Process::send(Pid to, Message message) { runtime_.deliver(to, std::move(message)); }
+
+void Process::sendExit(Pid to, Reason reason) {
+    runtime_.deliver(to, ExitSignal{pid_, std::move(reason)});
+}
+
+Pid Process::spawnLink(std::shared_ptr<Process> child) {
+    const Pid childPid = child->pid();
+    child->parent_ = pid_;
+    child->links_.push_back(pid_);
+    links_.push_back(childPid);
+    runtime_.spawn(std::move(child));
+    return childPid;
+}
+
+Ref Process::monitor(Pid target) {
+    const Ref ref = runtime_.makeRef();
+    if (!runtime_.deliver(target, MonitorSignal{pid_, ref}))
+        runtime_.deliver(pid_, Message(DownMsg{ref, target, Reason::noproc()}));
+    return ref;
+}
+
+void Process::demonitor(Pid target, Ref ref) {
+    runtime_.deliver(target, DemonitorSignal{ref});
+    std::erase_if(queue_, [&](const Message& m) {
+        auto* down = std::get_if<DownMsg>(&m);
+        return down && down->ref == ref;
+    });
+}
+
+void Process::unlink(Pid other) {
+    std::erase(links_, other);
+    runtime_.deliver(other, UnlinkSignal{pid_});
+}
+
+Ref Process::startTimer(std::int64_t ms) {
+    const Ref ref = runtime_.makeRef();
+    runtime_.scheduler().startTimer(ref, pid_, ms * 1000);
+    return ref;
+}
+
+void Process::cancelTimer(Ref ref) {
+    runtime_.scheduler().cancelTimer(ref);
+    std::erase_if(queue_, [&](const Message& m) {
+        auto* t = std::get_if<TimerMsg>(&m);
+        return t && t->ref == ref;
+    });
+}
+
+std::int64_t Process::nowUs() const { return runtime_.nowUs(); }
+
+void Process::announceUp() {
+    announced_ = true;
+    runtime_.events().emit(EventKind::Up, path_, pid_);
+    runtime_.registerPath(path_, pid_);
+}
+
+} // namespace suplab

@@ -1,0 +1,171 @@
+#pragma once
+// A lightweight process: a pid, an inbox, links, monitors, a trap_exit flag and a
+// body written as a coroutine. The body runs only on a scheduler thread and one
+// thread at a time; everything other threads may touch goes through the inbox.
+//
+// Receiving is selective, as in Erlang: the body waits for the first queued
+// message a predicate accepts, and leaves the others queued in order.
+
+#include "core/Mailbox.h"
+#include "core/Message.h"
+#include "core/Task.h"
+
+#include <atomic>
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace suplab {
+
+class Runtime;
+
+/// A non-owning reference to a message predicate living in a suspended frame.
+struct MatchRef {
+    const void* object = nullptr;
+    bool (*call)(const void*, const Message&) = nullptr;
+    bool operator()(const Message& m) const { return call(object, m); }
+};
+
+class Process : public std::enable_shared_from_this<Process> {
+public:
+    Process(Runtime& runtime, std::string path);
+    virtual ~Process();
+    Process(const Process&) = delete;
+    Process& operator=(const Process&) = delete;
+
+    Pid pid() const { return pid_; }
+    const std::string& path() const { return path_; }
+    bool trapExit() const { return trapExit_; }
+
+    /// Any thread: hands a signal to this process. False when it has exited.
+    bool deliver(Signal&& signal);
+
+    /// Scheduler thread only: handle pending signals and run the body as far as
+    /// it can go. Returns when the body waits for a message it does not have yet.
+    void runScheduled();
+
+    // --- Inside a body (or a Port's owner): the process's view of the world ---
+
+    template <typename Pred>
+    struct ReceiveAwaiter {
+        Process& self;
+        Pred pred;
+        std::optional<Message> out{};
+        static bool match(const void* o, const Message& m) {
+            return static_cast<const ReceiveAwaiter*>(o)->pred(m);
+        }
+        bool await_ready() { return self.takeMatching(MatchRef{this, &match}, out); }
+        void await_suspend(std::coroutine_handle<> h) { self.park(h, MatchRef{this, &match}, &out); }
+        Message await_resume() { return std::move(*out); }
+    };
+
+    /// Waits for a message `pred` accepts, or a timeout (negative: none).
+    /// Resumes with std::nullopt when the timeout came first.
+    template <typename Pred>
+    struct TimedReceiveAwaiter {
+        Process& self;
+        Pred pred;
+        std::int64_t timeoutMs;
+        Ref timer = 0;
+        std::optional<Message> out{};
+        static bool match(const void* o, const Message& m) {
+            auto* a = static_cast<const TimedReceiveAwaiter*>(o);
+            if (auto* t = std::get_if<TimerMsg>(&m)) return a->timer != 0 && t->ref == a->timer;
+            return a->pred(m);
+        }
+        bool await_ready() {
+            if (self.takeMatching(MatchRef{this, &match}, out)) return true;
+            return timeoutMs == 0;
+        }
+        void await_suspend(std::coroutine_handle<> h) {
+            if (timeoutMs > 0) timer = self.startTimer(timeoutMs);
+            self.park(h, MatchRef{this, &match}, &out);
+        }
+        std::optional<Message> await_resume() {
+            if (out && std::holds_alternative<TimerMsg>(*out) &&
+                std::get<TimerMsg>(*out).ref == timer && timer != 0)
+                return std::nullopt;
+            if (timer != 0) self.cancelTimer(timer);
+            return std::move(out);
+        }
+    };
+
+    template <typename Pred>
+    ReceiveAwaiter<Pred> receive(Pred pred) {
+        return ReceiveAwaiter<Pred>{*this, std::move(pred)};
+    }
+    template <typename Pred>
+    TimedReceiveAwaiter<Pred> receive(Pred pred, std::int64_t timeoutMs) {
+        return TimedReceiveAwaiter<Pred>{*this, std::move(pred), timeoutMs};
+    }
+    /// Waits `ms` milliseconds; signals are still handled meanwhile (a kill ends us).
+    auto sleep(std::int64_t ms) {
+        return receive([](const Message&) { return false; }, ms);
+    }
+
+    /// Takes the first queued message `match` accepts into `out`.
+    bool takeMatching(MatchRef match, std::optional<Message>& out);
+    /// Removes and returns the first queued ExitMsg from `from`, if any (§7.1 step 3).
+    std::optional<ExitMsg> takeExitFrom(Pid from);
+
+    Runtime& runtime() const { return runtime_; }
+    void setTrapExit(bool on) { trapExit_ = on; }
+    Pid parent() const { return parent_; }
+
+    void send(Pid to, Message message);
+    void sendExit(Pid to, Reason reason);
+    /// Spawns `child` linked to this process; it starts running at once.
+    Pid spawnLink(std::shared_ptr<Process> child);
+    Ref monitor(Pid target);
+    void demonitor(Pid target, Ref ref);
+    void unlink(Pid other);
+    Ref startTimer(std::int64_t ms);
+    void cancelTimer(Ref ref);
+    std::int64_t nowUs() const;
+
+    /// Reports `up` for this process and makes its path resolve to it; from then
+    /// on its exit is reported as `down`.
+    void announceUp();
+
+protected:
+    virtual Task<Reason> body() = 0;
+    /// Called with the process's queue drained into its handling; the Port uses it.
+    virtual void wake();
+    void handleSignal(Signal&& signal);
+    void drainInbox();
+
+private:
+    friend class Runtime;
+    void park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out);
+    void runOnce();
+    void die(Reason reason);
+
+    Runtime& runtime_;
+    Pid pid_;
+    Pid parent_ = kNoPid;
+    std::string path_;
+    bool trapExit_ = false;
+    bool started_ = false;
+    bool dead_ = false;
+    bool announced_ = false;
+    enum : unsigned char { Idle, Queued, Running, Notified, Dead };
+    std::atomic<unsigned char> sched_{Idle};
+
+    Mailbox inbox_;
+    std::vector<Signal> batch_;
+    std::deque<Message> queue_;
+    std::vector<Pid> links_;
+    std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)
+
+    Task<Reason> task_;
+    std::coroutine_handle<> waiter_;
+    MatchRef waitMatch_;
+    std::optional<Message>* waitOut_ = nullptr;
+};
+
+} // namespace suplab

@@ -1,0 +1,57 @@
+#include "Reason.h"
+
+namespace suplab {
+
+namespace {
+
+bool isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool isWord(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (!isWordChar(c)) return false;
+    return true;
+}
+
+} // namespace
+
+Reason Reason::word(std::string w) {
+    if (w == "normal") return normal();
+    if (w == "shutdown") return shutdown();
+    if (w == "kill") return kill();
+    if (w == "killed") return killed();
+    if (w == "noproc") return noproc();
+    return Reason(Kind::Word, std::move(w));
+}
+
+bool Reason::isValidText(std::string_view text) {
+    constexpr std::string_view prefix = "{shutdown,";
+    if (text.starts_with(prefix) && text.ends_with("}"))
+        return isWord(text.substr(prefix.size(), text.size() - prefix.size() - 1));
+    return isWord(text);
+}
+
+Reason Reason::parse(std::string_view text) {
+    constexpr std::string_view prefix = "{shutdown,";
+    if (text.starts_with(prefix) && text.ends_with("}"))
+        return shutdownWith(std::string(text.substr(prefix.size(), text.size() - prefix.size() - 1)));
+    return word(std::string(text));
+}
+
+std::string Reason::format() const {
+    switch (kind_) {
+    case Kind::Normal: return "normal";
+    case Kind::Shutdown: return "shutdown";
+    case Kind::ShutdownWith: return "{shutdown," + detail_ + "}";
+    case Kind::Kill: return "kill";
+    case Kind::Killed: return "killed";
+    case Kind::Noproc: return "noproc";
+    case Kind::FailedToStartChild: return "{shutdown,failed_to_start_child," + detail_ + "}";
+    case Kind::Word: return detail_;
+    }
+    return detail_;
+}
+
+} // namespace suplab

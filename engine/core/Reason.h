@@ -1,0 +1,61 @@
+#pragma once
+// Exit reasons, as the terms Erlang would print for them. The few reasons the
+// runtime itself reasons about (normal, shutdown, kill, killed, ...) are kinds;
+// any other atom is a Word.
+
+#include <string>
+#include <string_view>
+
+namespace suplab {
+
+class Reason {
+public:
+    enum class Kind : unsigned char {
+        Normal,            // normal
+        Shutdown,          // shutdown
+        ShutdownWith,      // {shutdown,WORD}
+        Kill,              // kill: only meaningful as an exit signal, untrappable
+        Killed,            // killed: what a process killed by `kill` exits with
+        Noproc,            // noproc: a call to a process that is gone
+        FailedToStartChild, // {shutdown,failed_to_start_child,ID}: a supervisor's init failed
+        Word,              // any other atom: boom, start_error, random_failure, ...
+    };
+
+    Reason() = default;
+    static Reason normal() { return Reason(Kind::Normal); }
+    static Reason shutdown() { return Reason(Kind::Shutdown); }
+    static Reason shutdownWith(std::string word) { return Reason(Kind::ShutdownWith, std::move(word)); }
+    static Reason kill() { return Reason(Kind::Kill); }
+    static Reason killed() { return Reason(Kind::Killed); }
+    static Reason noproc() { return Reason(Kind::Noproc); }
+    static Reason failedToStartChild(std::string id) {
+        return Reason(Kind::FailedToStartChild, std::move(id));
+    }
+    static Reason word(std::string w);
+
+    /// Reads the scenario form: `normal`, `shutdown`, `{shutdown,WORD}`, or any word.
+    static Reason parse(std::string_view text);
+    /// True when `text` is a reason `parse` accepts.
+    static bool isValidText(std::string_view text);
+
+    Kind kind() const { return kind_; }
+    const std::string& detail() const { return detail_; }
+
+    /// normal, shutdown and {shutdown,_}: the reasons a transient child may exit with quietly.
+    bool isNormalLike() const {
+        return kind_ == Kind::Normal || kind_ == Kind::Shutdown || kind_ == Kind::ShutdownWith ||
+               kind_ == Kind::FailedToStartChild;
+    }
+
+    /// As Erlang prints it, without spaces (trace.md).
+    std::string format() const;
+
+    friend bool operator==(const Reason&, const Reason&) = default;
+
+private:
+    explicit Reason(Kind k, std::string d = {}) : kind_(k), detail_(std::move(d)) {}
+    Kind kind_ = Kind::Normal;
+    std::string detail_;
+};
+
+} // namespace suplab

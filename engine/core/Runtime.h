@@ -1,0 +1,69 @@
+#pragma once
+// The process world of one run: the process table, the path registry, the
+// scheduler and the event stream. Processes talk to each other only through it.
+
+#include "core/Pid.h"
+#include "core/ProcessTable.h"
+#include "core/Signal.h"
+#include "events/EventBus.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace suplab {
+
+class Scheduler;
+
+class Runtime {
+public:
+    Runtime(Scheduler& scheduler, EventBus& events, std::uint64_t seed = 0);
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    Scheduler& scheduler() const { return scheduler_; }
+    EventBus& events() const { return events_; }
+    std::uint64_t seed() const { return seed_; }
+    std::int64_t nowUs() const;
+
+    Pid allocatePid() { return nextPid_.fetch_add(1, std::memory_order_relaxed); }
+    Ref makeRef() { return nextRef_.fetch_add(1, std::memory_order_relaxed); }
+
+    /// Makes a constructed process live: it can be found and gets scheduled.
+    void spawn(std::shared_ptr<Process> process);
+    /// Delivers a signal; false when no such process is alive.
+    bool deliver(Pid to, Signal&& signal);
+    bool isAlive(Pid pid) const { return table_.contains(pid); }
+    std::size_t processCount() const { return table_.size(); }
+
+    // Paths: set when a process reports up, cleared when that same process ends.
+    void registerPath(const std::string& path, Pid pid);
+    void unregisterPath(const std::string& path, Pid pid);
+    Pid whereis(const std::string& path) const;
+
+    /// 1, 2, 3, ...: the start attempts of the worker at `path` over the whole run.
+    std::int64_t nextStartAttempt(const std::string& path);
+
+    /// Called by a process as it ends (on its own scheduler turn).
+    void retire(Pid pid) { table_.erase(pid); }
+
+    /// Engine teardown: the scheduler is stopped; destroy every remaining process.
+    void clear();
+
+private:
+    Scheduler& scheduler_;
+    EventBus& events_;
+    std::uint64_t seed_;
+    std::atomic<Pid> nextPid_{1};
+    std::atomic<Ref> nextRef_{1};
+    ProcessTable table_;
+
+    mutable std::mutex namesLock_;
+    std::unordered_map<std::string, Pid> names_;
+    std::unordered_map<std::string, std::int64_t> attempts_;
+};
+
+} // namespace suplab

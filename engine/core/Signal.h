@@ -1,0 +1,32 @@
+#pragma once
+// Everything that can arrive in a process's inbox. Messages are queued for the
+// process's code; the other signals are handled by the runtime on arrival.
+
+#include "core/Message.h"
+
+namespace suplab {
+
+/// exit/2 or a link's exit: kill is untrappable; a trapping process gets an
+/// ExitMsg; otherwise normal is ignored and anything else ends the process.
+struct ExitSignal {
+    Pid from = kNoPid;
+    Reason reason;
+};
+
+/// erlang:monitor/2 from `watcher`; answered with DOWN (noproc if already gone).
+struct MonitorSignal {
+    Pid watcher = kNoPid;
+    Ref ref = 0;
+};
+
+struct DemonitorSignal {
+    Ref ref = 0;
+};
+
+struct UnlinkSignal {
+    Pid from = kNoPid;
+};
+
+using Signal = std::variant<Message, ExitSignal, MonitorSignal, DemonitorSignal, UnlinkSignal>;
+
+} // namespace suplab

@@ -1,0 +1,33 @@
+#include "Event.h"
+
+#include <array>
+
+namespace suplab {
+
+namespace {
+constexpr std::array<const char*, 11> kNames = {
+    "up",      "down",    "start_failed",     "give_up",       "error", "restart",
+    "inject",  "trapped", "shutdown_timeout", "auto_shutdown", "call",
+};
+} // namespace
+
+const char* toString(EventKind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+
+std::optional<EventKind> eventKindFromString(std::string_view name) {
+    for (std::size_t i = 0; i < kNames.size(); ++i)
+        if (name == kNames[i]) return static_cast<EventKind>(i);
+    return std::nullopt;
+}
+
+bool isConformanceKind(EventKind kind) {
+    switch (kind) {
+    case EventKind::Up:
+    case EventKind::Down:
+    case EventKind::StartFailed:
+    case EventKind::GiveUp:
+    case EventKind::Error: return true;
+    default: return false;
+    }
+}
+
+} // namespace suplab

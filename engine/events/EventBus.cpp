@@ -1,0 +1,45 @@
+#include "EventBus.h"
+
+#include <algorithm>
+
+namespace suplab {
+
+void EventBus::addSink(EventSink* sink) {
+    std::lock_guard guard(lock_);
+    sinks_.push_back(sink);
+}
+
+void EventBus::removeSink(EventSink* sink) {
+    std::lock_guard guard(lock_);
+    sinks_.erase(std::remove(sinks_.begin(), sinks_.end(), sink), sinks_.end());
+}
+
+void EventBus::emit(EventKind kind, std::string path, Pid pid, std::string reason,
+                    std::string detail) {
+    Event event;
+    event.kind = kind;
+    event.path = std::move(path);
+    event.pid = pid;
+    event.reason = std::move(reason);
+    event.detail = std::move(detail);
+    publish(std::move(event));
+}
+
+void EventBus::emitError(std::string op, std::string path, std::string reason) {
+    Event event;
+    event.kind = EventKind::Error;
+    event.path = std::move(path);
+    event.reason = std::move(reason);
+    event.op = std::move(op);
+    publish(std::move(event));
+}
+
+void EventBus::publish(Event&& event) {
+    // The clock is read under the lock so that t_us never goes backwards in seq order.
+    std::lock_guard guard(lock_);
+    event.tUs = clock_ ? clock_() : 0;
+    event.seq = nextSeq_++;
+    for (auto* sink : sinks_) sink->onEvent(event);
+}
+
+} // namespace suplab

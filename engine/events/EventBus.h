@@ -1,0 +1,34 @@
+#pragma once
+// The one event stream. Stamps each event with a gap-free seq and the run's
+// clock, and hands it to every sink in that order.
+
+#include "events/EventSink.h"
+
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace suplab {
+
+class EventBus {
+public:
+    using Clock = std::function<std::int64_t()>;
+
+    void setClock(Clock clock) { clock_ = std::move(clock); }
+    void addSink(EventSink* sink);
+    void removeSink(EventSink* sink);
+
+    void emit(EventKind kind, std::string path, Pid pid, std::string reason = {},
+              std::string detail = {});
+    /// A script step's call failed: `error OP PATH REASON` in the trace.
+    void emitError(std::string op, std::string path, std::string reason);
+
+private:
+    void publish(Event&& event);
+    std::mutex lock_;
+    Clock clock_;
+    std::uint64_t nextSeq_ = 1;
+    std::vector<EventSink*> sinks_;
+};
+
+} // namespace suplab

@@ -1,0 +1,23 @@
+#pragma once
+// The three renderings of trace.md: the conformance trace, JSON Lines and CSV.
+
+#include "events/Event.h"
+
+#include <string>
+#include <vector>
+
+namespace suplab {
+
+/// `event path [reason]`, or empty for a non-conformance event.
+std::string conformanceLine(const Event& event);
+std::string conformanceTrace(const std::vector<Event>& events);
+std::string jsonlLine(const Event& event);
+std::string jsonl(const std::vector<Event>& events);
+std::string csvHeader();
+std::string csvLine(const Event& event);
+std::string csv(const std::vector<Event>& events);
+
+/// JSON string escaping (RFC 8259), quotes included.
+std::string jsonQuote(std::string_view text);
+
+} // namespace suplab

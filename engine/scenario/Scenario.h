@@ -1,0 +1,101 @@
+#pragma once
+// The scenario model (scenario.md, format 1): a supervision tree and a script.
+// Pure data, immutable once loaded; nodes are shared by pointer between the
+// scenario, the supervisors' child records and the GUI.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace suplab {
+
+enum class NodeType : unsigned char { Worker, Supervisor, DynamicSupervisor };
+enum class RestartType : unsigned char { Permanent, Transient, Temporary };
+enum class Strategy : unsigned char { OneForOne, OneForAll, RestForOne };
+enum class AutoShutdown : unsigned char { Never, AnySignificant, AllSignificant };
+
+struct ShutdownSpec {
+    enum class Kind : unsigned char { BrutalKill, Timeout, Infinity };
+    Kind kind = Kind::Timeout;
+    std::int64_t ms = 5000; // only for Timeout
+
+    static ShutdownSpec brutalKill() { return {Kind::BrutalKill, 0}; }
+    static ShutdownSpec infinity() { return {Kind::Infinity, 0}; }
+    static ShutdownSpec timeout(std::int64_t ms) { return {Kind::Timeout, ms}; }
+    std::string format() const;
+    friend bool operator==(const ShutdownSpec&, const ShutdownSpec&) = default;
+};
+
+struct NodeSpec;
+using NodePtr = std::shared_ptr<const NodeSpec>;
+
+struct NodeSpec {
+    std::string id;
+    NodeType type = NodeType::Worker;
+    RestartType restart = RestartType::Permanent;
+    ShutdownSpec shutdown;
+    bool significant = false;
+
+    // supervisor and dynamic_supervisor
+    Strategy strategy = Strategy::OneForOne;
+    int max_restarts = 3;
+    int max_seconds = 5;
+    AutoShutdown auto_shutdown = AutoShutdown::Never;
+    std::int64_t max_children = -1; // -1: infinity (dynamic only)
+    std::vector<NodePtr> children;
+
+    // worker
+    bool trap_exit = false;
+    std::int64_t init_ms = 0;
+    std::int64_t stop_ms = 0;
+    std::int64_t fail_starts = 0;
+    std::vector<std::int64_t> fail_attempts;
+    std::string behaviour = "generic";
+    std::string args_json = "null"; // the behaviour's argument, as JSON text
+    std::vector<std::string> uses;
+    std::int64_t call_ms = 100;
+    std::int64_t mtbf_ms = 0; // 0: no random failures
+
+    bool isSupervisor() const { return type != NodeType::Worker; }
+
+    /// A worker with defaults, for tests and the GUI's "start child" form.
+    static NodePtr worker(std::string id, RestartType restart = RestartType::Permanent);
+};
+
+enum class StepAction : unsigned char {
+    Kill,
+    Exit,
+    Crash,
+    StartChild,
+    TerminateChild,
+    RestartChild,
+    DeleteChild,
+};
+
+struct ScriptStep {
+    std::int64_t at_ms = 0;
+    StepAction action = StepAction::Kill;
+    std::string target;
+    std::string reason = "boom"; // exit and crash
+    NodePtr child;               // start_child
+    std::string child_id;        // terminate/restart/delete_child (and start_child's id)
+};
+
+struct Scenario {
+    std::string name;
+    std::string description;
+    NodePtr root;
+    std::vector<ScriptStep> script; // sorted by at_ms, ties in file order
+    std::int64_t settle_ms = 300;
+    bool stop_at_end = true;
+    std::uint64_t seed = 0;
+};
+
+const char* toString(NodeType);
+const char* toString(RestartType);
+const char* toString(Strategy);
+const char* toString(AutoShutdown);
+const char* toString(StepAction);
+
+} // namespace suplab

@@ -1,0 +1,136 @@
+#include "ThreadedScheduler.h"
+
+#include "core/Process.h"
+
+namespace suplab {
+
+ThreadedScheduler::ThreadedScheduler(unsigned threads)
+    : epochNs_(Clock::now().time_since_epoch().count()) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    workers_.reserve(threads);
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
+    timerThread_ = std::thread([this] { timerLoop(); });
+}
+
+ThreadedScheduler::~ThreadedScheduler() { stop(); }
+
+void ThreadedScheduler::stop() {
+    {
+        std::lock_guard guard(runLock_);
+        if (stopping_ && workers_.empty()) return;
+        stopping_ = true;
+    }
+    runReady_.notify_all();
+    for (auto& t : workers_)
+        if (t.joinable()) t.join();
+    workers_.clear();
+    {
+        std::lock_guard guard(timerLock_);
+        timersStopping_ = true;
+    }
+    timerChanged_.notify_all();
+    if (timerThread_.joinable()) timerThread_.join();
+    std::lock_guard guard(runLock_);
+    runQueue_.clear();
+}
+
+void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
+    {
+        std::lock_guard guard(runLock_);
+        if (stopping_) return;
+        runQueue_.push_back(std::move(process));
+    }
+    runReady_.notify_one();
+}
+
+void ThreadedScheduler::workerLoop() {
+    for (;;) {
+        std::shared_ptr<Process> process;
+        {
+            std::unique_lock lock(runLock_);
+            runReady_.wait(lock, [this] { return stopping_ || !runQueue_.empty(); });
+            if (stopping_) return;
+            process = std::move(runQueue_.front());
+            runQueue_.pop_front();
+        }
+        process->runScheduled();
+    }
+}
+
+std::int64_t ThreadedScheduler::nowUs() const {
+    const auto now = Clock::now().time_since_epoch().count();
+    return (now - epochNs_.load(std::memory_order_relaxed)) / 1000;
+}
+
+void ThreadedScheduler::resetClock() {
+    epochNs_.store(Clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+}
+
+void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
+    {
+        std::lock_guard guard(timerLock_);
+        live_.insert(ref);
+        timers_.push(Timer{Clock::now() + std::chrono::microseconds(delayUs < 0 ? 0 : delayUs),
+                           order_++, ref, target});
+    }
+    timerChanged_.notify_one();
+}
+
+void ThreadedScheduler::cancelTimer(Ref ref) {
+    std::lock_guard guard(timerLock_);
+    live_.erase(ref);
+}
+
+void ThreadedScheduler::timerLoop() {
+    std::unique_lock lock(timerLock_);
+    for (;;) {
+        if (timersStopping_) return;
+        while (!timers_.empty() && !live_.count(timers_.top().ref)) timers_.pop();
+        if (timers_.empty()) {
+            timerChanged_.wait(lock);
+            continue;
+        }
+        const Timer next = timers_.top();
+        if (Clock::now() < next.due) {
+            timerChanged_.wait_until(lock, next.due);
+            continue;
+        }
+        timers_.pop();
+        live_.erase(next.ref);
+        lock.unlock(); // delivering takes other locks
+        fire(next.ref, next.target);
+        lock.lock();
+    }
+}
+
+void ThreadedScheduler::notify() {
+    {
+        std::lock_guard guard(waitLock_);
+        ++notifications_;
+    }
+    waitChanged_.notify_all();
+}
+
+bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) {
+    const auto deadline =
+        Clock::time_point(std::chrono::nanoseconds(epochNs_.load())) +
+        std::chrono::microseconds(deadlineUs);
+    for (;;) {
+        std::uint64_t seen;
+        {
+            std::lock_guard guard(waitLock_);
+            seen = notifications_;
+        }
+        if (ready()) return true;
+        std::unique_lock lock(waitLock_);
+        if (deadlineUs < 0) {
+            waitChanged_.wait(lock, [&] { return notifications_ != seen; });
+        } else if (!waitChanged_.wait_until(lock, deadline,
+                                            [&] { return notifications_ != seen; })) {
+            lock.unlock();
+            return ready();
+        }
+    }
+}
+
+} // namespace suplab

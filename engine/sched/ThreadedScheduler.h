@@ -1,0 +1,72 @@
+#pragma once
+// The real clock: a pool of worker threads (one per core by default) takes
+// runnable processes from a shared queue; a timer thread delivers timers on the
+// wall clock.
+
+#include "sched/Scheduler.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <queue>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+namespace suplab {
+
+class ThreadedScheduler final : public Scheduler {
+public:
+    /// threads == 0: one per hardware thread.
+    explicit ThreadedScheduler(unsigned threads = 0);
+    ~ThreadedScheduler() override;
+
+    void enqueue(std::shared_ptr<Process> process) override;
+    std::int64_t nowUs() const override;
+    void resetClock() override;
+    void startTimer(Ref ref, Pid target, std::int64_t delayUs) override;
+    void cancelTimer(Ref ref) override;
+    bool waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) override;
+    void notify() override;
+    bool isVirtual() const override { return false; }
+    void stop() override;
+
+    unsigned threadCount() const { return static_cast<unsigned>(workers_.size()); }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    struct Timer {
+        Clock::time_point due;
+        std::uint64_t order;
+        Ref ref;
+        Pid target;
+        bool operator>(const Timer& o) const {
+            return due != o.due ? due > o.due : order > o.order;
+        }
+    };
+    void workerLoop();
+    void timerLoop();
+
+    std::atomic<std::int64_t> epochNs_;
+
+    std::mutex runLock_;
+    std::condition_variable runReady_;
+    std::deque<std::shared_ptr<Process>> runQueue_;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+
+    std::mutex timerLock_;
+    std::condition_variable timerChanged_;
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+    std::unordered_set<Ref> live_;
+    std::uint64_t order_ = 0;
+    bool timersStopping_ = false;
+    std::thread timerThread_;
+
+    std::mutex waitLock_;
+    std::condition_variable waitChanged_;
+    std::uint64_t notifications_ = 0;
+};
+
+} // namespace suplab

@@ -1,0 +1,59 @@
+#include "VirtualScheduler.h"
+
+#include "core/Process.h"
+
+namespace suplab {
+
+void VirtualScheduler::enqueue(std::shared_ptr<Process> process) {
+    runQueue_.push_back(std::move(process));
+}
+
+void VirtualScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
+    live_.insert(ref);
+    timers_.push(Timer{now_ + (delayUs < 0 ? 0 : delayUs), order_++, ref, target});
+}
+
+std::int64_t VirtualScheduler::nextTimerUs() {
+    while (!timers_.empty() && !live_.count(timers_.top().ref)) timers_.pop();
+    return timers_.empty() ? -1 : timers_.top().due;
+}
+
+bool VirtualScheduler::step(std::int64_t limitUs) {
+    if (!runQueue_.empty()) {
+        auto process = std::move(runQueue_.front());
+        runQueue_.pop_front();
+        process->runScheduled();
+        return true;
+    }
+    const std::int64_t due = nextTimerUs();
+    if (due < 0 || (limitUs >= 0 && due > limitUs)) return false;
+    Timer timer = timers_.top();
+    timers_.pop();
+    live_.erase(timer.ref);
+    if (timer.due > now_) now_ = timer.due;
+    fire(timer.ref, timer.target);
+    return true;
+}
+
+void VirtualScheduler::advanceTo(std::int64_t limitUs) {
+    while (step(limitUs)) {
+    }
+    if (limitUs > now_) now_ = limitUs;
+}
+
+bool VirtualScheduler::waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) {
+    for (;;) {
+        if (ready()) return true;
+        if (!step(deadlineUs)) break;
+    }
+    if (deadlineUs > now_) now_ = deadlineUs;
+    return ready();
+}
+
+void VirtualScheduler::stop() {
+    runQueue_.clear();
+    while (!timers_.empty()) timers_.pop();
+    live_.clear();
+}
+
+} // namespace suplab

@@ -1,0 +1,87 @@
+#pragma once
+// The supervisor child API as messages: what a caller asks (start_child,
+// terminate_child, ...) and what it gets back, with OTP's error results.
+
+#include "core/Pid.h"
+#include "core/Reason.h"
+#include "scenario/Scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace suplab {
+
+enum class CallOp : unsigned char {
+    StartChild,
+    TerminateChild, // static: by id; dynamic: by pid
+    RestartChild,
+    DeleteChild,
+    WhichChildren,
+    CountChildren,
+    GetChildSpec,
+    Behaviour, // a worker's own operation (counter increment, room join, ...)
+    Inspect,   // a worker's live state as text
+};
+
+enum class CallError : unsigned char {
+    None,
+    AlreadyStarted,
+    AlreadyPresent,
+    Running,
+    Restarting,
+    NotFound,
+    MaxChildren,
+    StartFailed,      // the start function failed: see CallResult::reason
+    NotSupported,     // e.g. restart_child on a dynamic supervisor
+    BadRequest,       // an operation this process does not understand
+};
+
+const char* toString(CallError);
+
+struct CallRequest {
+    CallOp op = CallOp::WhichChildren;
+    NodePtr spec;      // StartChild
+    std::string id;    // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
+    Pid pid = kNoPid;  // TerminateChild (dynamic)
+    std::string verb;  // Behaviour
+    std::string arg;   // Behaviour
+};
+
+enum class ChildState : unsigned char { Running, Undefined, Restarting };
+
+struct ChildInfo {
+    std::string id;    // for dynamic children: the id from their node
+    Pid pid = kNoPid;  // kNoPid unless Running
+    ChildState state = ChildState::Undefined;
+    bool supervisor = false;
+    friend bool operator==(const ChildInfo&, const ChildInfo&) = default;
+};
+
+struct ChildCounts {
+    int specs = 0;
+    int active = 0;
+    int supervisors = 0;
+    int workers = 0;
+    friend bool operator==(const ChildCounts&, const ChildCounts&) = default;
+};
+
+struct CallResult {
+    CallError error = CallError::None;
+    Pid pid = kNoPid;        // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
+    Reason reason;           // StartFailed
+    std::vector<ChildInfo> children; // WhichChildren, newest first for static supervisors
+    ChildCounts counts;      // CountChildren
+    NodePtr spec;            // GetChildSpec
+    std::string text;        // Behaviour, Inspect
+
+    bool ok() const { return error == CallError::None; }
+    static CallResult failure(CallError e) {
+        CallResult r;
+        r.error = e;
+        return r;
+    }
+    /// The word the conformance trace prints for an error result.
+    std::string errorWord() const;
+};
+
+} // namespace suplab

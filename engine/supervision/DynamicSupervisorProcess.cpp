@@ -1,0 +1,222 @@
+#include "DynamicSupervisorProcess.h"
+
+#include "core/Runtime.h"
+
+#include <algorithm>
+#include <map>
+
+namespace suplab {
+
+DynamicSupervisorProcess::DynamicSupervisorProcess(Runtime& runtime, std::string path, NodePtr spec)
+    : SupervisorBase(runtime, std::move(path), std::move(spec)) {}
+
+DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byPid(Pid pid) {
+    for (auto& c : children_)
+        if (c->pid == pid) return c.get();
+    return nullptr;
+}
+
+DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byKey(std::uint64_t key) {
+    for (auto& c : children_)
+        if (c->key == key) return c.get();
+    return nullptr;
+}
+
+void DynamicSupervisorProcess::remove(const Child* child) {
+    std::erase_if(children_, [child](const auto& c) { return c.get() == child; });
+}
+
+Task<Reason> DynamicSupervisorProcess::body() {
+    setTrapExit(true);
+    announceUp();
+    send(parent(), StartedMsg{pid()});
+    for (;;) {
+        Message message = co_await receive([](const Message&) { return true; });
+        Stop stopWith;
+        if (auto* exit = std::get_if<ExitMsg>(&message)) {
+            if (exit->from == parent()) {
+                stopWith = std::move(exit->reason);
+            } else if (Child* child = byPid(exit->from); child && !child->restarting) {
+                stopWith = co_await onChildExit(*child, std::move(exit->reason));
+            }
+        } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
+            Child* child = byKey(retry->key);
+            if (child && child->restarting) stopWith = co_await restart(*child);
+        } else if (auto* call = std::get_if<CallMsg>(&message)) {
+            co_await handleCall(*call);
+        }
+        if (stopWith) {
+            std::vector<Child*> all;
+            for (auto& c : children_)
+                if (!c->restarting) all.push_back(c.get());
+            co_await stopInParallel(std::move(all));
+            co_return std::move(*stopWith);
+        }
+    }
+}
+
+Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::onChildExit(Child& child,
+                                                                           Reason reason) {
+    unlink(child.pid);
+    const bool restart_ = child.spec->restart == RestartType::Permanent ||
+                          (child.spec->restart == RestartType::Transient && !reason.isNormalLike());
+    if (!restart_) {
+        remove(&child); // a dynamic supervisor keeps no spec for a child it will not restart
+        co_return std::nullopt;
+    }
+    co_return co_await restart(child);
+}
+
+Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& child) {
+    if (!admitRestart(pathOf(child), "one_for_one restart")) {
+        remove(&child);
+        co_return Reason::shutdown();
+    }
+    const std::uint64_t key = child.key;
+    Started started = co_await startChild(child.spec);
+    Child* c = byKey(key);
+    if (!c) co_return std::nullopt;
+    if (started.pid == kNoPid) {
+        c->restarting = true; // keyed under its old pid, as Elixir does
+        send(pid(), RetryMsg{c->key});
+    } else {
+        c->pid = started.pid;
+        c->restarting = false;
+    }
+    co_return std::nullopt;
+}
+
+Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims) {
+    // Every child is signalled at once; one timer per distinct timeout (§7.4).
+    struct Pending {
+        Pid pid;
+        std::string path;
+        ShutdownSpec shutdown;
+    };
+    std::vector<Pending> pending;
+    std::map<std::int64_t, Ref> timers;
+    for (Child* c : victims) {
+        pending.push_back({c->pid, pathOf(*c), c->spec->shutdown});
+        if (c->spec->shutdown.kind == ShutdownSpec::Kind::BrutalKill) {
+            sendExit(c->pid, Reason::kill());
+        } else {
+            sendExit(c->pid, Reason::shutdown());
+            if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout && !timers.count(c->spec->shutdown.ms))
+                timers[c->spec->shutdown.ms] = startTimer(c->spec->shutdown.ms);
+        }
+    }
+    while (!pending.empty()) {
+        Message m = co_await receive([&](const Message& msg) {
+            if (auto* e = std::get_if<ExitMsg>(&msg))
+                return std::any_of(pending.begin(), pending.end(),
+                                   [&](const Pending& p) { return p.pid == e->from; });
+            if (auto* t = std::get_if<TimerMsg>(&msg))
+                return std::any_of(timers.begin(), timers.end(),
+                                   [&](const auto& kv) { return kv.second == t->ref; });
+            return false;
+        });
+        if (auto* e = std::get_if<ExitMsg>(&m)) {
+            unlink(e->from);
+            std::erase_if(pending, [&](const Pending& p) { return p.pid == e->from; });
+        } else if (auto* t = std::get_if<TimerMsg>(&m)) {
+            for (auto it = timers.begin(); it != timers.end(); ++it) {
+                if (it->second != t->ref) continue;
+                for (const Pending& p : pending) {
+                    if (p.shutdown.kind == ShutdownSpec::Kind::Timeout && p.shutdown.ms == it->first) {
+                        emit(EventKind::ShutdownTimeout, p.path, p.pid, {},
+                             "did not stop within " + std::to_string(it->first) + " ms: killed");
+                        sendExit(p.pid, Reason::kill());
+                    }
+                }
+                timers.erase(it);
+                break;
+            }
+        }
+    }
+    for (auto& [ms, ref] : timers) cancelTimer(ref);
+    for (Child* c : victims) remove(c);
+}
+
+Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
+    const CallRequest& req = *call.request;
+    switch (req.op) {
+    case CallOp::StartChild: {
+        if (!req.spec || req.spec->significant) {
+            reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        // Restarting children count towards max_children (§13.23).
+        if (spec_->max_children >= 0 &&
+            static_cast<std::int64_t>(children_.size()) >= spec_->max_children) {
+            reply(call, CallResult::failure(CallError::MaxChildren));
+            co_return;
+        }
+        Started started = co_await startChild(req.spec);
+        if (started.pid == kNoPid) {
+            CallResult r = CallResult::failure(CallError::StartFailed);
+            r.reason = std::move(started.reason);
+            reply(call, std::move(r));
+            co_return;
+        }
+        children_.push_back(std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++}));
+        emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
+        CallResult r;
+        r.pid = started.pid;
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::TerminateChild: {
+        Child* c = req.pid == kNoPid ? nullptr : byPid(req.pid);
+        if (!c) {
+            reply(call, CallResult::failure(CallError::NotFound));
+            co_return;
+        }
+        const std::string childPath = pathOf(*c);
+        if (c->restarting) {
+            remove(c);
+        } else {
+            std::vector<Child*> one(1, c);
+            co_await stopInParallel(std::move(one));
+        }
+        emit(EventKind::Call, childPath, req.pid, {}, "terminate_child");
+        reply(call, CallResult{});
+        co_return;
+    }
+    case CallOp::WhichChildren: {
+        CallResult r;
+        for (const auto& c : children_)
+            r.children.push_back(ChildInfo{c->spec->id, c->restarting ? kNoPid : c->pid,
+                                           c->restarting ? ChildState::Restarting : ChildState::Running,
+                                           c->spec->isSupervisor()});
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::CountChildren: {
+        CallResult r;
+        for (const auto& c : children_) {
+            ++r.counts.specs;
+            if (!c->restarting) ++r.counts.active;
+            if (c->spec->isSupervisor()) ++r.counts.supervisors;
+            else ++r.counts.workers;
+        }
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::Inspect: {
+        CallResult r;
+        r.text = "dynamic one_for_one; " + std::to_string(children_.size()) + " children; restarts " +
+                 budgetText();
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::RestartChild:
+    case CallOp::DeleteChild:
+    case CallOp::GetChildSpec:
+        reply(call, CallResult::failure(CallError::NotSupported));
+        co_return;
+    case CallOp::Behaviour: break;
+    }
+    reply(call, CallResult::failure(CallError::BadRequest));
+}
+
+} // namespace suplab

@@ -1,0 +1,47 @@
+#pragma once
+// Elixir's DynamicSupervisor (otp-semantics.md §10): starts empty, children come
+// through start_child and are known by pid, max_children, one_for_one restarts
+// with OTP's intensity, and a parallel shutdown with one timer per timeout value.
+
+#include "supervision/ChildApi.h"
+#include "supervision/SupervisorBase.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace suplab {
+
+class DynamicSupervisorProcess final : public SupervisorBase {
+public:
+    DynamicSupervisorProcess(Runtime& runtime, std::string path, NodePtr spec);
+
+protected:
+    Task<Reason> body() override;
+
+private:
+    struct Child {
+        NodePtr spec;
+        Pid pid = kNoPid;        // the live pid, or the old one while restarting
+        bool restarting = false;
+        std::uint64_t key = 0;
+    };
+    using Stop = std::optional<Reason>;
+
+    Child* byPid(Pid pid);
+    Child* byKey(std::uint64_t key);
+    void remove(const Child* child);
+    std::string pathOf(const Child& c) const { return path() + "/" + c.spec->id; }
+
+    Task<Stop> onChildExit(Child& child, Reason reason);
+    Task<Stop> restart(Child& child);
+    /// Stops `victims` in parallel and waits for every one of them.
+    Task<void> stopInParallel(std::vector<Child*> victims);
+
+    Task<void> handleCall(CallMsg& call);
+
+    std::vector<std::unique_ptr<Child>> children_; // in the order they were started
+    std::uint64_t nextKey_ = 1;
+};
+
+} // namespace suplab

@@ -1,0 +1,88 @@
+#include "SupervisorBase.h"
+
+#include "core/Runtime.h"
+#include "supervision/ChildFactory.h"
+
+namespace suplab {
+
+SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
+    : Process(runtime, std::move(path)), spec_(std::move(spec)),
+      intensity_(spec_->max_restarts, spec_->max_seconds) {}
+
+Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node) {
+    const std::string childId = node->id;
+    const Pid child = spawnLink(makeProcess(runtime(), childPath(path(), childId), std::move(node)));
+    Message m = co_await receive([child](const Message& msg) {
+        if (auto* s = std::get_if<StartedMsg>(&msg)) return s->child == child;
+        if (auto* e = std::get_if<ExitMsg>(&msg)) return e->from == child;
+        return false;
+    });
+    Started result;
+    if (std::holds_alternative<StartedMsg>(m)) {
+        result.pid = child;
+    } else {
+        result.reason = std::move(std::get<ExitMsg>(m).reason);
+        unlink(child);
+    }
+    co_return result;
+}
+
+Task<Reason> SupervisorBase::shutdownChild(Pid child, const std::string& childPath,
+                                           ShutdownSpec shutdown) {
+    auto exitFrom = [child](const Message& msg) {
+        auto* e = std::get_if<ExitMsg>(&msg);
+        return e && e->from == child;
+    };
+    std::optional<Message> exit;
+    switch (shutdown.kind) {
+    case ShutdownSpec::Kind::BrutalKill:
+        sendExit(child, Reason::kill());
+        exit = co_await receive(exitFrom);
+        break;
+    case ShutdownSpec::Kind::Infinity:
+        sendExit(child, Reason::shutdown());
+        exit = co_await receive(exitFrom);
+        break;
+    case ShutdownSpec::Kind::Timeout:
+        sendExit(child, Reason::shutdown());
+        exit = co_await receive(exitFrom, shutdown.ms);
+        if (!exit) {
+            emit(EventKind::ShutdownTimeout, childPath, child, {},
+                 "did not stop within " + std::to_string(shutdown.ms) + " ms: killed");
+            sendExit(child, Reason::kill());
+            exit = co_await receive(exitFrom);
+        }
+        break;
+    }
+    unlink(child);
+    co_return std::get<ExitMsg>(*exit).reason;
+}
+
+std::string SupervisorBase::budgetText() const {
+    return std::to_string(intensity_.countAt(nowSeconds())) + "/" +
+           std::to_string(intensity_.maxRestarts()) + " in " +
+           std::to_string(intensity_.period()) + "s";
+}
+
+bool SupervisorBase::admitRestart(const std::string& childPath, const std::string& why) {
+    const bool admitted = intensity_.record(nowSeconds());
+    if (!admitted) {
+        emit(EventKind::GiveUp, path(), pid(), {},
+             "restart of " + childPath + " exceeds " + std::to_string(intensity_.maxRestarts()) +
+                 " in " + std::to_string(intensity_.period()) + "s: reached_max_restart_intensity");
+        return false;
+    }
+    emit(EventKind::Restart, childPath, kNoPid, {}, why + "; restarts " + budgetText());
+    return true;
+}
+
+void SupervisorBase::reply(const CallMsg& call, CallResult result) {
+    send(call.from, ReplyMsg{call.ref, std::make_unique<CallResult>(std::move(result))});
+}
+
+void SupervisorBase::emit(EventKind kind, const std::string& p, Pid pid, std::string reason,
+                          std::string detail) {
+    runtime().events().emit(kind, p, pid, std::move(reason), std::move(detail));
+}
+
+} // namespace suplab

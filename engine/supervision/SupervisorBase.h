@@ -1,0 +1,43 @@
+#pragma once
+// What static and dynamic supervisors share: they trap exits, start a child and
+// wait for its init (proc_lib's synchronous start), shut one child down by the
+// protocol of otp-semantics.md §7.1, keep one restart history, and answer calls.
+
+#include "core/Process.h"
+#include "events/Event.h"
+#include "scenario/Scenario.h"
+#include "supervision/RestartIntensity.h"
+
+namespace suplab {
+
+class SupervisorBase : public Process {
+public:
+    SupervisorBase(Runtime& runtime, std::string path, NodePtr spec);
+    const NodeSpec& spec() const { return *spec_; }
+
+protected:
+    struct Started {
+        Pid pid = kNoPid; // kNoPid: the start failed with `reason`
+        Reason reason;
+    };
+    /// Spawns the child `node` names (linked) and waits until its init is done or it exits.
+    Task<Started> startChild(NodePtr node);
+    /// Asks `child` to stop as `shutdown` says and waits for its exit; the reason it
+    /// exited with. Its EXIT is consumed here, so it is never handled as a crash.
+    Task<Reason> shutdownChild(Pid child, const std::string& childPath, ShutdownSpec shutdown);
+
+    /// The intensity check that comes before every restart. False: give up
+    /// (reported here, before the children are shut down).
+    bool admitRestart(const std::string& childPath, const std::string& why);
+    std::int64_t nowSeconds() const { return nowUs() / 1'000'000; }
+    std::string budgetText() const;
+
+    void reply(const CallMsg& call, CallResult result);
+    void emit(EventKind kind, const std::string& path, Pid pid, std::string reason = {},
+              std::string detail = {});
+
+    NodePtr spec_;
+    RestartIntensity intensity_;
+};
+
+} // namespace suplab

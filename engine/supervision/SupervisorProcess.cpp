@@ -1,0 +1,317 @@
+#include "SupervisorProcess.h"
+
+#include "core/Runtime.h"
+
+#include <algorithm>
+
+namespace suplab {
+
+SupervisorProcess::SupervisorProcess(Runtime& runtime, std::string path, NodePtr spec)
+    : SupervisorBase(runtime, std::move(path), std::move(spec)) {
+    children_.reserve(spec_->children.size());
+    for (const auto& node : spec_->children)
+        children_.push_back(std::make_unique<Child>(Child{node, kNoPid, ChildState::Undefined, nextKey_++}));
+}
+
+SupervisorProcess::Child* SupervisorProcess::byKey(std::uint64_t key) {
+    for (auto& c : children_)
+        if (c->key == key) return c.get();
+    return nullptr;
+}
+
+SupervisorProcess::Child* SupervisorProcess::byId(const std::string& id) {
+    for (auto& c : children_)
+        if (c->spec->id == id) return c.get();
+    return nullptr;
+}
+
+std::size_t SupervisorProcess::indexOf(const Child* child) const {
+    for (std::size_t i = 0; i < children_.size(); ++i)
+        if (children_[i].get() == child) return i;
+    return children_.size();
+}
+
+void SupervisorProcess::markStopped(Child& child) {
+    if (child.pid != kNoPid) byPid_.erase(child.pid);
+    child.pid = kNoPid;
+    child.state = ChildState::Undefined;
+}
+
+void SupervisorProcess::remove(const Child* child) {
+    if (child->pid != kNoPid) byPid_.erase(child->pid);
+    children_.erase(children_.begin() + static_cast<std::ptrdiff_t>(indexOf(child)));
+}
+
+Task<bool> SupervisorProcess::start(Child& child) {
+    Started started = co_await startChild(child.spec);
+    if (started.pid == kNoPid) co_return false;
+    child.pid = started.pid;
+    child.state = ChildState::Running;
+    byPid_[started.pid] = &child;
+    co_return true;
+}
+
+Task<void> SupervisorProcess::stop(Child& child) {
+    if (child.state != ChildState::Running) co_return;
+    const Pid pid = child.pid;
+    co_await shutdownChild(pid, pathOf(child), child.spec->shutdown);
+    markStopped(child);
+}
+
+Task<void> SupervisorProcess::stopFrom(std::size_t from) {
+    for (std::size_t i = children_.size(); i-- > from;) {
+        Child& child = *children_[i];
+        co_await stop(child);
+        markStopped(child); // a restarting child is reset too
+        if (child.spec->restart == RestartType::Temporary) remove(&child);
+    }
+}
+
+Task<void> SupervisorProcess::stopAll() {
+    // §7.3: one at a time, newest first; restarting and stopped children are skipped.
+    for (std::size_t i = children_.size(); i-- > 0;) co_await stop(*children_[i]);
+}
+
+Task<Reason> SupervisorProcess::body() {
+    setTrapExit(true);
+    announceUp();
+    for (std::size_t i = 0; i < children_.size(); ++i) {
+        if (!co_await start(*children_[i])) {
+            // §3.5: the children already started go, newest first; the rest never start.
+            const std::string failedId = children_[i]->spec->id;
+            for (std::size_t j = i; j-- > 0;) co_await stop(*children_[j]);
+            co_return Reason::failedToStartChild(failedId);
+        }
+    }
+    send(parent(), StartedMsg{pid()});
+
+    for (;;) {
+        Message message = co_await receive([](const Message&) { return true; });
+        Stop stopWith;
+        if (auto* exit = std::get_if<ExitMsg>(&message)) {
+            if (exit->from == parent()) {
+                stopWith = std::move(exit->reason);
+            } else if (auto it = byPid_.find(exit->from); it != byPid_.end()) {
+                stopWith = co_await onChildExit(*it->second, std::move(exit->reason));
+            }
+            // An EXIT from anyone else (a child already dealt with) is ignored (§4.1).
+        } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
+            Child* child = byKey(retry->key);
+            if (child && child->state == ChildState::Restarting) stopWith = co_await restart(*child);
+        } else if (auto* call = std::get_if<CallMsg>(&message)) {
+            co_await handleCall(*call);
+        }
+        if (stopWith) {
+            co_await stopAll();
+            co_return std::move(*stopWith);
+        }
+    }
+}
+
+Task<SupervisorProcess::Stop> SupervisorProcess::onChildExit(Child& child, Reason reason) {
+    markStopped(child);
+    const bool significant = child.spec->significant;
+    switch (child.spec->restart) {
+    case RestartType::Permanent: co_return co_await restart(child);
+    case RestartType::Transient:
+        if (!reason.isNormalLike()) co_return co_await restart(child);
+        co_return autoShutdown(significant); // the spec stays, not running
+    case RestartType::Temporary:
+        remove(&child);
+        co_return autoShutdown(significant);
+    }
+    co_return std::nullopt;
+}
+
+SupervisorProcess::Stop SupervisorProcess::autoShutdown(bool significant) {
+    // §8: only for a significant child that stopped on its own and is not restarted.
+    if (!significant) return std::nullopt;
+    if (spec_->auto_shutdown == AutoShutdown::AnySignificant) {
+        emit(EventKind::AutoShutdown, path(), pid(), {}, "a significant child stopped (any_significant)");
+        return Reason::shutdown();
+    }
+    if (spec_->auto_shutdown == AutoShutdown::AllSignificant) {
+        const bool anyLeft = std::any_of(children_.begin(), children_.end(), [](const auto& c) {
+            return c->spec->significant && c->state != ChildState::Undefined;
+        });
+        if (anyLeft) return std::nullopt;
+        emit(EventKind::AutoShutdown, path(), pid(), {}, "no significant child left (all_significant)");
+        return Reason::shutdown();
+    }
+    return std::nullopt;
+}
+
+Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child) {
+    const std::string childPath = pathOf(child);
+    if (!admitRestart(childPath, std::string(toString(spec_->strategy)) + " restart")) {
+        markStopped(child);
+        co_return Reason::shutdown();
+    }
+    switch (spec_->strategy) {
+    case Strategy::OneForOne:
+        if (!co_await start(child)) {
+            child.state = ChildState::Restarting;
+            send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
+        }
+        break;
+    case Strategy::OneForAll: co_await restartGroup(0, child); break;
+    case Strategy::RestForOne: co_await restartGroup(indexOf(&child), child); break;
+    }
+    co_return std::nullopt;
+}
+
+Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
+    markStopped(failed);
+    const std::string cause = pathOf(failed);
+    for (std::size_t i = from; i < children_.size(); ++i) {
+        const Child& c = *children_[i];
+        if (&c != &failed && c.state == ChildState::Running)
+            emit(EventKind::Restart, pathOf(c), c.pid, {},
+                 std::string("bystander of ") + cause + " (" + toString(spec_->strategy) + ")" +
+                     (c.spec->restart == RestartType::Temporary ? ": temporary, not restarted" : ""));
+    }
+    co_await stopFrom(from);
+    for (std::size_t i = from; i < children_.size(); ++i) {
+        Child& c = *children_[i];
+        if (!co_await start(c)) {
+            c.state = ChildState::Restarting;
+            send(pid(), RetryMsg{c.key});
+            break; // the children after it are not started (§5.2 step 5)
+        }
+    }
+}
+
+CallResult SupervisorProcess::whichChildren() const {
+    CallResult r;
+    for (auto it = children_.rbegin(); it != children_.rend(); ++it) {
+        const Child& c = **it;
+        r.children.push_back(ChildInfo{c.spec->id, c.state == ChildState::Running ? c.pid : kNoPid,
+                                       c.state, c.spec->isSupervisor()});
+    }
+    return r;
+}
+
+CallResult SupervisorProcess::countChildren() const {
+    CallResult r;
+    for (const auto& c : children_) {
+        ++r.counts.specs;
+        if (c->spec->isSupervisor()) ++r.counts.supervisors;
+        else ++r.counts.workers;
+        if (c->state == ChildState::Running && runtime().isAlive(c->pid)) ++r.counts.active;
+    }
+    return r;
+}
+
+Task<void> SupervisorProcess::handleCall(CallMsg& call) {
+    const CallRequest& req = *call.request;
+    switch (req.op) {
+    case CallOp::WhichChildren: reply(call, whichChildren()); co_return;
+    case CallOp::CountChildren: reply(call, countChildren()); co_return;
+    case CallOp::GetChildSpec: {
+        Child* c = byId(req.id);
+        CallResult r = c ? CallResult{} : CallResult::failure(CallError::NotFound);
+        if (c) r.spec = c->spec;
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::StartChild: {
+        if (!req.spec || (req.spec->significant && spec_->auto_shutdown == AutoShutdown::Never)) {
+            reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        if (Child* c = byId(req.spec->id)) {
+            CallResult r = CallResult::failure(c->state == ChildState::Running
+                                                   ? CallError::AlreadyStarted
+                                                   : CallError::AlreadyPresent);
+            r.pid = c->pid;
+            reply(call, std::move(r));
+            co_return;
+        }
+        children_.push_back(std::make_unique<Child>(Child{req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
+        Child& c = *children_.back();
+        Started started = co_await startChild(c.spec);
+        if (started.pid == kNoPid) {
+            remove(&c); // nothing is stored (§9)
+            CallResult r = CallResult::failure(CallError::StartFailed);
+            r.reason = std::move(started.reason);
+            reply(call, std::move(r));
+            co_return;
+        }
+        c.pid = started.pid;
+        c.state = ChildState::Running;
+        byPid_[c.pid] = &c;
+        emit(EventKind::Call, pathOf(c), c.pid, {}, "start_child");
+        CallResult r;
+        r.pid = c.pid;
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::TerminateChild: {
+        Child* c = byId(req.id);
+        if (!c) {
+            reply(call, CallResult::failure(CallError::NotFound));
+            co_return;
+        }
+        const std::uint64_t key = c->key;
+        co_await stop(*c);
+        c = byKey(key);
+        if (c) {
+            markStopped(*c); // also cancels a pending retry (§9)
+            if (c->spec->restart == RestartType::Temporary) remove(c);
+        }
+        emit(EventKind::Call, path() + "/" + req.id, kNoPid, {}, "terminate_child");
+        reply(call, CallResult{});
+        co_return;
+    }
+    case CallOp::RestartChild: {
+        Child* c = byId(req.id);
+        if (!c) {
+            reply(call, CallResult::failure(CallError::NotFound));
+        } else if (c->state == ChildState::Running) {
+            reply(call, CallResult::failure(CallError::Running));
+        } else if (c->state == ChildState::Restarting) {
+            reply(call, CallResult::failure(CallError::Restarting));
+        } else {
+            const std::uint64_t key = c->key;
+            Started started = co_await startChild(c->spec);
+            c = byKey(key);
+            CallResult r;
+            if (started.pid == kNoPid) {
+                r = CallResult::failure(CallError::StartFailed);
+                r.reason = std::move(started.reason);
+            } else if (c) {
+                c->pid = started.pid;
+                c->state = ChildState::Running;
+                byPid_[c->pid] = c;
+                r.pid = c->pid;
+                emit(EventKind::Call, pathOf(*c), c->pid, {}, "restart_child");
+            }
+            reply(call, std::move(r));
+        }
+        co_return;
+    }
+    case CallOp::DeleteChild: {
+        Child* c = byId(req.id);
+        if (!c) reply(call, CallResult::failure(CallError::NotFound));
+        else if (c->state == ChildState::Running) reply(call, CallResult::failure(CallError::Running));
+        else if (c->state == ChildState::Restarting)
+            reply(call, CallResult::failure(CallError::Restarting));
+        else {
+            emit(EventKind::Call, pathOf(*c), kNoPid, {}, "delete_child");
+            remove(c);
+            reply(call, CallResult{});
+        }
+        co_return;
+    }
+    case CallOp::Inspect: {
+        CallResult r;
+        r.text = std::string(toString(spec_->strategy)) + "; restarts " + budgetText();
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::Behaviour: break;
+    }
+    reply(call, CallResult::failure(CallError::BadRequest));
+}
+
+} // namespace suplab

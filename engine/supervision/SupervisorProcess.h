@@ -1,0 +1,60 @@
+#pragma once
+// An OTP supervisor with one_for_one, one_for_all or rest_for_one
+// (otp-semantics.md §3-§9): start-up and its unwinding, the restart decision,
+// group restarts with bystanders, asynchronous retries, giving up, auto_shutdown
+// and the child API.
+
+#include "supervision/ChildApi.h"
+#include "supervision/SupervisorBase.h"
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace suplab {
+
+class SupervisorProcess final : public SupervisorBase {
+public:
+    SupervisorProcess(Runtime& runtime, std::string path, NodePtr spec);
+
+protected:
+    Task<Reason> body() override;
+
+private:
+    struct Child {
+        NodePtr spec;
+        Pid pid = kNoPid;
+        ChildState state = ChildState::Undefined;
+        std::uint64_t key = 0;
+    };
+    using Stop = std::optional<Reason>; // set: the supervisor must stop with it
+
+    Child* byKey(std::uint64_t key);
+    Child* byId(const std::string& id);
+    std::size_t indexOf(const Child* child) const;
+    std::string pathOf(const Child& child) const { return path() + "/" + child.spec->id; }
+    void markStopped(Child& child);
+    void remove(const Child* child);
+
+    Task<bool> start(Child& child);
+    Task<void> stop(Child& child);
+    /// Shuts down children [from, end) that run, newest first; temporary ones are removed.
+    Task<void> stopFrom(std::size_t from);
+    Task<void> stopAll();
+
+    Task<Stop> onChildExit(Child& child, Reason reason);
+    Task<Stop> restart(Child& child);
+    Task<void> restartGroup(std::size_t from, Child& failed);
+    Stop autoShutdown(bool significant);
+
+    Task<void> handleCall(CallMsg& call);
+    CallResult whichChildren() const;
+    CallResult countChildren() const;
+
+    std::vector<std::unique_ptr<Child>> children_; // start order
+    std::unordered_map<Pid, Child*> byPid_;
+    std::uint64_t nextKey_ = 1;
+};
+
+} // namespace suplab

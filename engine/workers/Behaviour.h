@@ -1,0 +1,26 @@
+#pragma once
+// What a worker does and shows (scenario.md `behaviour`): the lesson's Counter,
+// KVStore, chat Room and Logger. The state lives in the worker process, so a
+// restart wipes it, as in the lesson.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace suplab {
+
+class Behaviour {
+public:
+    virtual ~Behaviour() = default;
+    /// The live state, one line, for the GUI (e.g. `count=10`).
+    virtual std::string describe() const = 0;
+    /// Handles an operation (`increment 10`, `put k v`, `join alice`, ...):
+    /// the reply, or nullopt for an operation this behaviour does not have.
+    virtual std::optional<std::string> handle(std::string_view verb, std::string_view arg) = 0;
+
+    /// `name` must be one of knownBehaviours(); `argsJson` is the node's `args`.
+    static std::unique_ptr<Behaviour> make(std::string_view name, std::string_view argsJson);
+};
+
+} // namespace suplab
