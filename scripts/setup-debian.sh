@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what SupLab needs to build and test on Debian 12 (bookworm).
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+    build-essential cmake ninja-build python3 \
+    qt6-base-dev qt6-base-dev-tools libgl1-mesa-dev \
+    libqt6charts6-dev libqt6svg6-dev xvfb xauth >/dev/null

@@ -1,0 +1,108 @@
+// suplab-cli's contract (cli.md): exit statuses, messages, whole-or-nothing output.
+#include "CliCommands.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sstream>
+
+using namespace suplab;
+
+namespace {
+struct Outcome {
+    int status;
+    std::string out, err;
+};
+Outcome cli(std::vector<std::string> args) {
+    std::ostringstream out, err;
+    const int status = runCli(args, out, err);
+    return {status, out.str(), err.str()};
+}
+const std::string kCase = SUPLAB_SHARED_DIR "/conformance/cases/one_for_one_kill.json";
+} // namespace
+
+class TstCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void commandLineGivesItsStatus_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("errFragment");
+        const QString c = QString::fromStdString(kCase);
+        QTest::newRow("validate of a good file prints nothing") << QStringList{"validate", c} << 0 << "";
+        QTest::newRow("no command") << QStringList{} << 2 << "expected a command";
+        QTest::newRow("an unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+        QTest::newRow("a bad clock") << QStringList{"run", c, "--clock", "sundial"} << 2 << "--clock: expected virtual or real";
+        QTest::newRow("a bad trace") << QStringList{"run", c, "--trace", "xml"} << 2 << "--trace: expected conformance, jsonl or csv";
+        QTest::newRow("a bad seed") << QStringList{"run", c, "--seed", "-3"} << 2 << "--seed: expected a non-negative integer";
+        QTest::newRow("a missing file") << QStringList{"run", "/nonexistent/s.json"} << 2 << "/nonexistent/s.json: (file): expected a readable file";
+        QTest::newRow("validate of a missing file") << QStringList{"validate", "/nonexistent/s.json"} << 2 << "cannot open it";
+        QTest::newRow("an unwritable output") << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1 << "/nonexistent/dir/out.txt: cannot create a temporary file";
+    }
+    void commandLineGivesItsStatus() {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QString, errFragment);
+        std::vector<std::string> a;
+        for (const auto& s : args) a.push_back(s.toStdString());
+        const Outcome o = cli(a);
+        QCOMPARE(o.status, status);
+        if (errFragment.isEmpty()) QVERIFY(o.err.empty());
+        else QVERIFY2(QString::fromStdString(o.err).contains(errFragment), o.err.c_str());
+    }
+
+    void invalidScenarioPrintsOneLinePerProblemAndRunsNothing() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name":"x","root":{"id":"R","type":"supervisor","strategy":"nope","children":[{"id":"a","restart":"forever"}]}})");
+        f.close();
+        const Outcome o = cli({"run", path.toStdString()});
+        QCOMPARE(o.status, 2);
+        QVERIFY(o.out.empty());
+        QCOMPARE(std::count(o.err.begin(), o.err.end(), '\n'), 2);
+        QVERIFY(o.err.rfind(path.toStdString() + ": root.strategy: expected", 0) == 0);
+    }
+
+    void outputFileIsWrittenWhole() {
+        QTemporaryDir dir;
+        const std::string out = dir.filePath(QStringLiteral("t.csv")).toStdString();
+        QCOMPARE(cli({"run", kCase, "--trace", "csv", "--out", out}).status, 0);
+        QFile f(QString::fromStdString(out));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.startsWith("seq,t_us,event,path,pid,reason,op,detail\r\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary left
+    }
+
+    void jsonlFilteredToConformanceKindsIsTheTrace() {
+        const Outcome trace = cli({"run", kCase});
+        const Outcome jsonl = cli({"run", kCase, "--trace", "jsonl"});
+        QCOMPARE(trace.status, 0);
+        std::istringstream in(jsonl.out);
+        std::string line, rebuilt;
+        std::uint64_t seq = 0;
+        while (std::getline(in, line)) {
+            QVERIFY(line.find("\"seq\":" + std::to_string(++seq) + ",") != std::string::npos);
+            auto field = [&](const std::string& key) -> std::string {
+                const auto at = line.find("\"" + key + "\":\"");
+                if (at == std::string::npos) return {};
+                const auto start = at + key.size() + 4;
+                return line.substr(start, line.find('"', start) - start);
+            };
+            const std::string kind = field("event");
+            if (kind != "up" && kind != "down" && kind != "start_failed" && kind != "give_up" && kind != "error")
+                continue;
+            rebuilt += kind + " " + field("path");
+            if (!field("reason").empty()) rebuilt += " " + field("reason");
+            rebuilt += "\n";
+        }
+        QCOMPARE(QString::fromStdString(rebuilt), QString::fromStdString(trace.out));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"

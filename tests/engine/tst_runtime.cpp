@@ -1,0 +1,115 @@
+// BEAM's rules for exit signals and monitors, on the virtual clock and on the
+// threaded real clock with 1, 2 and 4 worker threads.
+#include "run/Port.h"
+#include "support/EngineFixture.h"
+
+#include <QTest>
+
+using namespace suplab;
+using namespace suplab::test;
+
+namespace {
+NodePtr treeWith(bool trap) {
+    auto worker = w("x", RestartType::Temporary);
+    worker->trap_exit = trap;
+    return sup("R", Strategy::OneForOne, {worker});
+}
+} // namespace
+
+class TstRuntime : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void exitSignalFollowsBeamRules_data() {
+        QTest::addColumn<bool>("trap");
+        QTest::addColumn<QString>("signal");
+        QTest::addColumn<QString>("downReason"); // empty: the process lives on
+        QTest::newRow("kill ends a plain process with killed") << false << "kill" << "killed";
+        QTest::newRow("kill cannot be trapped") << true << "kill" << "killed";
+        QTest::newRow("normal is ignored by a plain process") << false << "normal" << "";
+        QTest::newRow("normal becomes a message for a trapping process") << true << "normal" << "";
+        QTest::newRow("boom ends a plain process with boom") << false << "boom" << "boom";
+        QTest::newRow("boom becomes a message for a trapping process") << true << "boom" << "";
+        QTest::newRow("shutdown ends a plain process") << false << "shutdown" << "shutdown";
+        QTest::newRow("killed sent as a reason is an ordinary reason") << true << "killed" << "";
+    }
+    void exitSignalFollowsBeamRules() {
+        QFETCH(bool, trap);
+        QFETCH(QString, signal);
+        QFETCH(QString, downReason);
+        Tree tree(treeWith(trap));
+        const Pid x = tree.pid("R/x");
+        QVERIFY(x != kNoPid);
+        tree.exit("R/x", Reason::parse(signal.toStdString()));
+        const std::string trace = tree.trace();
+        if (downReason.isEmpty()) {
+            QVERIFY(tree.alive(x));
+            QVERIFY(trace.find("down R/x") == std::string::npos);
+        } else {
+            QVERIFY(!tree.alive(x));
+            QVERIFY2(trace.find("down R/x " + downReason.toStdString()) != std::string::npos, trace.c_str());
+        }
+    }
+
+    void monitorOfAGoneProcessGivesNoproc() {
+        Tree tree(treeWith(false));
+        const Pid x = tree.pid("R/x");
+        tree.kill("R/x");
+        Port& port = tree.engine().port();
+        const Ref ref = port.monitor(x);
+        auto down = port.receiveUntil(
+            [&](const Message& m) {
+                auto* d = std::get_if<DownMsg>(&m);
+                return d && d->ref == ref;
+            },
+            tree.engine().runtime().nowUs() + 1000);
+        QVERIFY(down.has_value());
+        QCOMPARE(std::get<DownMsg>(*down).reason, Reason::noproc());
+    }
+
+    void monitorReportsTheExitReason() {
+        Tree tree(treeWith(false));
+        const Pid x = tree.pid("R/x");
+        Port& port = tree.engine().port();
+        const Ref ref = port.monitor(x);
+        tree.exit("R/x", Reason::word("boom"));
+        auto down = port.receive([&](const Message& m) {
+            auto* d = std::get_if<DownMsg>(&m);
+            return d && d->ref == ref;
+        });
+        QVERIFY(down.has_value());
+        QCOMPARE(std::get<DownMsg>(*down).reason, Reason::word("boom"));
+    }
+
+    void concurrentKillsAreAllRestarted_data() {
+        QTest::addColumn<unsigned>("threads");
+        QTest::newRow("1 thread") << 1u;
+        QTest::newRow("2 threads") << 2u;
+        QTest::newRow("4 threads") << 4u;
+    }
+    void concurrentKillsAreAllRestarted() {
+        QFETCH(unsigned, threads);
+        std::vector<std::shared_ptr<NodeSpec>> children;
+        const int n = 200;
+        for (int i = 0; i < n; ++i) children.push_back(w("w" + std::to_string(i)));
+        Tree tree(sup("R", Strategy::OneForOne, children, 1'000'000), ClockKind::Real, threads);
+        QVERIFY(tree.started());
+        for (int i = 0; i < n; ++i)
+            tree.engine().port().sendExit(tree.pid("R/w" + std::to_string(i)), Reason::kill());
+        QTRY_COMPARE_WITH_TIMEOUT(tree.countChildren("R").active, n, 20000);
+        const auto events = tree.events();
+        int ups = 0, downs = 0;
+        std::uint64_t seq = 0;
+        for (const auto& e : events) {
+            QCOMPARE(e.seq, ++seq); // no gaps, in order
+            if (e.kind == EventKind::Up) ++ups;
+            if (e.kind == EventKind::Down) ++downs;
+        }
+        QCOMPARE(downs, n);
+        QCOMPARE(ups, 2 * n + 1);
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        QTRY_COMPARE_WITH_TIMEOUT(tree.engine().runtime().processCount(), std::size_t(1), 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRuntime)
+#include "tst_runtime.moc"

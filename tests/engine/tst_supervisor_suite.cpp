@@ -1,0 +1,450 @@
+// OTP's supervisor_SUITE, ported through the engine's C++ API (otp-semantics.md
+// §12). Each test names the suite case it ports. All run in virtual time.
+#include "support/EngineFixture.h"
+
+#include <QTest>
+
+using namespace suplab;
+using namespace suplab::test;
+
+namespace {
+ChildCounts counts(int specs, int active, int supervisors, int workers) {
+    return ChildCounts{specs, active, supervisors, workers};
+}
+std::shared_ptr<NodeSpec> trapping(std::string id, std::int64_t stopMs, ShutdownSpec shutdown) {
+    auto n = w(std::move(id));
+    n->trap_exit = true;
+    n->stop_ms = stopMs;
+    n->shutdown = shutdown;
+    return n;
+}
+std::shared_ptr<NodeSpec> failsAfterFirstStart(std::string id) {
+    auto n = w(std::move(id));
+    for (int i = 2; i < 100; ++i) n->fail_attempts.push_back(i);
+    return n;
+}
+bool has(const std::string& trace, const std::string& line) {
+    return trace.find(line + "\n") != std::string::npos;
+}
+} // namespace
+
+Q_DECLARE_METATYPE(suplab::RestartType)
+
+class TstSupervisorSuite : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // C. sup_stop (16, 17, 19)
+    void stoppingWaitsByEachChildsShutdownSetting_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("stopMs");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<int>("tookMs");
+        QTest::newRow("sup_stop_infinity: infinity waits for terminate") << int(ShutdownSpec::Kind::Infinity) << 3000 << "shutdown" << 3000;
+        QTest::newRow("sup_stop_timeout: a busy child is killed at its timeout") << int(ShutdownSpec::Kind::Timeout) << 3000 << "killed" << 1000;
+        QTest::newRow("sup_stop_timeout: a quick child stops with shutdown") << int(ShutdownSpec::Kind::Timeout) << 200 << "shutdown" << 200;
+        QTest::newRow("sup_stop_brutal_kill: brutal_kill kills at once") << int(ShutdownSpec::Kind::BrutalKill) << 3000 << "killed" << 0;
+    }
+    void stoppingWaitsByEachChildsShutdownSetting() {
+        QFETCH(int, kind);
+        QFETCH(int, stopMs);
+        QFETCH(QString, reason);
+        QFETCH(int, tookMs);
+        Tree tree(sup("S", Strategy::OneForOne,
+                      {trapping("c", stopMs, ShutdownSpec{ShutdownSpec::Kind(kind), 1000})}, 2, 3600));
+        const auto before = tree.engine().runtime().nowUs();
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        QCOMPARE((tree.engine().runtime().nowUs() - before) / 1000, std::int64_t(tookMs));
+        QVERIFY(has(tree.trace(), "down S/c " + reason.toStdString()));
+    }
+
+    // 18, 20: dynamic children stop in parallel
+    void dynamicChildrenStopInParallel() {
+        Tree tree(dynsup("D"));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), 300, ShutdownSpec::timeout(1000))).ok());
+        const auto before = tree.engine().runtime().nowUs();
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        QCOMPARE((tree.engine().runtime().nowUs() - before) / 1000, std::int64_t(300));
+    }
+    void dynamicBrutalKillChildrenEndKilled() {
+        Tree tree(dynsup("D"));
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), 300, ShutdownSpec::brutalKill())).ok());
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        const std::string trace = tree.trace();
+        for (int i = 0; i < 10; ++i) QVERIFY(has(trace, "down D/c" + std::to_string(i) + " killed"));
+    }
+
+    // 21: sup_stop_race: children exiting on their own during a slow shutdown
+    void childrenExitingDuringShutdownKeepTheirReason() {
+        auto slow = trapping("slow", 1000, ShutdownSpec::infinity());
+        Tree tree(sup("S", Strategy::OneForOne, {w("a", RestartType::Transient), slow}));
+        tree.engine().port().sendExit(tree.root(), Reason::shutdown());
+        tree.wait(100); // S is waiting for `slow`
+        tree.crash("S/a", Reason::shutdownWith("test"));
+        tree.wait(2000);
+        const std::string trace = tree.trace();
+        QVERIFY2(has(trace, "down S/a {shutdown,test}"), trace.c_str());
+        QVERIFY(has(trace, "down S shutdown"));
+    }
+
+    // E. 30-39: restart type against exit reason
+    void restartTypeDecidesOnExitReason_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("children");
+        QTest::addColumn<ChildCounts>("expectedCounts");
+        const auto p = RestartType::Permanent, t = RestartType::Transient, tmp = RestartType::Temporary;
+        QTest::newRow("permanent_normal: restarted") << p << "normal" << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_shutdown: restarted") << p << "shutdown" << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_shutdown: {shutdown,_} restarted") << p << "{shutdown,some_info}" << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_abnormal: restarted") << p << "boom" << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("transient_normal: kept, not running") << t << "normal" << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_shutdown: kept, not running") << t << "shutdown" << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_shutdown: {shutdown,_} kept") << t << "{shutdown,x}" << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_abnormal: restarted") << t << "boom" << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("temporary_normal: removed") << tmp << "normal" << "" << counts(0, 0, 0, 0);
+        QTest::newRow("temporary_shutdown: removed") << tmp << "shutdown" << "" << counts(0, 0, 0, 0);
+        QTest::newRow("temporary_abnormal: removed") << tmp << "boom" << "" << counts(0, 0, 0, 0);
+    }
+    void restartTypeDecidesOnExitReason() {
+        QFETCH(RestartType, restart);
+        QFETCH(QString, reason);
+        QFETCH(QString, children);
+        QFETCH(ChildCounts, expectedCounts);
+        Tree tree(sup("S", Strategy::OneForOne, {w("c", restart)}));
+        tree.crash("S/c", Reason::parse(reason.toStdString()));
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), children);
+        QCOMPARE(tree.countChildren("S"), expectedCounts);
+    }
+
+    // 34: transient_shutdown: restart_child works in between
+    void transientStoppedChildCanBeRestartedByApi() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("c", RestartType::Transient)}));
+        tree.crash("S/c", Reason::shutdown());
+        QVERIFY(tree.restartChild("S", "c").ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("c:running"));
+    }
+
+    // 35: temporary_shutdown: started again with start_child
+    void temporaryChildCanBeStartedAgain() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("c", RestartType::Temporary)}));
+        tree.crash("S/c", Reason::shutdown());
+        QVERIFY(tree.startChild("S", w("c", RestartType::Temporary)).ok());
+    }
+
+    // 40: temporary_bystander
+    void temporaryBystanderIsNotRestarted_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::newRow("one_for_all") << int(Strategy::OneForAll);
+        QTest::newRow("rest_for_one") << int(Strategy::RestForOne);
+    }
+    void temporaryBystanderIsNotRestarted() {
+        QFETCH(int, strategy);
+        Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2", RestartType::Temporary)}, 2, 300));
+        tree.kill("S/child1");
+        QVERIFY(tree.alive(tree.root()));
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("child1:running"));
+    }
+
+    // 41: multiple_restarts (intensity 1, period 1, crashes 2.1 s apart)
+    void crashesSpacedBeyondTheWindowNeverGiveUp() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("c")}, 1, 1));
+        for (int i = 0; i < 4; ++i) {
+            tree.wait(2100);
+            tree.crash("S/c", Reason::word("died"));
+        }
+        QVERIFY(tree.alive(tree.root()));
+    }
+
+    // 42, 44, 53: each strategy restarts what it should, then gives up
+    void strategyRestartsItsGroupThenGivesUp_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<QString>("kept"); // children that keep their pid after child2 dies
+        QTest::newRow("one_for_one: only the dead child") << int(Strategy::OneForOne) << "child1 child3";
+        QTest::newRow("one_for_all: every child") << int(Strategy::OneForAll) << "";
+        QTest::newRow("rest_for_one: the dead child and those after it") << int(Strategy::RestForOne) << "child1";
+    }
+    void strategyRestartsItsGroupThenGivesUp() {
+        QFETCH(int, strategy);
+        QFETCH(QString, kept);
+        Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2"), w("child3")}, 2, 3600));
+        std::map<std::string, Pid> before;
+        for (const char* id : {"child1", "child2", "child3"}) before[id] = tree.pid(std::string("S/") + id);
+        tree.crash("S/child2", Reason::word("died"));
+        QCOMPARE(tree.countChildren("S"), counts(3, 3, 0, 3));
+        QStringList same;
+        for (const char* id : {"child1", "child2", "child3"})
+            if (tree.pid(std::string("S/") + id) == before[id]) same << QString::fromLatin1(id);
+        QCOMPARE(same.join(QLatin1Char(' ')), kept);
+        tree.crash("S/child3", Reason::word("died"));
+        QVERIFY(tree.alive(tree.root()));
+        tree.crash("S/child2", Reason::word("died"));
+        QVERIFY(!tree.alive(tree.root()));
+        QVERIFY(has(tree.trace(), "give_up S"));
+    }
+
+    // 43, 45, 54: a child whose restarts always fail uses up the intensity
+    void failingRestartsEscalate_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("one_for_one_escalation") << int(Strategy::OneForOne) << 4;
+        QTest::newRow("one_for_all_escalation") << int(Strategy::OneForAll) << 4;
+        QTest::newRow("rest_for_one_escalation") << int(Strategy::RestForOne) << 4;
+    }
+    void failingRestartsEscalate() {
+        QFETCH(int, strategy);
+        QFETCH(int, attempts);
+        Tree tree(sup("S", Strategy(strategy), {failsAfterFirstStart("child1"), w("child2")}, 4, 3600));
+        const Pid sibling = tree.pid("S/child2");
+        tree.crash("S/child1", Reason::word("died"));
+        QVERIFY(!tree.alive(tree.root()));
+        QVERIFY(!tree.alive(sibling));
+        const std::string trace = tree.trace();
+        int failures = 0;
+        for (auto pos = trace.find("start_failed S/child1"); pos != std::string::npos;
+             pos = trace.find("start_failed S/child1", pos + 1))
+            ++failures;
+        QCOMPARE(failures, attempts); // N attempts, the N+1th is refused (§4.3)
+    }
+
+    // 46: one_for_all_other_child_fails_restart
+    void oneForAllRetryRestartsEveryChild() {
+        auto child2 = w("child2");
+        child2->fail_attempts = {2};
+        Tree tree(sup("S", Strategy::OneForAll, {w("child1"), child2}, 4, 3600));
+        tree.crash("S/child2", Reason::word("died"));
+        const std::string trace = tree.trace();
+        // child1 restarted, child2 failed, so child1 is shut down again and both start.
+        const std::string expected = "down S/child2 died\ndown S/child1 shutdown\nup S/child1\n"
+                                     "start_failed S/child2 start_error\ndown S/child1 shutdown\n"
+                                     "up S/child1\nup S/child2\n";
+        QVERIFY2(trace.find(expected) != std::string::npos, trace.c_str());
+    }
+
+    // 55: rest_for_one_other_child_fails_restart
+    void restForOneRetryStartsFromTheFailedChild() {
+        auto child2 = w("child2");
+        child2->fail_attempts = {2};
+        Tree tree(sup("S", Strategy::RestForOne, {w("child1"), child2, w("child3")}, 4, 3600));
+        tree.crash("S/child1", Reason::word("died"));
+        const std::string trace = tree.trace();
+        const std::string expected = "down S/child1 died\ndown S/child3 shutdown\ndown S/child2 shutdown\n"
+                                     "up S/child1\nstart_failed S/child2 start_error\nup S/child2\nup S/child3\n";
+        QVERIFY2(trace.find(expected) != std::string::npos, trace.c_str());
+    }
+
+    // 58, 59: significant children
+    void significantChildStopsItsSupervisor_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<bool>("supervisorStops");
+        const auto tr = RestartType::Transient, tmp = RestartType::Temporary;
+        const int any = int(AutoShutdown::AnySignificant), all = int(AutoShutdown::AllSignificant);
+        QTest::newRow("significant_temporary: api stop does not") << tmp << any << "api" << false;
+        QTest::newRow("significant_temporary: kill does") << tmp << any << "kill" << true;
+        QTest::newRow("significant_temporary: crash does") << tmp << any << "crash" << true;
+        QTest::newRow("significant_temporary: normal exit does") << tmp << any << "normal" << true;
+        QTest::newRow("significant_transient: api stop does not") << tr << any << "api" << false;
+        QTest::newRow("significant_transient: kill restarts instead") << tr << any << "kill" << false;
+        QTest::newRow("significant_transient: crash restarts instead") << tr << any << "crash" << false;
+        QTest::newRow("significant_transient: normal exit does") << tr << any << "normal" << true;
+        QTest::newRow("all_significant: one of two is not enough") << tmp << all << "normal" << false;
+    }
+    void significantChildStopsItsSupervisor() {
+        QFETCH(RestartType, restart);
+        QFETCH(int, mode);
+        QFETCH(QString, how);
+        QFETCH(bool, supervisorStops);
+        auto s1 = w("s1", restart);
+        s1->significant = true;
+        auto s2 = w("s2", restart);
+        s2->significant = true;
+        auto root = sup("S", Strategy::OneForOne, {s1, s2, w("other")});
+        root->auto_shutdown = AutoShutdown(mode);
+        Tree tree(root);
+        if (how == QLatin1String("api")) QVERIFY(tree.terminateChild("S", "s1").ok());
+        else if (how == QLatin1String("kill")) tree.kill("S/s1");
+        else if (how == QLatin1String("crash")) tree.crash("S/s1", Reason::word("boom"));
+        else tree.crash("S/s1", Reason::normal());
+        QCOMPARE(!tree.alive(tree.root()), supervisorStops);
+    }
+    void allSignificantStopsWhenTheLastGoes() {
+        auto s1 = w("s1", RestartType::Temporary);
+        s1->significant = true;
+        auto s2 = w("s2", RestartType::Temporary);
+        s2->significant = true;
+        auto root = sup("S", Strategy::OneForOne, {s1, s2});
+        root->auto_shutdown = AutoShutdown::AllSignificant;
+        Tree tree(root);
+        tree.crash("S/s1", Reason::normal());
+        QVERIFY(tree.alive(tree.root()));
+        tree.crash("S/s2", Reason::normal());
+        QVERIFY(!tree.alive(tree.root()));
+    }
+
+    // 61: significant_bystander
+    void significantBystanderDoesNotStopItsSupervisor_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<int>("mode");
+        for (int s : {int(Strategy::OneForOne), int(Strategy::OneForAll), int(Strategy::RestForOne)})
+            for (int m : {int(AutoShutdown::AnySignificant), int(AutoShutdown::AllSignificant)})
+                QTest::addRow("%s with %s", toString(Strategy(s)), toString(AutoShutdown(m))) << s << m;
+    }
+    void significantBystanderDoesNotStopItsSupervisor() {
+        QFETCH(int, strategy);
+        QFETCH(int, mode);
+        auto sig = w("sig", RestartType::Transient);
+        sig->significant = true;
+        auto root = sup("S", Strategy(strategy), {w("t", RestartType::Transient), sig});
+        root->auto_shutdown = AutoShutdown(mode);
+        Tree tree(root);
+        tree.kill("S/t");
+        QVERIFY(tree.alive(tree.root()));
+    }
+
+    // 62: significant_escalation
+    void significantEscalationClimbs_data() {
+        QTest::addColumn<bool>("innerSignificant");
+        QTest::addColumn<bool>("outerStops");
+        QTest::newRow("a significant inner supervisor stops the outer one") << true << true;
+        QTest::newRow("a non-significant transient one just goes away") << false << false;
+    }
+    void significantEscalationClimbs() {
+        QFETCH(bool, innerSignificant);
+        QFETCH(bool, outerStops);
+        auto c = w("C", RestartType::Transient);
+        c->significant = true;
+        auto b = sup("B", Strategy::OneForOne, {c});
+        b->restart = RestartType::Transient;
+        b->significant = innerSignificant;
+        b->auto_shutdown = AutoShutdown::AnySignificant;
+        auto a = sup("A", Strategy::OneForOne, {b, w("x")});
+        a->auto_shutdown = AutoShutdown::AnySignificant;
+        Tree tree(a);
+        tree.crash("A/B/C", Reason::normal());
+        QVERIFY(has(tree.trace(), "down A/B shutdown"));
+        QCOMPARE(!tree.alive(tree.root()), outerStops);
+    }
+
+    // 23: child_adm
+    void childAdministrationCycle() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("child1")}));
+        QCOMPARE(tree.startChild("S", w("child1")).error, CallError::AlreadyStarted);
+        QCOMPARE(tree.terminateChild("S", "nope").error, CallError::NotFound);
+        QVERIFY(tree.terminateChild("S", "child1").ok());
+        QVERIFY(tree.terminateChild("S", "child1").ok());
+        QCOMPARE(tree.countChildren("S"), counts(1, 0, 0, 1));
+        QCOMPARE(tree.startChild("S", w("child1")).error, CallError::AlreadyPresent);
+        QVERIFY(tree.restartChild("S", "child1").ok());
+        QCOMPARE(tree.restartChild("S", "child1").error, CallError::Running);
+        QCOMPARE(tree.deleteChild("S", "child1").error, CallError::Running);
+        QVERIFY(tree.terminateChild("S", "child1").ok());
+        QVERIFY(tree.deleteChild("S", "child1").ok());
+        QCOMPARE(tree.restartChild("S", "child1").error, CallError::NotFound);
+        QCOMPARE(tree.deleteChild("S", "child1").error, CallError::NotFound);
+        QCOMPARE(tree.countChildren("S"), counts(0, 0, 0, 0));
+    }
+
+    // 11: sup_start_restart_child_returns_error
+    void failedRestartChildLeavesItUndefined() {
+        auto c = w("c");
+        c->fail_attempts = {2};
+        Tree tree(sup("S", Strategy::OneForOne, {c}));
+        QVERIFY(tree.terminateChild("S", "c").ok());
+        CallResult r = tree.restartChild("S", "c");
+        QCOMPARE(r.error, CallError::StartFailed);
+        QCOMPARE(r.reason, Reason::word("start_error"));
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("c:undefined"));
+    }
+
+    // 10: sup_start_child_returns_error: nothing stored
+    void failedStartChildStoresNothing() {
+        auto c = w("c");
+        c->fail_starts = 1;
+        Tree tree(sup("S", Strategy::OneForOne, {}));
+        QCOMPARE(tree.startChild("S", c).error, CallError::StartFailed);
+        QCOMPARE(tree.countChildren("S"), counts(0, 0, 0, 0));
+    }
+
+    // 80, 81: hanging_restart_loop
+    void hangingRestartLoopIsVisibleAndStoppable_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<QString>("children");
+        QTest::addColumn<ChildCounts>("during");
+        QTest::newRow("hanging_restart_loop") << int(Strategy::OneForOne) << "child1:restarting" << counts(1, 0, 0, 1);
+        QTest::newRow("hanging_restart_loop_rest_for_one") << int(Strategy::RestForOne)
+            << "child3:undefined child2:restarting child1:running" << counts(3, 1, 0, 3);
+    }
+    void hangingRestartLoopIsVisibleAndStoppable() {
+        QFETCH(int, strategy);
+        QFETCH(QString, children);
+        QFETCH(ChildCounts, during);
+        // Retries are asynchronous: a call queued behind one is answered in between.
+        auto loop = w(strategy == int(Strategy::OneForOne) ? "child1" : "child2");
+        loop->init_ms = 1; // every attempt takes a little time, so calls interleave
+        for (int i = 2; i < 100000; ++i) loop->fail_attempts.push_back(i);
+        std::vector<std::shared_ptr<NodeSpec>> kids;
+        if (strategy == int(Strategy::RestForOne)) kids = {w("child1"), loop, w("child3")};
+        else kids = {loop};
+        Tree tree(sup("S", Strategy(strategy), kids, 1'000'000, 3600));
+        tree.crash("S/" + loop->id, Reason::word("die"));
+        const std::string sup = "S";
+        QCOMPARE(QString::fromStdString(tree.childrenText(sup)), children);
+        QCOMPARE(tree.countChildren(sup), during);
+        QCOMPARE(tree.startChild(sup, w(loop->id)).error, CallError::AlreadyPresent);
+        QCOMPARE(tree.restartChild(sup, loop->id).error, CallError::Restarting);
+        QCOMPARE(tree.deleteChild(sup, loop->id).error, CallError::Restarting);
+        QVERIFY(tree.terminateChild(sup, loop->id).ok());
+        tree.wait(100);
+        QVERIFY(QString::fromStdString(tree.childrenText(sup)).contains(QString::fromStdString(loop->id + ":undefined")));
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+    }
+
+    // 87: order_of_children
+    void childrenStartInOrderAndStopInReverse() {
+        Tree tree(sup("S", Strategy::RestForOne, {w("c5"), w("c1"), w("c4"), w("c2"), w("c3")}));
+        tree.crash("S/c4", Reason::word("boom"));
+        tree.stop();
+        const std::string expected =
+            "up S\nup S/c5\nup S/c1\nup S/c4\nup S/c2\nup S/c3\ndown S/c4 boom\ndown S/c3 shutdown\n"
+            "down S/c2 shutdown\nup S/c4\nup S/c2\nup S/c3\ndown S/c3 shutdown\ndown S/c2 shutdown\n"
+            "down S/c4 shutdown\ndown S/c1 shutdown\ndown S/c5 shutdown\ndown S shutdown\n";
+        QCOMPARE(QString::fromStdString(tree.trace()), QString::fromStdString(expected));
+    }
+
+    // 71: tree
+    void groupRestartOfInnerSupervisorsLosesDynamicChildren() {
+        auto inner1 = sup("inner1", Strategy::OneForOne, {w("w1")}, 1, 3600);
+        auto w2 = w("w2");
+        w2->fail_attempts = {2}; // its restart fails once: inner2 gives up, then starts fine
+        auto inner2 = sup("inner2", Strategy::OneForOne, {w2}, 1, 3600);
+        auto inner3 = sup("inner3", Strategy::OneForOne, {}, 1, 3600);
+        inner3->restart = RestartType::Transient;
+        Tree tree(sup("top", Strategy::OneForAll, {inner1, inner2, inner3}, 3, 3600));
+        QVERIFY(tree.startChild("top/inner1", w("added")).ok());
+        QVERIFY(tree.terminateChild("top", "inner3").ok());
+        tree.kill("top/inner1/w1"); // one_for_one inside: only w1 restarts
+        QCOMPARE(tree.countChildren("top/inner1"), counts(2, 2, 0, 2));
+        tree.kill("top/inner2/w2"); // its restart fails: inner2 gives up, top restarts all
+        QCOMPARE(tree.countChildren("top"), counts(3, 3, 3, 0));
+        QCOMPARE(tree.countChildren("top/inner1"), counts(1, 1, 0, 1)); // `added` is gone
+    }
+
+    // E (dynamic, §10): DynamicSupervisor's own rules
+    void dynamicSupervisorCountsAndLimits() {
+        Tree tree(dynsup("D", 3, 2));
+        QVERIFY(tree.startChild("D", w("a")).ok());
+        QVERIFY(tree.startChild("D", w("a")).ok()); // ids are not checked
+        QCOMPARE(tree.startChild("D", w("c")).error, CallError::MaxChildren);
+        QCOMPARE(tree.countChildren("D"), counts(2, 2, 0, 2));
+        CallRequest bad;
+        bad.op = CallOp::TerminateChild;
+        bad.pid = tree.root(); // not a child
+        QCOMPARE(tree.call("D", bad).error, CallError::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSupervisorSuite)
+#include "tst_supervisor_suite.moc"

@@ -1,0 +1,131 @@
+#include "EngineFixture.h"
+
+#include "events/EventFormat.h"
+#include "supervision/ChildFactory.h"
+
+namespace suplab::test {
+
+std::shared_ptr<NodeSpec> w(std::string id, RestartType restart) {
+    auto n = std::make_shared<NodeSpec>();
+    n->id = std::move(id);
+    n->restart = restart;
+    return n;
+}
+
+std::shared_ptr<NodeSpec> sup(std::string id, Strategy strategy,
+                              std::vector<std::shared_ptr<NodeSpec>> children, int maxRestarts,
+                              int maxSeconds) {
+    auto n = std::make_shared<NodeSpec>();
+    n->id = std::move(id);
+    n->type = NodeType::Supervisor;
+    n->shutdown = ShutdownSpec::infinity();
+    n->strategy = strategy;
+    n->max_restarts = maxRestarts;
+    n->max_seconds = maxSeconds;
+    for (auto& c : children) n->children.push_back(std::move(c));
+    return n;
+}
+
+std::shared_ptr<NodeSpec> dynsup(std::string id, int maxRestarts, int maxChildren) {
+    auto n = std::make_shared<NodeSpec>();
+    n->id = std::move(id);
+    n->type = NodeType::DynamicSupervisor;
+    n->shutdown = ShutdownSpec::infinity();
+    n->max_restarts = maxRestarts;
+    n->max_children = maxChildren;
+    return n;
+}
+
+Tree::Tree(NodePtr root, ClockKind clock, unsigned threads)
+    : engine_(std::make_unique<Engine>(clock, 0, threads)) {
+    engine_->events().addSink(&log_);
+    engine_->scheduler().resetClock();
+    auto outcome = engine_->port().startLinked(makeProcess(engine_->runtime(), root->id, root));
+    root_ = outcome.pid;
+    startReason_ = outcome.reason;
+}
+
+Tree::~Tree() {
+    engine_->shutdown();
+    engine_->events().removeSink(&log_);
+}
+
+CallResult Tree::call(const std::string& supPath, CallRequest request) {
+    return engine_->port().call(pid(supPath), std::move(request));
+}
+
+CallResult Tree::startChild(const std::string& supPath, NodePtr spec) {
+    CallRequest r;
+    r.op = CallOp::StartChild;
+    r.spec = std::move(spec);
+    return call(supPath, std::move(r));
+}
+
+CallResult Tree::terminateChild(const std::string& supPath, const std::string& id) {
+    CallRequest r;
+    r.op = CallOp::TerminateChild;
+    r.id = id;
+    r.pid = pid(supPath + "/" + id);
+    return call(supPath, std::move(r));
+}
+
+CallResult Tree::restartChild(const std::string& supPath, const std::string& id) {
+    CallRequest r;
+    r.op = CallOp::RestartChild;
+    r.id = id;
+    return call(supPath, std::move(r));
+}
+
+CallResult Tree::deleteChild(const std::string& supPath, const std::string& id) {
+    CallRequest r;
+    r.op = CallOp::DeleteChild;
+    r.id = id;
+    return call(supPath, std::move(r));
+}
+
+std::vector<ChildInfo> Tree::whichChildren(const std::string& supPath) {
+    CallRequest r;
+    r.op = CallOp::WhichChildren;
+    return call(supPath, std::move(r)).children;
+}
+
+ChildCounts Tree::countChildren(const std::string& supPath) {
+    CallRequest r;
+    r.op = CallOp::CountChildren;
+    return call(supPath, std::move(r)).counts;
+}
+
+std::string Tree::childrenText(const std::string& supPath) {
+    std::string out;
+    for (const auto& c : whichChildren(supPath)) {
+        if (!out.empty()) out += ' ';
+        out += c.id + ':' +
+               (c.state == ChildState::Running      ? "running"
+                : c.state == ChildState::Restarting ? "restarting"
+                                                    : "undefined");
+    }
+    return out;
+}
+
+void Tree::exit(const std::string& path, Reason reason) {
+    engine_->port().sendExit(pid(path), std::move(reason));
+    wait(0);
+}
+
+void Tree::crash(const std::string& path, Reason reason) {
+    engine_->port().send(pid(path), CrashMsg{std::move(reason)});
+    wait(0);
+}
+
+void Tree::wait(std::int64_t ms) {
+    engine_->port().sleepUntil(engine_->runtime().nowUs() + ms * 1000);
+}
+
+std::optional<Reason> Tree::stop() {
+    engine_->port().sendExit(root_, Reason::shutdown());
+    return engine_->port().awaitExit(root_);
+}
+
+std::string Tree::trace() const { return conformanceTrace(log_.snapshot()); }
+
+} // namespace suplab::test
