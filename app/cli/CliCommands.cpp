@@ -37,7 +37,8 @@ struct RunOptions {
 
 int load(const std::string& file, std::ostream& err, std::optional<Scenario>& scenario) {
     LoadResult result = loadScenarioFile(file);
-    for (const auto& line : result.errors) err << line << "\n";
+    for (const auto& line : result.errors)
+        err << line << "\n";
     if (!result.ok()) return 2;
     scenario = std::move(result.scenario);
     return 0;
@@ -56,13 +57,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             auto v = value("--clock");
             if (!v) return usageError(err, "--clock needs a value: virtual or real");
             auto clock = clockFromString(*v);
-            if (!clock) return usageError(err, "--clock: expected virtual or real, got \"" + *v + "\"");
+            if (!clock)
+                return usageError(err, "--clock: expected virtual or real, got \"" + *v + "\"");
             options.clock = *clock;
         } else if (a == "--trace") {
             auto v = value("--trace");
             if (!v) return usageError(err, "--trace needs a value: conformance, jsonl or csv");
             if (*v != "conformance" && *v != "jsonl" && *v != "csv")
-                return usageError(err, "--trace: expected conformance, jsonl or csv, got \"" + *v + "\"");
+                return usageError(err, "--trace: expected conformance, jsonl or csv, got \"" + *v +
+                                           "\"");
             options.trace = *v;
         } else if (a == "--out") {
             auto v = value("--out");
@@ -74,7 +77,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             if (!v) return usageError(err, "--seed needs a value");
             auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), seed);
             if (ec != std::errc() || ptr != v->data() + v->size())
-                return usageError(err, "--seed: expected a non-negative integer, got \"" + *v + "\"");
+                return usageError(err,
+                                  "--seed: expected a non-negative integer, got \"" + *v + "\"");
             options.seed = seed;
         } else if (!a.empty() && a[0] == '-') {
             return usageError(err, "run: unknown option " + a);
@@ -101,9 +105,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     const auto events = log.snapshot();
     std::string text;
-    if (options.trace == "jsonl") text = jsonl(events);
-    else if (options.trace == "csv") text = csv(events);
-    else text = conformanceTrace(events);
+    if (options.trace == "jsonl")
+        text = jsonl(events);
+    else if (options.trace == "csv")
+        text = csv(events);
+    else
+        text = conformanceTrace(events);
 
     if (options.out.empty()) {
         out << text;

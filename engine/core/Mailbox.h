@@ -12,7 +12,7 @@
 namespace suplab {
 
 class Mailbox {
-public:
+  public:
     /// Appends a signal; false when the mailbox is closed (the owner has exited).
     bool push(Signal&& signal) {
         std::lock_guard guard(lock_);
@@ -40,7 +40,7 @@ public:
         return items_.empty();
     }
 
-private:
+  private:
     SpinLock lock_;
     bool closed_ = false;
     std::vector<Signal> items_;

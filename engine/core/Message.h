@@ -60,7 +60,7 @@ struct ReplyMsg {
     std::unique_ptr<CallResult> result;
 };
 
-using Message = std::variant<ExitMsg, DownMsg, TimerMsg, StartedMsg, CrashMsg, RetryMsg, CallMsg,
-                             ReplyMsg>;
+using Message =
+    std::variant<ExitMsg, DownMsg, TimerMsg, StartedMsg, CrashMsg, RetryMsg, CallMsg, ReplyMsg>;
 
 } // namespace suplab

@@ -156,7 +156,8 @@ void Process::die(Reason reason) {
         if (auto* mon = std::get_if<MonitorSignal>(&late))
             runtime_.deliver(mon->watcher, Message(DownMsg{mon->ref, pid_, Reason::noproc()}));
     }
-    for (Pid linked : links_) runtime_.deliver(linked, ExitSignal{pid_, reason});
+    for (Pid linked : links_)
+        runtime_.deliver(linked, ExitSignal{pid_, reason});
     for (auto& [ref, watcher] : monitoredBy_)
         runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
     links_.clear();
@@ -166,7 +167,9 @@ void Process::die(Reason reason) {
     runtime_.retire(pid_);
 }
 
-void Process::send(Pid to, Message message) { runtime_.deliver(to, std::move(message)); }
+void Process::send(Pid to, Message message) {
+    runtime_.deliver(to, std::move(message));
+}
 
 void Process::sendExit(Pid to, Reason reason) {
     runtime_.deliver(to, ExitSignal{pid_, std::move(reason)});
@@ -215,7 +218,9 @@ void Process::cancelTimer(Ref ref) {
     });
 }
 
-std::int64_t Process::nowUs() const { return runtime_.nowUs(); }
+std::int64_t Process::nowUs() const {
+    return runtime_.nowUs();
+}
 
 void Process::announceUp() {
     announced_ = true;

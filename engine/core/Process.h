@@ -32,7 +32,7 @@ struct MatchRef {
 };
 
 class Process : public std::enable_shared_from_this<Process> {
-public:
+  public:
     Process(Runtime& runtime, std::string path);
     virtual ~Process();
     Process(const Process&) = delete;
@@ -51,8 +51,7 @@ public:
 
     // --- Inside a body (or a Port's owner): the process's view of the world ---
 
-    template <typename Pred>
-    struct ReceiveAwaiter {
+    template <typename Pred> struct ReceiveAwaiter {
         Process& self;
         Pred pred;
         std::optional<Message> out{};
@@ -60,14 +59,15 @@ public:
             return static_cast<const ReceiveAwaiter*>(o)->pred(m);
         }
         bool await_ready() { return self.takeMatching(MatchRef{this, &match}, out); }
-        void await_suspend(std::coroutine_handle<> h) { self.park(h, MatchRef{this, &match}, &out); }
+        void await_suspend(std::coroutine_handle<> h) {
+            self.park(h, MatchRef{this, &match}, &out);
+        }
         Message await_resume() { return std::move(*out); }
     };
 
     /// Waits for a message `pred` accepts, or a timeout (negative: none).
     /// Resumes with std::nullopt when the timeout came first.
-    template <typename Pred>
-    struct TimedReceiveAwaiter {
+    template <typename Pred> struct TimedReceiveAwaiter {
         Process& self;
         Pred pred;
         std::int64_t timeoutMs;
@@ -95,12 +95,10 @@ public:
         }
     };
 
-    template <typename Pred>
-    ReceiveAwaiter<Pred> receive(Pred pred) {
+    template <typename Pred> ReceiveAwaiter<Pred> receive(Pred pred) {
         return ReceiveAwaiter<Pred>{*this, std::move(pred)};
     }
-    template <typename Pred>
-    TimedReceiveAwaiter<Pred> receive(Pred pred, std::int64_t timeoutMs) {
+    template <typename Pred> TimedReceiveAwaiter<Pred> receive(Pred pred, std::int64_t timeoutMs) {
         return TimedReceiveAwaiter<Pred>{*this, std::move(pred), timeoutMs};
     }
     /// Waits `ms` milliseconds; signals are still handled meanwhile (a kill ends us).
@@ -132,14 +130,14 @@ public:
     /// on its exit is reported as `down`.
     void announceUp();
 
-protected:
+  protected:
     virtual Task<Reason> body() = 0;
     /// Called with the process's queue drained into its handling; the Port uses it.
     virtual void wake();
     void handleSignal(Signal&& signal);
     void drainInbox();
 
-private:
+  private:
     friend class Runtime;
     void park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out);
     void runOnce();

@@ -46,7 +46,8 @@ std::vector<std::shared_ptr<Process>> ProcessTable::takeAll() {
     std::vector<std::shared_ptr<Process>> all;
     for (auto& shard : shards_) {
         std::lock_guard guard(shard.lock);
-        for (auto& [pid, p] : shard.map) all.push_back(std::move(p));
+        for (auto& [pid, p] : shard.map)
+            all.push_back(std::move(p));
         shard.map.clear();
     }
     return all;

@@ -17,7 +17,7 @@ namespace suplab {
 class Process;
 
 class ProcessTable {
-public:
+  public:
     void insert(std::shared_ptr<Process> process);
     void erase(Pid pid);
     std::shared_ptr<Process> find(Pid pid) const;
@@ -26,7 +26,7 @@ public:
     /// Empties the table and hands every process to the caller (engine teardown).
     std::vector<std::shared_ptr<Process>> takeAll();
 
-private:
+  private:
     static constexpr std::size_t kShards = 32;
     struct Shard {
         mutable std::mutex lock;

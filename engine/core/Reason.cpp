@@ -36,20 +36,29 @@ bool Reason::isValidText(std::string_view text) {
 Reason Reason::parse(std::string_view text) {
     constexpr std::string_view prefix = "{shutdown,";
     if (text.starts_with(prefix) && text.ends_with("}"))
-        return shutdownWith(std::string(text.substr(prefix.size(), text.size() - prefix.size() - 1)));
+        return shutdownWith(
+            std::string(text.substr(prefix.size(), text.size() - prefix.size() - 1)));
     return word(std::string(text));
 }
 
 std::string Reason::format() const {
     switch (kind_) {
-    case Kind::Normal: return "normal";
-    case Kind::Shutdown: return "shutdown";
-    case Kind::ShutdownWith: return "{shutdown," + detail_ + "}";
-    case Kind::Kill: return "kill";
-    case Kind::Killed: return "killed";
-    case Kind::Noproc: return "noproc";
-    case Kind::FailedToStartChild: return "{shutdown,failed_to_start_child," + detail_ + "}";
-    case Kind::Word: return detail_;
+    case Kind::Normal:
+        return "normal";
+    case Kind::Shutdown:
+        return "shutdown";
+    case Kind::ShutdownWith:
+        return "{shutdown," + detail_ + "}";
+    case Kind::Kill:
+        return "kill";
+    case Kind::Killed:
+        return "killed";
+    case Kind::Noproc:
+        return "noproc";
+    case Kind::FailedToStartChild:
+        return "{shutdown,failed_to_start_child," + detail_ + "}";
+    case Kind::Word:
+        return detail_;
     }
     return detail_;
 }

@@ -9,22 +9,24 @@
 namespace suplab {
 
 class Reason {
-public:
+  public:
     enum class Kind : unsigned char {
-        Normal,            // normal
-        Shutdown,          // shutdown
-        ShutdownWith,      // {shutdown,WORD}
-        Kill,              // kill: only meaningful as an exit signal, untrappable
-        Killed,            // killed: what a process killed by `kill` exits with
-        Noproc,            // noproc: a call to a process that is gone
+        Normal,             // normal
+        Shutdown,           // shutdown
+        ShutdownWith,       // {shutdown,WORD}
+        Kill,               // kill: only meaningful as an exit signal, untrappable
+        Killed,             // killed: what a process killed by `kill` exits with
+        Noproc,             // noproc: a call to a process that is gone
         FailedToStartChild, // {shutdown,failed_to_start_child,ID}: a supervisor's init failed
-        Word,              // any other atom: boom, start_error, random_failure, ...
+        Word,               // any other atom: boom, start_error, random_failure, ...
     };
 
     Reason() = default;
     static Reason normal() { return Reason(Kind::Normal); }
     static Reason shutdown() { return Reason(Kind::Shutdown); }
-    static Reason shutdownWith(std::string word) { return Reason(Kind::ShutdownWith, std::move(word)); }
+    static Reason shutdownWith(std::string word) {
+        return Reason(Kind::ShutdownWith, std::move(word));
+    }
     static Reason kill() { return Reason(Kind::Kill); }
     static Reason killed() { return Reason(Kind::Killed); }
     static Reason noproc() { return Reason(Kind::Noproc); }
@@ -52,7 +54,7 @@ public:
 
     friend bool operator==(const Reason&, const Reason&) = default;
 
-private:
+  private:
     explicit Reason(Kind k, std::string d = {}) : kind_(k), detail_(std::move(d)) {}
     Kind kind_ = Kind::Normal;
     std::string detail_;

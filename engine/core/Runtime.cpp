@@ -17,7 +17,9 @@ Runtime::~Runtime() {
     scheduler_.attach(nullptr);
 }
 
-std::int64_t Runtime::nowUs() const { return scheduler_.nowUs(); }
+std::int64_t Runtime::nowUs() const {
+    return scheduler_.nowUs();
+}
 
 void Runtime::spawn(std::shared_ptr<Process> process) {
     table_.insert(process);

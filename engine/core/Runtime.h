@@ -18,7 +18,7 @@ namespace suplab {
 class Scheduler;
 
 class Runtime {
-public:
+  public:
     Runtime(Scheduler& scheduler, EventBus& events, std::uint64_t seed = 0);
     ~Runtime();
     Runtime(const Runtime&) = delete;
@@ -37,6 +37,8 @@ public:
     /// Delivers a signal; false when no such process is alive.
     bool deliver(Pid to, Signal&& signal);
     bool isAlive(Pid pid) const { return table_.contains(pid); }
+    /// The live process with that pid (its immutable parts only may be read).
+    std::shared_ptr<Process> find(Pid pid) const { return table_.find(pid); }
     std::size_t processCount() const { return table_.size(); }
 
     // Paths: set when a process reports up, cleared when that same process ends.
@@ -53,7 +55,7 @@ public:
     /// Engine teardown: the scheduler is stopped; destroy every remaining process.
     void clear();
 
-private:
+  private:
     Scheduler& scheduler_;
     EventBus& events_;
     std::uint64_t seed_;

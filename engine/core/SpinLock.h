@@ -8,14 +8,14 @@
 namespace suplab {
 
 class SpinLock {
-public:
+  public:
     void lock() noexcept {
         for (int spins = 0; flag_.test_and_set(std::memory_order_acquire); ++spins)
             if (spins > 64) std::this_thread::yield();
     }
     void unlock() noexcept { flag_.clear(std::memory_order_release); }
 
-private:
+  private:
     std::atomic_flag flag_ = ATOMIC_FLAG_INIT;
 };
 

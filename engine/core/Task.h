@@ -13,8 +13,7 @@
 
 namespace suplab {
 
-template <typename T>
-class Task;
+template <typename T> class Task;
 
 namespace detail {
 
@@ -37,18 +36,14 @@ struct PromiseBase {
 
 } // namespace detail
 
-template <typename T>
-class [[nodiscard]] Task {
-public:
+template <typename T> class [[nodiscard]] Task {
+  public:
     struct promise_type : detail::PromiseBase {
         std::optional<T> value;
         Task get_return_object() {
             return Task(std::coroutine_handle<promise_type>::from_promise(*this));
         }
-        template <typename U>
-        void return_value(U&& v) {
-            value.emplace(std::forward<U>(v));
-        }
+        template <typename U> void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
     };
 
     Task() = default;
@@ -81,14 +76,13 @@ public:
     }
     T await_resume() { return std::move(*handle_.promise().value); }
 
-private:
+  private:
     explicit Task(std::coroutine_handle<promise_type> h) : handle_(h) {}
     std::coroutine_handle<promise_type> handle_;
 };
 
-template <>
-class [[nodiscard]] Task<void> {
-public:
+template <> class [[nodiscard]] Task<void> {
+  public:
     struct promise_type : detail::PromiseBase {
         Task get_return_object() {
             return Task(std::coroutine_handle<promise_type>::from_promise(*this));
@@ -118,7 +112,7 @@ public:
     }
     void await_resume() const noexcept {}
 
-private:
+  private:
     explicit Task(std::coroutine_handle<promise_type> h) : handle_(h) {}
     std::coroutine_handle<promise_type> handle_;
 };

@@ -6,12 +6,14 @@ namespace suplab {
 
 namespace {
 constexpr std::array<const char*, 11> kNames = {
-    "up",      "down",    "start_failed",     "give_up",       "error", "restart",
-    "inject",  "trapped", "shutdown_timeout", "auto_shutdown", "call",
+    "up",     "down",    "start_failed",     "give_up",       "error", "restart",
+    "inject", "trapped", "shutdown_timeout", "auto_shutdown", "call",
 };
 } // namespace
 
-const char* toString(EventKind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+const char* toString(EventKind kind) {
+    return kNames[static_cast<std::size_t>(kind)];
+}
 
 std::optional<EventKind> eventKindFromString(std::string_view name) {
     for (std::size_t i = 0; i < kNames.size(); ++i)
@@ -25,8 +27,10 @@ bool isConformanceKind(EventKind kind) {
     case EventKind::Down:
     case EventKind::StartFailed:
     case EventKind::GiveUp:
-    case EventKind::Error: return true;
-    default: return false;
+    case EventKind::Error:
+        return true;
+    default:
+        return false;
     }
 }
 

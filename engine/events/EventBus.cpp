@@ -39,7 +39,8 @@ void EventBus::publish(Event&& event) {
     std::lock_guard guard(lock_);
     event.tUs = clock_ ? clock_() : 0;
     event.seq = nextSeq_++;
-    for (auto* sink : sinks_) sink->onEvent(event);
+    for (auto* sink : sinks_)
+        sink->onEvent(event);
 }
 
 } // namespace suplab

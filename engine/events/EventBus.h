@@ -11,7 +11,7 @@
 namespace suplab {
 
 class EventBus {
-public:
+  public:
     using Clock = std::function<std::int64_t()>;
 
     void setClock(Clock clock) { clock_ = std::move(clock); }
@@ -23,7 +23,7 @@ public:
     /// A script step's call failed: `error OP PATH REASON` in the trace.
     void emitError(std::string op, std::string path, std::string reason);
 
-private:
+  private:
     void publish(Event&& event);
     std::mutex lock_;
     Clock clock_;

@@ -34,11 +34,21 @@ std::string jsonQuote(std::string_view text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 char buf[8];
@@ -55,8 +65,8 @@ std::string jsonQuote(std::string_view text) {
 
 std::string jsonlLine(const Event& e) {
     std::string out = "{\"seq\":" + std::to_string(e.seq) + ",\"t_us\":" + std::to_string(e.tUs) +
-                      ",\"event\":" + jsonQuote(toString(e.kind)) + ",\"path\":" + jsonQuote(e.path) +
-                      ",\"pid\":" + jsonQuote(formatPid(e.pid));
+                      ",\"event\":" + jsonQuote(toString(e.kind)) +
+                      ",\"path\":" + jsonQuote(e.path) + ",\"pid\":" + jsonQuote(formatPid(e.pid));
     if (!e.reason.empty()) out += ",\"reason\":" + jsonQuote(e.reason);
     if (!e.op.empty()) out += ",\"op\":" + jsonQuote(e.op);
     if (!e.detail.empty()) out += ",\"detail\":" + jsonQuote(e.detail);
@@ -86,7 +96,9 @@ std::string csvField(std::string_view text) {
 }
 } // namespace
 
-std::string csvHeader() { return "seq,t_us,event,path,pid,reason,op,detail"; }
+std::string csvHeader() {
+    return "seq,t_us,event,path,pid,reason,op,detail";
+}
 
 std::string csvLine(const Event& e) {
     return std::to_string(e.seq) + ',' + std::to_string(e.tUs) + ',' + toString(e.kind) + ',' +
@@ -96,7 +108,8 @@ std::string csvLine(const Event& e) {
 
 std::string csv(const std::vector<Event>& events) {
     std::string out = csvHeader() + "\r\n";
-    for (const auto& e : events) out += csvLine(e) + "\r\n";
+    for (const auto& e : events)
+        out += csvLine(e) + "\r\n";
     return out;
 }
 

@@ -9,7 +9,7 @@
 namespace suplab {
 
 class EventLog : public EventSink {
-public:
+  public:
     void onEvent(const Event& event) override {
         std::lock_guard guard(lock_);
         events_.push_back(event);
@@ -19,7 +19,7 @@ public:
         return events_;
     }
 
-private:
+  private:
     mutable std::mutex lock_;
     std::vector<Event> events_;
 };

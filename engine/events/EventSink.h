@@ -7,7 +7,7 @@
 namespace suplab {
 
 class EventSink {
-public:
+  public:
     virtual ~EventSink() = default;
     virtual void onEvent(const Event& event) = 0;
 };

@@ -15,7 +15,9 @@ Engine::Engine(ClockKind clock, std::uint64_t seed, unsigned threads) : clock_(c
     runtime_->spawn(port_);
 }
 
-Engine::~Engine() { shutdown(); }
+Engine::~Engine() {
+    shutdown();
+}
 
 void Engine::shutdown() {
     if (!runtime_) return;
@@ -26,7 +28,8 @@ void Engine::shutdown() {
 }
 
 VirtualScheduler* Engine::virtualScheduler() {
-    return clock_ == ClockKind::Virtual ? static_cast<VirtualScheduler*>(scheduler_.get()) : nullptr;
+    return clock_ == ClockKind::Virtual ? static_cast<VirtualScheduler*>(scheduler_.get())
+                                        : nullptr;
 }
 
 std::optional<ClockKind> clockFromString(std::string_view name) {

@@ -17,7 +17,7 @@ enum class ClockKind : unsigned char { Virtual, Real };
 class VirtualScheduler;
 
 class Engine {
-public:
+  public:
     /// threads: worker threads for the real clock (0: one per core).
     explicit Engine(ClockKind clock, std::uint64_t seed = 0, unsigned threads = 0);
     ~Engine();
@@ -35,7 +35,7 @@ public:
     /// Stops the engine's threads and destroys every process (idempotent).
     void shutdown();
 
-private:
+  private:
     ClockKind clock_;
     EventBus events_;
     std::unique_ptr<Scheduler> scheduler_;

@@ -9,9 +9,13 @@ Port::Port(Runtime& runtime, std::string name) : Process(runtime, std::move(name
     setTrapExit(true);
 }
 
-Task<Reason> Port::body() { co_return Reason::normal(); }
+Task<Reason> Port::body() {
+    co_return Reason::normal();
+}
 
-void Port::wake() { runtime().scheduler().notify(); }
+void Port::wake() {
+    runtime().scheduler().notify();
+}
 
 bool Port::poll(const std::function<bool(const Message&)>& pred, std::optional<Message>& out) {
     drainInbox();
@@ -19,17 +23,15 @@ bool Port::poll(const std::function<bool(const Message&)>& pred, std::optional<M
         const std::function<bool(const Message&)>* f;
     } ctx{&pred};
     return takeMatching(
-        MatchRef{&ctx, [](const void* c, const Message& m) {
-                     return (*static_cast<const Ctx*>(c)->f)(m);
-                 }},
+        MatchRef{&ctx, [](const void* c,
+                          const Message& m) { return (*static_cast<const Ctx*>(c)->f)(m); }},
         out);
 }
 
 std::optional<Message> Port::receiveUntil(const std::function<bool(const Message&)>& pred,
                                           std::int64_t deadlineUs) {
     std::optional<Message> out;
-    runtime().scheduler().waitUntil([&] { return out.has_value() || poll(pred, out); },
-                                    deadlineUs);
+    runtime().scheduler().waitUntil([&] { return out.has_value() || poll(pred, out); }, deadlineUs);
     return out;
 }
 

@@ -13,7 +13,7 @@
 namespace suplab {
 
 class Port final : public Process {
-public:
+  public:
     explicit Port(Runtime& runtime, std::string name = "port");
 
     /// Waits for a message `pred` accepts, until `deadlineUs` on the run's clock
@@ -43,11 +43,11 @@ public:
     /// Waits until `pid` has exited (we are linked to it) and returns its reason.
     std::optional<Reason> awaitExit(Pid pid, std::int64_t deadlineUs = -1);
 
-protected:
+  protected:
     Task<Reason> body() override;
     void wake() override;
 
-private:
+  private:
     bool poll(const std::function<bool(const Message&)>& pred, std::optional<Message>& out);
 };
 

@@ -1,6 +1,8 @@
 #include "ScenarioPlayer.h"
 
+#include "run/OtpTerm.h"
 #include "supervision/ChildFactory.h"
+#include "supervision/SupervisorProcess.h"
 
 namespace suplab {
 
@@ -47,10 +49,12 @@ void ScenarioPlayer::startDynamicChildren(const NodeSpec& node, const std::strin
         }
         return;
     }
-    for (const auto& child : node.children) startDynamicChildren(*child, childPath(path, child->id));
+    for (const auto& child : node.children)
+        startDynamicChildren(*child, childPath(path, child->id));
 }
 
-void ScenarioPlayer::reportError(const char* op, const std::string& subject, const std::string& word) {
+void ScenarioPlayer::reportError(const char* op, const std::string& subject,
+                                 const std::string& word) {
     engine_.events().emitError(op, subject, word);
 }
 
@@ -81,7 +85,8 @@ void ScenarioPlayer::perform(const ScriptStep& step) {
                     "crash");
         port.send(target, CrashMsg{Reason::parse(step.reason)});
         return;
-    default: break;
+    default:
+        break;
     }
     CallRequest request;
     switch (step.action) {
@@ -103,10 +108,18 @@ void ScenarioPlayer::perform(const ScriptStep& step) {
         request.op = CallOp::DeleteChild;
         request.id = step.child_id;
         break;
-    default: return;
+    default:
+        return;
     }
     CallResult result = port.call(target, std::move(request));
-    if (!result.ok()) reportError(op, subject, result.errorWord());
+    if (result.ok()) return;
+    // A static supervisor's start_child wraps the failure with the child record (§9).
+    auto process = engine_.runtime().find(target);
+    if (step.action == StepAction::StartChild && result.error == CallError::StartFailed &&
+        dynamic_cast<const SupervisorProcess*>(process.get()))
+        reportError(op, subject, otpStartChildError(result.reason, step.target, *step.child));
+    else
+        reportError(op, subject, result.errorWord());
 }
 
 void ScenarioPlayer::finish() {

@@ -10,7 +10,7 @@
 namespace suplab {
 
 class ScenarioPlayer {
-public:
+  public:
     ScenarioPlayer(Engine& engine, const Scenario& scenario);
 
     /// Plays the whole scenario; returns when it is over.
@@ -24,7 +24,7 @@ public:
 
     Pid rootPid() const { return root_; }
 
-private:
+  private:
     void startDynamicChildren(const NodeSpec& node, const std::string& path);
     void reportError(const char* op, const std::string& subject, const std::string& word);
 

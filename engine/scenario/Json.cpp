@@ -16,10 +16,14 @@ const Value* Value::find(std::string_view key) const {
 
 std::string Value::dump() const {
     switch (type) {
-    case Type::Null: return "null";
-    case Type::Bool: return boolean ? "true" : "false";
-    case Type::Number: return text;
-    case Type::String: return jsonQuote(text);
+    case Type::Null:
+        return "null";
+    case Type::Bool:
+        return boolean ? "true" : "false";
+    case Type::Number:
+        return text;
+    case Type::String:
+        return jsonQuote(text);
     case Type::Array: {
         std::string out = "[";
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -42,15 +46,20 @@ std::string Value::dump() const {
 
 std::string Value::describe() const {
     switch (type) {
-    case Type::Null: return "null";
-    case Type::Bool: return boolean ? "true" : "false";
-    case Type::Number: return text.size() > 40 ? text.substr(0, 40) + "..." : text;
+    case Type::Null:
+        return "null";
+    case Type::Bool:
+        return boolean ? "true" : "false";
+    case Type::Number:
+        return text.size() > 40 ? text.substr(0, 40) + "..." : text;
     case Type::String: {
         std::string shown = text.size() > 40 ? text.substr(0, 40) + "..." : text;
         return jsonQuote(shown);
     }
-    case Type::Array: return "an array";
-    case Type::Object: return "an object";
+    case Type::Array:
+        return "an array";
+    case Type::Object:
+        return "an object";
     }
     return {};
 }
@@ -58,7 +67,7 @@ std::string Value::describe() const {
 namespace {
 
 class Parser {
-public:
+  public:
     explicit Parser(std::string_view text) : s_(text) {}
 
     ParseResult run() {
@@ -84,7 +93,7 @@ public:
         return result;
     }
 
-private:
+  private:
     std::string_view s_;
     std::size_t pos_ = 0;
     int line_ = 1;
@@ -250,9 +259,12 @@ private:
             if (pos_ >= s_.size()) return fail("unexpected end of file in a \\u escape");
             const char c = s_[pos_++];
             out <<= 4;
-            if (c >= '0' && c <= '9') out |= static_cast<std::uint32_t>(c - '0');
-            else if (c >= 'a' && c <= 'f') out |= static_cast<std::uint32_t>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') out |= static_cast<std::uint32_t>(c - 'A' + 10);
+            if (c >= '0' && c <= '9')
+                out |= static_cast<std::uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                out |= static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                out |= static_cast<std::uint32_t>(c - 'A' + 10);
             else {
                 --pos_;
                 return fail("invalid \\u escape");
@@ -266,11 +278,19 @@ private:
         const auto b0 = static_cast<unsigned char>(s_[pos_]);
         int len = 0;
         std::uint32_t cp = 0;
-        if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; }
-        else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; }
-        else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; }
-        else return fail("invalid UTF-8 (byte 0x" + hexByte(b0) + ")");
-        if (pos_ + static_cast<std::size_t>(len) > s_.size()) return fail("invalid UTF-8 (truncated sequence)");
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            len = 2;
+            cp = b0 & 0x1F;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            len = 3;
+            cp = b0 & 0x0F;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            len = 4;
+            cp = b0 & 0x07;
+        } else
+            return fail("invalid UTF-8 (byte 0x" + hexByte(b0) + ")");
+        if (pos_ + static_cast<std::size_t>(len) > s_.size())
+            return fail("invalid UTF-8 (truncated sequence)");
         for (int i = 1; i < len; ++i) {
             const auto b = static_cast<unsigned char>(s_[pos_ + static_cast<std::size_t>(i)]);
             if ((b & 0xC0) != 0x80) return fail("invalid UTF-8 (bad continuation byte)");
@@ -299,29 +319,48 @@ private:
                 ++pos_;
                 return true;
             }
-            if (c < 0x20) return fail("control character (byte 0x" + hexByte(c) + ") inside a string");
+            if (c < 0x20)
+                return fail("control character (byte 0x" + hexByte(c) + ") inside a string");
             if (c == '\\') {
                 ++pos_;
                 if (pos_ >= s_.size()) return fail("unexpected end of file inside a string");
                 const char e = s_[pos_++];
                 switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     std::uint32_t cp;
                     if (!hex4(cp)) return false;
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         std::uint32_t low;
-                        if (s_.substr(pos_, 2) != "\\u") return fail("unpaired surrogate in a \\u escape");
+                        if (s_.substr(pos_, 2) != "\\u")
+                            return fail("unpaired surrogate in a \\u escape");
                         pos_ += 2;
                         if (!hex4(low)) return false;
-                        if (low < 0xDC00 || low > 0xDFFF) return fail("unpaired surrogate in a \\u escape");
+                        if (low < 0xDC00 || low > 0xDFFF)
+                            return fail("unpaired surrogate in a \\u escape");
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         return fail("unpaired surrogate in a \\u escape");
@@ -349,25 +388,31 @@ private:
         const std::size_t start = pos_;
         bool integral = true;
         if (s_[pos_] == '-') ++pos_;
-        if (pos_ >= s_.size() || !isDigit(s_[pos_])) return fail("invalid number: expected a digit");
+        if (pos_ >= s_.size() || !isDigit(s_[pos_]))
+            return fail("invalid number: expected a digit");
         if (s_[pos_] == '0') {
             ++pos_;
             if (pos_ < s_.size() && isDigit(s_[pos_])) return fail("invalid number: leading zero");
         } else {
-            while (pos_ < s_.size() && isDigit(s_[pos_])) ++pos_;
+            while (pos_ < s_.size() && isDigit(s_[pos_]))
+                ++pos_;
         }
         if (pos_ < s_.size() && s_[pos_] == '.') {
             integral = false;
             ++pos_;
-            if (pos_ >= s_.size() || !isDigit(s_[pos_])) return fail("invalid number: expected a digit after '.'");
-            while (pos_ < s_.size() && isDigit(s_[pos_])) ++pos_;
+            if (pos_ >= s_.size() || !isDigit(s_[pos_]))
+                return fail("invalid number: expected a digit after '.'");
+            while (pos_ < s_.size() && isDigit(s_[pos_]))
+                ++pos_;
         }
         if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
             integral = false;
             ++pos_;
             if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-            if (pos_ >= s_.size() || !isDigit(s_[pos_])) return fail("invalid number: expected an exponent");
-            while (pos_ < s_.size() && isDigit(s_[pos_])) ++pos_;
+            if (pos_ >= s_.size() || !isDigit(s_[pos_]))
+                return fail("invalid number: expected an exponent");
+            while (pos_ < s_.size() && isDigit(s_[pos_]))
+                ++pos_;
         }
         v.text = std::string(s_.substr(start, pos_ - start));
         errno = 0;

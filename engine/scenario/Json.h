@@ -19,7 +19,7 @@ struct Location {
 };
 
 class Value {
-public:
+  public:
     enum class Type : unsigned char { Null, Bool, Number, String, Array, Object };
 
     Type type = Type::Null;

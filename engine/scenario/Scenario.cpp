@@ -4,9 +4,12 @@ namespace suplab {
 
 std::string ShutdownSpec::format() const {
     switch (kind) {
-    case Kind::BrutalKill: return "brutal_kill";
-    case Kind::Infinity: return "infinity";
-    case Kind::Timeout: return std::to_string(ms);
+    case Kind::BrutalKill:
+        return "brutal_kill";
+    case Kind::Infinity:
+        return "infinity";
+    case Kind::Timeout:
+        return std::to_string(ms);
     }
     return {};
 }
@@ -20,49 +23,68 @@ NodePtr NodeSpec::worker(std::string id, RestartType restart) {
 
 const char* toString(NodeType t) {
     switch (t) {
-    case NodeType::Worker: return "worker";
-    case NodeType::Supervisor: return "supervisor";
-    case NodeType::DynamicSupervisor: return "dynamic_supervisor";
+    case NodeType::Worker:
+        return "worker";
+    case NodeType::Supervisor:
+        return "supervisor";
+    case NodeType::DynamicSupervisor:
+        return "dynamic_supervisor";
     }
     return "?";
 }
 
 const char* toString(RestartType r) {
     switch (r) {
-    case RestartType::Permanent: return "permanent";
-    case RestartType::Transient: return "transient";
-    case RestartType::Temporary: return "temporary";
+    case RestartType::Permanent:
+        return "permanent";
+    case RestartType::Transient:
+        return "transient";
+    case RestartType::Temporary:
+        return "temporary";
     }
     return "?";
 }
 
 const char* toString(Strategy s) {
     switch (s) {
-    case Strategy::OneForOne: return "one_for_one";
-    case Strategy::OneForAll: return "one_for_all";
-    case Strategy::RestForOne: return "rest_for_one";
+    case Strategy::OneForOne:
+        return "one_for_one";
+    case Strategy::OneForAll:
+        return "one_for_all";
+    case Strategy::RestForOne:
+        return "rest_for_one";
     }
     return "?";
 }
 
 const char* toString(AutoShutdown a) {
     switch (a) {
-    case AutoShutdown::Never: return "never";
-    case AutoShutdown::AnySignificant: return "any_significant";
-    case AutoShutdown::AllSignificant: return "all_significant";
+    case AutoShutdown::Never:
+        return "never";
+    case AutoShutdown::AnySignificant:
+        return "any_significant";
+    case AutoShutdown::AllSignificant:
+        return "all_significant";
     }
     return "?";
 }
 
 const char* toString(StepAction a) {
     switch (a) {
-    case StepAction::Kill: return "kill";
-    case StepAction::Exit: return "exit";
-    case StepAction::Crash: return "crash";
-    case StepAction::StartChild: return "start_child";
-    case StepAction::TerminateChild: return "terminate_child";
-    case StepAction::RestartChild: return "restart_child";
-    case StepAction::DeleteChild: return "delete_child";
+    case StepAction::Kill:
+        return "kill";
+    case StepAction::Exit:
+        return "exit";
+    case StepAction::Crash:
+        return "crash";
+    case StepAction::StartChild:
+        return "start_child";
+    case StepAction::TerminateChild:
+        return "terminate_child";
+    case StepAction::RestartChild:
+        return "restart_child";
+    case StepAction::DeleteChild:
+        return "delete_child";
     }
     return "?";
 }

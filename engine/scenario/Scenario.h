@@ -57,6 +57,8 @@ struct NodeSpec {
     std::int64_t call_ms = 100;
     std::int64_t mtbf_ms = 0; // 0: no random failures
 
+    std::string source_json; // the node as written in the file (for OTP-style reports)
+
     bool isSupervisor() const { return type != NodeType::Worker; }
 
     /// A worker with defaults, for tests and the GUI's "start child" form.

@@ -21,16 +21,16 @@ namespace {
 using json::Value;
 using Type = json::Value::Type;
 
-const std::vector<std::string> kTopKeys = {"name", "description", "root", "script",
+const std::vector<std::string> kTopKeys = {"name",      "description", "root", "script",
                                            "settle_ms", "stop_at_end", "seed"};
 const std::vector<std::string> kCommonKeys = {"id", "type", "restart", "shutdown", "significant"};
 const std::vector<std::string> kSupervisorKeys = {"strategy", "max_restarts", "max_seconds",
                                                   "auto_shutdown", "children"};
 const std::vector<std::string> kDynamicKeys = {"max_restarts", "max_seconds", "max_children",
                                                "children"};
-const std::vector<std::string> kWorkerKeys = {"trap_exit", "init_ms", "stop_ms", "fail_starts",
-                                              "fail_attempts", "behaviour", "args", "uses",
-                                              "call_ms", "mtbf_ms"};
+const std::vector<std::string> kWorkerKeys = {
+    "trap_exit", "init_ms", "stop_ms", "fail_starts", "fail_attempts",
+    "behaviour", "args",    "uses",    "call_ms",     "mtbf_ms"};
 const std::vector<std::string> kStepKeys = {"at_ms", "do", "target", "reason", "child"};
 
 std::string joinWords(const std::vector<std::string>& words) {
@@ -43,7 +43,7 @@ std::string joinWords(const std::vector<std::string>& words) {
 }
 
 class Checker {
-public:
+  public:
     explicit Checker(std::string label) : label_(std::move(label)) {}
     std::vector<std::string> errors;
 
@@ -58,17 +58,19 @@ public:
                    std::initializer_list<const std::vector<std::string>*> allowedSets,
                    const std::string& kind) {
         std::vector<std::string> allowed;
-        for (auto* set : allowedSets) allowed.insert(allowed.end(), set->begin(), set->end());
+        for (auto* set : allowedSets)
+            allowed.insert(allowed.end(), set->begin(), set->end());
         for (const auto& [key, value] : obj.members) {
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                error(join(where, key), "unknown key for " + kind + " (expected one of: " +
-                                            joinWordsComma(allowed) + ")");
+                error(join(where, key), "unknown key for " + kind +
+                                            " (expected one of: " + joinWordsComma(allowed) + ")");
         }
     }
 
     static std::string joinWordsComma(const std::vector<std::string>& words) {
         std::string out;
-        for (std::size_t i = 0; i < words.size(); ++i) out += (i ? ", " : "") + words[i];
+        for (std::size_t i = 0; i < words.size(); ++i)
+            out += (i ? ", " : "") + words[i];
         return out;
     }
 
@@ -76,8 +78,8 @@ public:
         return where.empty() ? key : where + "." + key;
     }
 
-    std::optional<std::int64_t> integer(const Value& obj, const std::string& where,
-                                        const char* key, std::int64_t min, const char* what) {
+    std::optional<std::int64_t> integer(const Value& obj, const std::string& where, const char* key,
+                                        std::int64_t min, const char* what) {
         const Value* v = obj.find(key);
         if (!v) return std::nullopt;
         if (v->type != Type::Number || !v->integer || *v->integer < min) {
@@ -116,7 +118,8 @@ public:
             for (const auto& [name, value] : choices)
                 if (v->text == name) return value;
         std::vector<std::string> names;
-        for (const auto& c : choices) names.push_back(c.first);
+        for (const auto& c : choices)
+            names.push_back(c.first);
         expected(join(where, key), joinWords(names), *v);
         return std::nullopt;
     }
@@ -134,6 +137,7 @@ public:
             return nullptr;
         }
         auto n = std::make_shared<NodeSpec>();
+        n->source_json = v.dump();
         const std::size_t errorsBefore = errors.size();
 
         if (const Value* id = v.find("id")) {
@@ -180,11 +184,11 @@ public:
                 error(join(where, "significant"),
                       "expected a transient or temporary node, got a permanent one "
                       "(a significant child cannot be permanent)");
-            if (*sig && (!parent.exists || parent.dynamic ||
-                         parent.autoShutdown == AutoShutdown::Never))
+            if (*sig &&
+                (!parent.exists || parent.dynamic || parent.autoShutdown == AutoShutdown::Never))
                 error(join(where, "significant"),
                       std::string("expected a parent whose auto_shutdown is not never, got ") +
-                          (!parent.exists  ? "the root (it has no parent)"
+                          (!parent.exists   ? "the root (it has no parent)"
                            : parent.dynamic ? "a dynamic_supervisor (it has no auto_shutdown)"
                                             : "a parent with auto_shutdown never"));
         }
@@ -249,12 +253,14 @@ public:
             if (item.isObject())
                 if (const Value* id = item.find("id"); id && id->isString() && !id->text.empty()) {
                     if (std::find(seen.begin(), seen.end(), id->text) != seen.end())
-                        error(join(childAt, "id"), "expected an id unique among its siblings, got " +
-                                                       id->describe() + " a second time");
+                        error(join(childAt, "id"),
+                              "expected an id unique among its siblings, got " + id->describe() +
+                                  " a second time");
                 }
             NodePtr child = node(item, childAt, self, seen);
             if (item.isObject())
-                if (const Value* id = item.find("id"); id && id->isString()) seen.push_back(id->text);
+                if (const Value* id = item.find("id"); id && id->isString())
+                    seen.push_back(id->text);
             if (child) n.children.push_back(std::move(child));
         }
     }
@@ -327,15 +333,14 @@ public:
         if (!doValue) {
             error(join(where, "do"), "expected an action, got nothing (do is required)");
         } else {
-            action = oneOf<StepAction>(
-                v, where, "do",
-                {{"kill", StepAction::Kill},
-                 {"exit", StepAction::Exit},
-                 {"crash", StepAction::Crash},
-                 {"start_child", StepAction::StartChild},
-                 {"terminate_child", StepAction::TerminateChild},
-                 {"restart_child", StepAction::RestartChild},
-                 {"delete_child", StepAction::DeleteChild}});
+            action = oneOf<StepAction>(v, where, "do",
+                                       {{"kill", StepAction::Kill},
+                                        {"exit", StepAction::Exit},
+                                        {"crash", StepAction::Crash},
+                                        {"start_child", StepAction::StartChild},
+                                        {"terminate_child", StepAction::TerminateChild},
+                                        {"restart_child", StepAction::RestartChild},
+                                        {"delete_child", StepAction::DeleteChild}});
         }
         if (const Value* t = v.find("target")) {
             if (!t->isString() || !validPath(t->text))
@@ -343,7 +348,8 @@ public:
             else
                 s.target = t->text;
         } else {
-            error(join(where, "target"), "expected a process path, got nothing (target is required)");
+            error(join(where, "target"),
+                  "expected a process path, got nothing (target is required)");
         }
         if (!action) return std::nullopt;
         s.action = *action;
@@ -363,8 +369,9 @@ public:
         case StepAction::Kill:
         case StepAction::Exit:
         case StepAction::Crash:
-            if (c) error(join(where, "child"), std::string("expected no child for ") +
-                                                   toString(s.action) + ", got " + c->describe());
+            if (c)
+                error(join(where, "child"), std::string("expected no child for ") +
+                                                toString(s.action) + ", got " + c->describe());
             break;
         case StepAction::StartChild:
             if (!c) {
@@ -404,8 +411,10 @@ public:
         checkKeys(doc, "", {&kTopKeys}, "a scenario");
         Scenario sc;
         if (const Value* name = doc.find("name")) {
-            if (!name->isString()) expected("name", "a string", *name);
-            else sc.name = name->text;
+            if (!name->isString())
+                expected("name", "a string", *name);
+            else
+                sc.name = name->text;
         } else {
             error("name", "expected a string, got nothing (name is required)");
         }
@@ -440,17 +449,16 @@ public:
                 for (std::size_t i = 0; i < script->items.size(); ++i)
                     if (auto s = step(script->items[i], "script[" + std::to_string(i) + "]"))
                         sc.script.push_back(std::move(*s));
-                std::stable_sort(sc.script.begin(), sc.script.end(),
-                                 [](const ScriptStep& a, const ScriptStep& b) {
-                                     return a.at_ms < b.at_ms;
-                                 });
+                std::stable_sort(
+                    sc.script.begin(), sc.script.end(),
+                    [](const ScriptStep& a, const ScriptStep& b) { return a.at_ms < b.at_ms; });
             }
         }
         if (!errors.empty()) return std::nullopt;
         return sc;
     }
 
-private:
+  private:
     std::string label_;
 };
 
@@ -482,7 +490,8 @@ LoadResult loadScenarioFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         LoadResult result;
-        result.errors.push_back(path + ": (file): expected a readable file, got none (cannot open it)");
+        result.errors.push_back(path +
+                                ": (file): expected a readable file, got none (cannot open it)");
         return result;
     }
     std::string text;

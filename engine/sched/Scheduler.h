@@ -15,7 +15,7 @@ class Process;
 class Runtime;
 
 class Scheduler {
-public:
+  public:
     virtual ~Scheduler() = default;
 
     void attach(Runtime* runtime) { runtime_ = runtime; }
@@ -44,7 +44,7 @@ public:
     /// Stops worker threads; no process runs afterwards.
     virtual void stop() = 0;
 
-protected:
+  protected:
     void fire(Ref ref, Pid target);
     Runtime* runtime_ = nullptr;
 };

@@ -8,11 +8,14 @@ ThreadedScheduler::ThreadedScheduler(unsigned threads)
     : epochNs_(Clock::now().time_since_epoch().count()) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     workers_.reserve(threads);
-    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { workerLoop(); });
+    for (unsigned i = 0; i < threads; ++i)
+        workers_.emplace_back([this] { workerLoop(); });
     timerThread_ = std::thread([this] { timerLoop(); });
 }
 
-ThreadedScheduler::~ThreadedScheduler() { stop(); }
+ThreadedScheduler::~ThreadedScheduler() {
+    stop();
+}
 
 void ThreadedScheduler::stop() {
     {
@@ -85,7 +88,8 @@ void ThreadedScheduler::timerLoop() {
     std::unique_lock lock(timerLock_);
     for (;;) {
         if (timersStopping_) return;
-        while (!timers_.empty() && !live_.count(timers_.top().ref)) timers_.pop();
+        while (!timers_.empty() && !live_.count(timers_.top().ref))
+            timers_.pop();
         if (timers_.empty()) {
             timerChanged_.wait(lock);
             continue;
@@ -112,9 +116,8 @@ void ThreadedScheduler::notify() {
 }
 
 bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) {
-    const auto deadline =
-        Clock::time_point(std::chrono::nanoseconds(epochNs_.load())) +
-        std::chrono::microseconds(deadlineUs);
+    const auto deadline = Clock::time_point(std::chrono::nanoseconds(epochNs_.load())) +
+                          std::chrono::microseconds(deadlineUs);
     for (;;) {
         std::uint64_t seen;
         {

@@ -17,7 +17,7 @@
 namespace suplab {
 
 class ThreadedScheduler final : public Scheduler {
-public:
+  public:
     /// threads == 0: one per hardware thread.
     explicit ThreadedScheduler(unsigned threads = 0);
     ~ThreadedScheduler() override;
@@ -34,7 +34,7 @@ public:
 
     unsigned threadCount() const { return static_cast<unsigned>(workers_.size()); }
 
-private:
+  private:
     using Clock = std::chrono::steady_clock;
     struct Timer {
         Clock::time_point due;

@@ -14,7 +14,8 @@ void VirtualScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
 }
 
 std::int64_t VirtualScheduler::nextTimerUs() {
-    while (!timers_.empty() && !live_.count(timers_.top().ref)) timers_.pop();
+    while (!timers_.empty() && !live_.count(timers_.top().ref))
+        timers_.pop();
     return timers_.empty() ? -1 : timers_.top().due;
 }
 
@@ -52,7 +53,8 @@ bool VirtualScheduler::waitUntil(const std::function<bool()>& ready, std::int64_
 
 void VirtualScheduler::stop() {
     runQueue_.clear();
-    while (!timers_.empty()) timers_.pop();
+    while (!timers_.empty())
+        timers_.pop();
     live_.clear();
 }
 

@@ -14,7 +14,7 @@
 namespace suplab {
 
 class VirtualScheduler final : public Scheduler {
-public:
+  public:
     void enqueue(std::shared_ptr<Process> process) override;
     std::int64_t nowUs() const override { return now_; }
     void resetClock() override { now_ = 0; }
@@ -34,7 +34,7 @@ public:
     std::int64_t nextTimerUs();
     bool hasRunnable() const { return !runQueue_.empty(); }
 
-private:
+  private:
     struct Timer {
         std::int64_t due;
         std::uint64_t order;

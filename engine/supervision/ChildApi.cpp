@@ -4,16 +4,26 @@ namespace suplab {
 
 const char* toString(CallError e) {
     switch (e) {
-    case CallError::None: return "ok";
-    case CallError::AlreadyStarted: return "already_started";
-    case CallError::AlreadyPresent: return "already_present";
-    case CallError::Running: return "running";
-    case CallError::Restarting: return "restarting";
-    case CallError::NotFound: return "not_found";
-    case CallError::MaxChildren: return "max_children";
-    case CallError::StartFailed: return "start_failed";
-    case CallError::NotSupported: return "not_supported";
-    case CallError::BadRequest: return "bad_request";
+    case CallError::None:
+        return "ok";
+    case CallError::AlreadyStarted:
+        return "already_started";
+    case CallError::AlreadyPresent:
+        return "already_present";
+    case CallError::Running:
+        return "running";
+    case CallError::Restarting:
+        return "restarting";
+    case CallError::NotFound:
+        return "not_found";
+    case CallError::MaxChildren:
+        return "max_children";
+    case CallError::StartFailed:
+        return "start_failed";
+    case CallError::NotSupported:
+        return "not_supported";
+    case CallError::BadRequest:
+        return "bad_request";
     }
     return "?";
 }

@@ -31,27 +31,27 @@ enum class CallError : unsigned char {
     Restarting,
     NotFound,
     MaxChildren,
-    StartFailed,      // the start function failed: see CallResult::reason
-    NotSupported,     // e.g. restart_child on a dynamic supervisor
-    BadRequest,       // an operation this process does not understand
+    StartFailed,  // the start function failed: see CallResult::reason
+    NotSupported, // e.g. restart_child on a dynamic supervisor
+    BadRequest,   // an operation this process does not understand
 };
 
 const char* toString(CallError);
 
 struct CallRequest {
     CallOp op = CallOp::WhichChildren;
-    NodePtr spec;      // StartChild
-    std::string id;    // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
-    Pid pid = kNoPid;  // TerminateChild (dynamic)
-    std::string verb;  // Behaviour
-    std::string arg;   // Behaviour
+    NodePtr spec;     // StartChild
+    std::string id;   // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
+    Pid pid = kNoPid; // TerminateChild (dynamic)
+    std::string verb; // Behaviour
+    std::string arg;  // Behaviour
 };
 
 enum class ChildState : unsigned char { Running, Undefined, Restarting };
 
 struct ChildInfo {
-    std::string id;    // for dynamic children: the id from their node
-    Pid pid = kNoPid;  // kNoPid unless Running
+    std::string id;   // for dynamic children: the id from their node
+    Pid pid = kNoPid; // kNoPid unless Running
     ChildState state = ChildState::Undefined;
     bool supervisor = false;
     friend bool operator==(const ChildInfo&, const ChildInfo&) = default;
@@ -67,12 +67,12 @@ struct ChildCounts {
 
 struct CallResult {
     CallError error = CallError::None;
-    Pid pid = kNoPid;        // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
-    Reason reason;           // StartFailed
+    Pid pid = kNoPid; // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
+    Reason reason;    // StartFailed
     std::vector<ChildInfo> children; // WhichChildren, newest first for static supervisors
-    ChildCounts counts;      // CountChildren
-    NodePtr spec;            // GetChildSpec
-    std::string text;        // Behaviour, Inspect
+    ChildCounts counts;              // CountChildren
+    NodePtr spec;                    // GetChildSpec
+    std::string text;                // Behaviour, Inspect
 
     bool ok() const { return error == CallError::None; }
     static CallResult failure(CallError e) {

@@ -11,8 +11,10 @@ std::shared_ptr<Process> makeProcess(Runtime& runtime, std::string path, NodePtr
     case NodeType::Supervisor:
         return std::make_shared<SupervisorProcess>(runtime, std::move(path), std::move(spec));
     case NodeType::DynamicSupervisor:
-        return std::make_shared<DynamicSupervisorProcess>(runtime, std::move(path), std::move(spec));
-    case NodeType::Worker: break;
+        return std::make_shared<DynamicSupervisorProcess>(runtime, std::move(path),
+                                                          std::move(spec));
+    case NodeType::Worker:
+        break;
     }
     return std::make_shared<WorkerProcess>(runtime, std::move(path), std::move(spec));
 }

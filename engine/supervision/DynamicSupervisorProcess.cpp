@@ -101,7 +101,8 @@ Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims)
             sendExit(c->pid, Reason::kill());
         } else {
             sendExit(c->pid, Reason::shutdown());
-            if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout && !timers.count(c->spec->shutdown.ms))
+            if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout &&
+                !timers.count(c->spec->shutdown.ms))
                 timers[c->spec->shutdown.ms] = startTimer(c->spec->shutdown.ms);
         }
     }
@@ -122,7 +123,8 @@ Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims)
             for (auto it = timers.begin(); it != timers.end(); ++it) {
                 if (it->second != t->ref) continue;
                 for (const Pending& p : pending) {
-                    if (p.shutdown.kind == ShutdownSpec::Kind::Timeout && p.shutdown.ms == it->first) {
+                    if (p.shutdown.kind == ShutdownSpec::Kind::Timeout &&
+                        p.shutdown.ms == it->first) {
                         emit(EventKind::ShutdownTimeout, p.path, p.pid, {},
                              "did not stop within " + std::to_string(it->first) + " ms: killed");
                         sendExit(p.pid, Reason::kill());
@@ -133,8 +135,10 @@ Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims)
             }
         }
     }
-    for (auto& [ms, ref] : timers) cancelTimer(ref);
-    for (Child* c : victims) remove(c);
+    for (auto& [ms, ref] : timers)
+        cancelTimer(ref);
+    for (Child* c : victims)
+        remove(c);
 }
 
 Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
@@ -158,7 +162,8 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             reply(call, std::move(r));
             co_return;
         }
-        children_.push_back(std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++}));
+        children_.push_back(
+            std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++}));
         emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;
         r.pid = started.pid;
@@ -185,9 +190,10 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
     case CallOp::WhichChildren: {
         CallResult r;
         for (const auto& c : children_)
-            r.children.push_back(ChildInfo{c->spec->id, c->restarting ? kNoPid : c->pid,
-                                           c->restarting ? ChildState::Restarting : ChildState::Running,
-                                           c->spec->isSupervisor()});
+            r.children.push_back(
+                ChildInfo{c->spec->id, c->restarting ? kNoPid : c->pid,
+                          c->restarting ? ChildState::Restarting : ChildState::Running,
+                          c->spec->isSupervisor()});
         reply(call, std::move(r));
         co_return;
     }
@@ -196,16 +202,18 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
         for (const auto& c : children_) {
             ++r.counts.specs;
             if (!c->restarting) ++r.counts.active;
-            if (c->spec->isSupervisor()) ++r.counts.supervisors;
-            else ++r.counts.workers;
+            if (c->spec->isSupervisor())
+                ++r.counts.supervisors;
+            else
+                ++r.counts.workers;
         }
         reply(call, std::move(r));
         co_return;
     }
     case CallOp::Inspect: {
         CallResult r;
-        r.text = "dynamic one_for_one; " + std::to_string(children_.size()) + " children; restarts " +
-                 budgetText();
+        r.text = "dynamic one_for_one; " + std::to_string(children_.size()) +
+                 " children; restarts " + budgetText();
         reply(call, std::move(r));
         co_return;
     }
@@ -214,7 +222,8 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
     case CallOp::GetChildSpec:
         reply(call, CallResult::failure(CallError::NotSupported));
         co_return;
-    case CallOp::Behaviour: break;
+    case CallOp::Behaviour:
+        break;
     }
     reply(call, CallResult::failure(CallError::BadRequest));
 }

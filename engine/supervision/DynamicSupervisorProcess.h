@@ -13,16 +13,16 @@
 namespace suplab {
 
 class DynamicSupervisorProcess final : public SupervisorBase {
-public:
+  public:
     DynamicSupervisorProcess(Runtime& runtime, std::string path, NodePtr spec);
 
-protected:
+  protected:
     Task<Reason> body() override;
 
-private:
+  private:
     struct Child {
         NodePtr spec;
-        Pid pid = kNoPid;        // the live pid, or the old one while restarting
+        Pid pid = kNoPid; // the live pid, or the old one while restarting
         bool restarting = false;
         std::uint64_t key = 0;
     };

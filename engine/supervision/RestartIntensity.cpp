@@ -4,7 +4,8 @@ namespace suplab {
 
 bool RestartIntensity::record(std::int64_t nowSeconds) {
     // Old entries go only when a new one comes (nothing expires on its own, §6.3).
-    while (!stamps_.empty() && stamps_.back() < nowSeconds - period_) stamps_.pop_back();
+    while (!stamps_.empty() && stamps_.back() < nowSeconds - period_)
+        stamps_.pop_back();
     stamps_.push_front(nowSeconds);
     return static_cast<std::int64_t>(stamps_.size()) <= maxRestarts_;
 }

@@ -9,7 +9,7 @@
 namespace suplab {
 
 class RestartIntensity {
-public:
+  public:
     RestartIntensity(int maxRestarts, int periodSeconds)
         : maxRestarts_(maxRestarts), period_(periodSeconds) {}
 
@@ -21,7 +21,7 @@ public:
     int maxRestarts() const { return maxRestarts_; }
     int period() const { return period_; }
 
-private:
+  private:
     int maxRestarts_;
     int period_;
     std::deque<std::int64_t> stamps_; // newest first

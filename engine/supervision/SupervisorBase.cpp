@@ -11,7 +11,8 @@ SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
 
 Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node) {
     const std::string childId = node->id;
-    const Pid child = spawnLink(makeProcess(runtime(), childPath(path(), childId), std::move(node)));
+    const Pid child =
+        spawnLink(makeProcess(runtime(), childPath(path(), childId), std::move(node)));
     Message m = co_await receive([child](const Message& msg) {
         if (auto* s = std::get_if<StartedMsg>(&msg)) return s->child == child;
         if (auto* e = std::get_if<ExitMsg>(&msg)) return e->from == child;
@@ -60,8 +61,8 @@ Task<Reason> SupervisorBase::shutdownChild(Pid child, const std::string& childPa
 
 std::string SupervisorBase::budgetText() const {
     return std::to_string(intensity_.countAt(nowSeconds())) + "/" +
-           std::to_string(intensity_.maxRestarts()) + " in " +
-           std::to_string(intensity_.period()) + "s";
+           std::to_string(intensity_.maxRestarts()) + " in " + std::to_string(intensity_.period()) +
+           "s";
 }
 
 bool SupervisorBase::admitRestart(const std::string& childPath, const std::string& why) {

@@ -11,11 +11,11 @@
 namespace suplab {
 
 class SupervisorBase : public Process {
-public:
+  public:
     SupervisorBase(Runtime& runtime, std::string path, NodePtr spec);
     const NodeSpec& spec() const { return *spec_; }
 
-protected:
+  protected:
     struct Started {
         Pid pid = kNoPid; // kNoPid: the start failed with `reason`
         Reason reason;

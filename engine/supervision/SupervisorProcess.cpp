@@ -10,7 +10,8 @@ SupervisorProcess::SupervisorProcess(Runtime& runtime, std::string path, NodePtr
     : SupervisorBase(runtime, std::move(path), std::move(spec)) {
     children_.reserve(spec_->children.size());
     for (const auto& node : spec_->children)
-        children_.push_back(std::make_unique<Child>(Child{node, kNoPid, ChildState::Undefined, nextKey_++}));
+        children_.push_back(
+            std::make_unique<Child>(Child{node, kNoPid, ChildState::Undefined, nextKey_++}));
 }
 
 SupervisorProcess::Child* SupervisorProcess::byKey(std::uint64_t key) {
@@ -69,7 +70,8 @@ Task<void> SupervisorProcess::stopFrom(std::size_t from) {
 
 Task<void> SupervisorProcess::stopAll() {
     // §7.3: one at a time, newest first; restarting and stopped children are skipped.
-    for (std::size_t i = children_.size(); i-- > 0;) co_await stop(*children_[i]);
+    for (std::size_t i = children_.size(); i-- > 0;)
+        co_await stop(*children_[i]);
 }
 
 Task<Reason> SupervisorProcess::body() {
@@ -79,7 +81,8 @@ Task<Reason> SupervisorProcess::body() {
         if (!co_await start(*children_[i])) {
             // §3.5: the children already started go, newest first; the rest never start.
             const std::string failedId = children_[i]->spec->id;
-            for (std::size_t j = i; j-- > 0;) co_await stop(*children_[j]);
+            for (std::size_t j = i; j-- > 0;)
+                co_await stop(*children_[j]);
             co_return Reason::failedToStartChild(failedId);
         }
     }
@@ -97,7 +100,8 @@ Task<Reason> SupervisorProcess::body() {
             // An EXIT from anyone else (a child already dealt with) is ignored (§4.1).
         } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
             Child* child = byKey(retry->key);
-            if (child && child->state == ChildState::Restarting) stopWith = co_await restart(*child);
+            if (child && child->state == ChildState::Restarting)
+                stopWith = co_await restart(*child);
         } else if (auto* call = std::get_if<CallMsg>(&message)) {
             co_await handleCall(*call);
         }
@@ -112,7 +116,8 @@ Task<SupervisorProcess::Stop> SupervisorProcess::onChildExit(Child& child, Reaso
     markStopped(child);
     const bool significant = child.spec->significant;
     switch (child.spec->restart) {
-    case RestartType::Permanent: co_return co_await restart(child);
+    case RestartType::Permanent:
+        co_return co_await restart(child);
     case RestartType::Transient:
         if (!reason.isNormalLike()) co_return co_await restart(child);
         co_return autoShutdown(significant); // the spec stays, not running
@@ -127,7 +132,8 @@ SupervisorProcess::Stop SupervisorProcess::autoShutdown(bool significant) {
     // §8: only for a significant child that stopped on its own and is not restarted.
     if (!significant) return std::nullopt;
     if (spec_->auto_shutdown == AutoShutdown::AnySignificant) {
-        emit(EventKind::AutoShutdown, path(), pid(), {}, "a significant child stopped (any_significant)");
+        emit(EventKind::AutoShutdown, path(), pid(), {},
+             "a significant child stopped (any_significant)");
         return Reason::shutdown();
     }
     if (spec_->auto_shutdown == AutoShutdown::AllSignificant) {
@@ -135,7 +141,8 @@ SupervisorProcess::Stop SupervisorProcess::autoShutdown(bool significant) {
             return c->spec->significant && c->state != ChildState::Undefined;
         });
         if (anyLeft) return std::nullopt;
-        emit(EventKind::AutoShutdown, path(), pid(), {}, "no significant child left (all_significant)");
+        emit(EventKind::AutoShutdown, path(), pid(), {},
+             "no significant child left (all_significant)");
         return Reason::shutdown();
     }
     return std::nullopt;
@@ -154,8 +161,12 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child) {
             send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
         }
         break;
-    case Strategy::OneForAll: co_await restartGroup(0, child); break;
-    case Strategy::RestForOne: co_await restartGroup(indexOf(&child), child); break;
+    case Strategy::OneForAll:
+        co_await restartGroup(0, child);
+        break;
+    case Strategy::RestForOne:
+        co_await restartGroup(indexOf(&child), child);
+        break;
     }
     co_return std::nullopt;
 }
@@ -168,7 +179,8 @@ Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
         if (&c != &failed && c.state == ChildState::Running)
             emit(EventKind::Restart, pathOf(c), c.pid, {},
                  std::string("bystander of ") + cause + " (" + toString(spec_->strategy) + ")" +
-                     (c.spec->restart == RestartType::Temporary ? ": temporary, not restarted" : ""));
+                     (c.spec->restart == RestartType::Temporary ? ": temporary, not restarted"
+                                                                : ""));
     }
     co_await stopFrom(from);
     for (std::size_t i = from; i < children_.size(); ++i) {
@@ -195,8 +207,10 @@ CallResult SupervisorProcess::countChildren() const {
     CallResult r;
     for (const auto& c : children_) {
         ++r.counts.specs;
-        if (c->spec->isSupervisor()) ++r.counts.supervisors;
-        else ++r.counts.workers;
+        if (c->spec->isSupervisor())
+            ++r.counts.supervisors;
+        else
+            ++r.counts.workers;
         if (c->state == ChildState::Running && runtime().isAlive(c->pid)) ++r.counts.active;
     }
     return r;
@@ -205,8 +219,12 @@ CallResult SupervisorProcess::countChildren() const {
 Task<void> SupervisorProcess::handleCall(CallMsg& call) {
     const CallRequest& req = *call.request;
     switch (req.op) {
-    case CallOp::WhichChildren: reply(call, whichChildren()); co_return;
-    case CallOp::CountChildren: reply(call, countChildren()); co_return;
+    case CallOp::WhichChildren:
+        reply(call, whichChildren());
+        co_return;
+    case CallOp::CountChildren:
+        reply(call, countChildren());
+        co_return;
     case CallOp::GetChildSpec: {
         Child* c = byId(req.id);
         CallResult r = c ? CallResult{} : CallResult::failure(CallError::NotFound);
@@ -220,14 +238,15 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             co_return;
         }
         if (Child* c = byId(req.spec->id)) {
-            CallResult r = CallResult::failure(c->state == ChildState::Running
-                                                   ? CallError::AlreadyStarted
-                                                   : CallError::AlreadyPresent);
+            CallResult r =
+                CallResult::failure(c->state == ChildState::Running ? CallError::AlreadyStarted
+                                                                    : CallError::AlreadyPresent);
             r.pid = c->pid;
             reply(call, std::move(r));
             co_return;
         }
-        children_.push_back(std::make_unique<Child>(Child{req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
+        children_.push_back(
+            std::make_unique<Child>(Child{req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
         Child& c = *children_.back();
         Started started = co_await startChild(c.spec);
         if (started.pid == kNoPid) {
@@ -292,8 +311,10 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
     }
     case CallOp::DeleteChild: {
         Child* c = byId(req.id);
-        if (!c) reply(call, CallResult::failure(CallError::NotFound));
-        else if (c->state == ChildState::Running) reply(call, CallResult::failure(CallError::Running));
+        if (!c)
+            reply(call, CallResult::failure(CallError::NotFound));
+        else if (c->state == ChildState::Running)
+            reply(call, CallResult::failure(CallError::Running));
         else if (c->state == ChildState::Restarting)
             reply(call, CallResult::failure(CallError::Restarting));
         else {
@@ -309,7 +330,8 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         reply(call, std::move(r));
         co_return;
     }
-    case CallOp::Behaviour: break;
+    case CallOp::Behaviour:
+        break;
     }
     reply(call, CallResult::failure(CallError::BadRequest));
 }

@@ -15,13 +15,13 @@
 namespace suplab {
 
 class SupervisorProcess final : public SupervisorBase {
-public:
+  public:
     SupervisorProcess(Runtime& runtime, std::string path, NodePtr spec);
 
-protected:
+  protected:
     Task<Reason> body() override;
 
-private:
+  private:
     struct Child {
         NodePtr spec;
         Pid pid = kNoPid;

@@ -17,7 +17,7 @@ std::pair<std::string_view, std::string_view> splitWord(std::string_view s) {
 }
 
 class Generic final : public Behaviour {
-public:
+  public:
     std::string describe() const override { return {}; }
     std::optional<std::string> handle(std::string_view verb, std::string_view) override {
         if (verb == "ping") return "pong";
@@ -26,7 +26,7 @@ public:
 };
 
 class Counter final : public Behaviour {
-public:
+  public:
     explicit Counter(std::int64_t initial) : value_(initial) {}
     std::string describe() const override { return "count=" + std::to_string(value_); }
     std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
@@ -44,12 +44,12 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     std::int64_t value_;
 };
 
 class KvStore final : public Behaviour {
-public:
+  public:
     std::string describe() const override {
         std::string out = std::to_string(map_.size()) + " keys";
         int shown = 0;
@@ -76,12 +76,12 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     std::map<std::string, std::string> map_;
 };
 
 class ChatRoom final : public Behaviour {
-public:
+  public:
     std::string describe() const override {
         std::string out = std::to_string(users_.size()) + " users";
         int shown = 0;
@@ -107,21 +107,23 @@ public:
         }
         if (verb == "users") {
             std::string out;
-            for (const auto& u : users_) out += (out.empty() ? "" : ",") + u;
+            for (const auto& u : users_)
+                out += (out.empty() ? "" : ",") + u;
             return out;
         }
         return std::nullopt;
     }
 
-private:
+  private:
     std::set<std::string> users_;
     std::deque<std::string> messages_;
 };
 
 class Logger final : public Behaviour {
-public:
+  public:
     std::string describe() const override {
-        return std::to_string(total_) + " entries" + (entries_.empty() ? "" : "; last: " + entries_.back());
+        return std::to_string(total_) + " entries" +
+               (entries_.empty() ? "" : "; last: " + entries_.back());
     }
     std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
         if (verb == "log") {
@@ -134,7 +136,7 @@ public:
         return std::nullopt;
     }
 
-private:
+  private:
     std::deque<std::string> entries_;
     std::int64_t total_ = 0;
 };

@@ -11,7 +11,7 @@
 namespace suplab {
 
 class Behaviour {
-public:
+  public:
     virtual ~Behaviour() = default;
     /// The live state, one line, for the GUI (e.g. `count=10`).
     virtual std::string describe() const = 0;

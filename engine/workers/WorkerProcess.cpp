@@ -18,7 +18,8 @@ std::uint64_t splitmix(std::uint64_t& state) {
 
 std::uint64_t hashText(const std::string& s) {
     std::uint64_t h = 1469598103934665603ull; // FNV-1a
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    for (unsigned char c : s)
+        h = (h ^ c) * 1099511628211ull;
     return h;
 }
 
@@ -57,7 +58,8 @@ Task<Reason> WorkerProcess::body() {
     }
     behaviour_ = Behaviour::make(spec_->behaviour, spec_->args_json);
     const std::string siblings = parentPath(path());
-    for (const auto& dep : spec_->uses) dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
+    for (const auto& dep : spec_->uses)
+        dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
     rng_ = runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
 
     announceUp();
@@ -89,7 +91,8 @@ Task<Reason> WorkerProcess::body() {
             continue;
         }
         if (auto* call = std::get_if<CallMsg>(&message)) {
-            send(call->from, ReplyMsg{call->ref, std::make_unique<CallResult>(handleCall(*call->request))});
+            send(call->from,
+                 ReplyMsg{call->ref, std::make_unique<CallResult>(handleCall(*call->request))});
         }
     }
 }

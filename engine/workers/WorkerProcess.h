@@ -12,13 +12,13 @@
 namespace suplab {
 
 class WorkerProcess final : public Process {
-public:
+  public:
     WorkerProcess(Runtime& runtime, std::string path, NodePtr spec);
 
-protected:
+  protected:
     Task<Reason> body() override;
 
-private:
+  private:
     /// gen_server's terminate/2: takes stop_ms, then the process exits with `reason`.
     Task<Reason> terminate(Reason reason);
     bool startShouldFail(std::int64_t attempt) const;

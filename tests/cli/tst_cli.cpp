@@ -25,32 +25,43 @@ const std::string kCase = SUPLAB_SHARED_DIR "/conformance/cases/one_for_one_kill
 
 class TstCli : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void commandLineGivesItsStatus_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("errFragment");
         const QString c = QString::fromStdString(kCase);
-        QTest::newRow("validate of a good file prints nothing") << QStringList{"validate", c} << 0 << "";
+        QTest::newRow("validate of a good file prints nothing")
+            << QStringList{"validate", c} << 0 << "";
         QTest::newRow("no command") << QStringList{} << 2 << "expected a command";
         QTest::newRow("an unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
-        QTest::newRow("a bad clock") << QStringList{"run", c, "--clock", "sundial"} << 2 << "--clock: expected virtual or real";
-        QTest::newRow("a bad trace") << QStringList{"run", c, "--trace", "xml"} << 2 << "--trace: expected conformance, jsonl or csv";
-        QTest::newRow("a bad seed") << QStringList{"run", c, "--seed", "-3"} << 2 << "--seed: expected a non-negative integer";
-        QTest::newRow("a missing file") << QStringList{"run", "/nonexistent/s.json"} << 2 << "/nonexistent/s.json: (file): expected a readable file";
-        QTest::newRow("validate of a missing file") << QStringList{"validate", "/nonexistent/s.json"} << 2 << "cannot open it";
-        QTest::newRow("an unwritable output") << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1 << "/nonexistent/dir/out.txt: cannot create a temporary file";
+        QTest::newRow("a bad clock") << QStringList{"run", c, "--clock", "sundial"} << 2
+                                     << "--clock: expected virtual or real";
+        QTest::newRow("a bad trace") << QStringList{"run", c, "--trace", "xml"} << 2
+                                     << "--trace: expected conformance, jsonl or csv";
+        QTest::newRow("a bad seed") << QStringList{"run", c, "--seed", "-3"} << 2
+                                    << "--seed: expected a non-negative integer";
+        QTest::newRow("a missing file") << QStringList{"run", "/nonexistent/s.json"} << 2
+                                        << "/nonexistent/s.json: (file): expected a readable file";
+        QTest::newRow("validate of a missing file")
+            << QStringList{"validate", "/nonexistent/s.json"} << 2 << "cannot open it";
+        QTest::newRow("an unwritable output")
+            << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1
+            << "/nonexistent/dir/out.txt: cannot create a temporary file";
     }
     void commandLineGivesItsStatus() {
         QFETCH(QStringList, args);
         QFETCH(int, status);
         QFETCH(QString, errFragment);
         std::vector<std::string> a;
-        for (const auto& s : args) a.push_back(s.toStdString());
+        for (const auto& s : args)
+            a.push_back(s.toStdString());
         const Outcome o = cli(a);
         QCOMPARE(o.status, status);
-        if (errFragment.isEmpty()) QVERIFY(o.err.empty());
-        else QVERIFY2(QString::fromStdString(o.err).contains(errFragment), o.err.c_str());
+        if (errFragment.isEmpty())
+            QVERIFY(o.err.empty());
+        else
+            QVERIFY2(QString::fromStdString(o.err).contains(errFragment), o.err.c_str());
     }
 
     void invalidScenarioPrintsOneLinePerProblemAndRunsNothing() {
@@ -58,7 +69,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("bad.json"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"name":"x","root":{"id":"R","type":"supervisor","strategy":"nope","children":[{"id":"a","restart":"forever"}]}})");
+        f.write(
+            R"({"name":"x","root":{"id":"R","type":"supervisor","strategy":"nope","children":[{"id":"a","restart":"forever"}]}})");
         f.close();
         const Outcome o = cli({"run", path.toStdString()});
         QCOMPARE(o.status, 2);
@@ -94,7 +106,8 @@ private Q_SLOTS:
                 return line.substr(start, line.find('"', start) - start);
             };
             const std::string kind = field("event");
-            if (kind != "up" && kind != "down" && kind != "start_failed" && kind != "give_up" && kind != "error")
+            if (kind != "up" && kind != "down" && kind != "start_failed" && kind != "give_up" &&
+                kind != "error")
                 continue;
             rebuilt += kind + " " + field("path");
             if (!field("reason").empty()) rebuilt += " " + field("reason");

@@ -14,7 +14,7 @@ using namespace suplab;
 
 class TstConformance : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void sharedCaseMatchesTheOracle_data();
     void sharedCaseMatchesTheOracle();
 };
@@ -22,15 +22,19 @@ private Q_SLOTS:
 void TstConformance::sharedCaseMatchesTheOracle_data() {
     QTest::addColumn<QString>("scenarioFile");
     QTest::addColumn<int>("clock");
-    const QDir dir(QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases"));
-    const auto files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    QVERIFY2(!files.isEmpty(), "no conformance cases found");
-    for (const auto& clock : {ClockKind::Virtual, ClockKind::Real}) {
-        for (const auto& f : files) {
-            const QString name = f.chopped(5) + (clock == ClockKind::Virtual
-                                                     ? QStringLiteral(" on the virtual clock")
-                                                     : QStringLiteral(" on the real clock"));
-            QTest::newRow(qPrintable(name)) << dir.filePath(f) << int(clock);
+    // The shared cases, then ours (made with ../shared/oracle/run_oracle.sh).
+    for (const char* dirName :
+         {SUPLAB_SHARED_DIR "/conformance/cases", SUPLAB_SOURCE_DIR "/tests/conformance/cases"}) {
+        const QDir dir(QString::fromUtf8(dirName));
+        const auto files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY2(!files.isEmpty(), "no conformance cases found");
+        for (const auto& clock : {ClockKind::Virtual, ClockKind::Real}) {
+            for (const auto& f : files) {
+                const QString name = f.chopped(5) + (clock == ClockKind::Virtual
+                                                         ? QStringLiteral(" on the virtual clock")
+                                                         : QStringLiteral(" on the real clock"));
+                QTest::newRow(qPrintable(name)) << dir.filePath(f) << int(clock);
+            }
         }
     }
 }

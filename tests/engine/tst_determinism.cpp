@@ -25,11 +25,11 @@ std::string runOnce(const Scenario& scenario) {
 
 class TstDeterminism : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void virtualRunGivesIdenticalJsonlTwice_data() {
         QTest::addColumn<QString>("scenarioFile");
-        for (const char* dirName : {SUPLAB_SHARED_DIR "/conformance/cases",
-                                    SUPLAB_SOURCE_DIR "/resources/scenarios"}) {
+        for (const char* dirName :
+             {SUPLAB_SHARED_DIR "/conformance/cases", SUPLAB_SOURCE_DIR "/resources/scenarios"}) {
             const QDir dir(QString::fromUtf8(dirName));
             for (const auto& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
                 QTest::newRow(qPrintable(f)) << dir.filePath(f);

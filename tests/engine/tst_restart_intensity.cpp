@@ -7,19 +7,24 @@ using namespace suplab;
 
 class TstRestartIntensity : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void restartIsAdmittedOrRefused_data() {
         QTest::addColumn<int>("maxRestarts");
         QTest::addColumn<int>("period");
         QTest::addColumn<QList<int>>("seconds");
         QTest::addColumn<bool>("lastAdmitted");
         QTest::newRow("three restarts fit in three") << 3 << 5 << QList<int>{0, 0, 0} << true;
-        QTest::newRow("the fourth within the window gives up") << 3 << 5 << QList<int>{0, 1, 2, 3} << false;
+        QTest::newRow("the fourth within the window gives up")
+            << 3 << 5 << QList<int>{0, 1, 2, 3} << false;
         QTest::newRow("intensity zero refuses the first") << 0 << 5 << QList<int>{0} << false;
-        QTest::newRow("a stamp exactly period old still counts") << 1 << 1 << QList<int>{4, 5} << false;
-        QTest::newRow("a stamp period+1 old no longer counts") << 1 << 1 << QList<int>{4, 6} << true;
-        QTest::newRow("old stamps go when a new one comes") << 2 << 5 << QList<int>{0, 1, 10, 11} << true;
-        QTest::newRow("the window slides over bursts") << 2 << 5 << QList<int>{0, 1, 10, 11, 12} << false;
+        QTest::newRow("a stamp exactly period old still counts")
+            << 1 << 1 << QList<int>{4, 5} << false;
+        QTest::newRow("a stamp period+1 old no longer counts")
+            << 1 << 1 << QList<int>{4, 6} << true;
+        QTest::newRow("old stamps go when a new one comes")
+            << 2 << 5 << QList<int>{0, 1, 10, 11} << true;
+        QTest::newRow("the window slides over bursts")
+            << 2 << 5 << QList<int>{0, 1, 10, 11, 12} << false;
     }
     void restartIsAdmittedOrRefused() {
         QFETCH(int, maxRestarts);
@@ -28,7 +33,8 @@ private Q_SLOTS:
         QFETCH(bool, lastAdmitted);
         RestartIntensity intensity(maxRestarts, period);
         bool admitted = true;
-        for (int s : seconds) admitted = intensity.record(s);
+        for (int s : seconds)
+            admitted = intensity.record(s);
         QCOMPARE(admitted, lastAdmitted);
     }
 

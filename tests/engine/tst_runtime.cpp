@@ -18,19 +18,27 @@ NodePtr treeWith(bool trap) {
 
 class TstRuntime : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void exitSignalFollowsBeamRules_data() {
         QTest::addColumn<bool>("trap");
         QTest::addColumn<QString>("signal");
         QTest::addColumn<QString>("downReason"); // empty: the process lives on
-        QTest::newRow("kill ends a plain process with killed") << false << "kill" << "killed";
-        QTest::newRow("kill cannot be trapped") << true << "kill" << "killed";
-        QTest::newRow("normal is ignored by a plain process") << false << "normal" << "";
-        QTest::newRow("normal becomes a message for a trapping process") << true << "normal" << "";
-        QTest::newRow("boom ends a plain process with boom") << false << "boom" << "boom";
-        QTest::newRow("boom becomes a message for a trapping process") << true << "boom" << "";
-        QTest::newRow("shutdown ends a plain process") << false << "shutdown" << "shutdown";
-        QTest::newRow("killed sent as a reason is an ordinary reason") << true << "killed" << "";
+        QTest::newRow("kill ends a plain process with killed") << false << "kill"
+                                                               << "killed";
+        QTest::newRow("kill cannot be trapped") << true << "kill"
+                                                << "killed";
+        QTest::newRow("normal is ignored by a plain process") << false << "normal"
+                                                              << "";
+        QTest::newRow("normal becomes a message for a trapping process") << true << "normal"
+                                                                         << "";
+        QTest::newRow("boom ends a plain process with boom") << false << "boom"
+                                                             << "boom";
+        QTest::newRow("boom becomes a message for a trapping process") << true << "boom"
+                                                                       << "";
+        QTest::newRow("shutdown ends a plain process") << false << "shutdown"
+                                                       << "shutdown";
+        QTest::newRow("killed sent as a reason is an ordinary reason") << true << "killed"
+                                                                       << "";
     }
     void exitSignalFollowsBeamRules() {
         QFETCH(bool, trap);
@@ -46,7 +54,8 @@ private Q_SLOTS:
             QVERIFY(trace.find("down R/x") == std::string::npos);
         } else {
             QVERIFY(!tree.alive(x));
-            QVERIFY2(trace.find("down R/x " + downReason.toStdString()) != std::string::npos, trace.c_str());
+            QVERIFY2(trace.find("down R/x " + downReason.toStdString()) != std::string::npos,
+                     trace.c_str());
         }
     }
 
@@ -90,7 +99,8 @@ private Q_SLOTS:
         QFETCH(unsigned, threads);
         std::vector<std::shared_ptr<NodeSpec>> children;
         const int n = 200;
-        for (int i = 0; i < n; ++i) children.push_back(w("w" + std::to_string(i)));
+        for (int i = 0; i < n; ++i)
+            children.push_back(w("w" + std::to_string(i)));
         Tree tree(sup("R", Strategy::OneForOne, children, 1'000'000), ClockKind::Real, threads);
         QVERIFY(tree.started());
         for (int i = 0; i < n; ++i)

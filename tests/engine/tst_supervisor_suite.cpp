@@ -20,7 +20,8 @@ std::shared_ptr<NodeSpec> trapping(std::string id, std::int64_t stopMs, Shutdown
 }
 std::shared_ptr<NodeSpec> failsAfterFirstStart(std::string id) {
     auto n = w(std::move(id));
-    for (int i = 2; i < 100; ++i) n->fail_attempts.push_back(i);
+    for (int i = 2; i < 100; ++i)
+        n->fail_attempts.push_back(i);
     return n;
 }
 bool has(const std::string& trace, const std::string& line) {
@@ -32,17 +33,21 @@ Q_DECLARE_METATYPE(suplab::RestartType)
 
 class TstSupervisorSuite : public QObject {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     // C. sup_stop (16, 17, 19)
     void stoppingWaitsByEachChildsShutdownSetting_data() {
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("stopMs");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<int>("tookMs");
-        QTest::newRow("sup_stop_infinity: infinity waits for terminate") << int(ShutdownSpec::Kind::Infinity) << 3000 << "shutdown" << 3000;
-        QTest::newRow("sup_stop_timeout: a busy child is killed at its timeout") << int(ShutdownSpec::Kind::Timeout) << 3000 << "killed" << 1000;
-        QTest::newRow("sup_stop_timeout: a quick child stops with shutdown") << int(ShutdownSpec::Kind::Timeout) << 200 << "shutdown" << 200;
-        QTest::newRow("sup_stop_brutal_kill: brutal_kill kills at once") << int(ShutdownSpec::Kind::BrutalKill) << 3000 << "killed" << 0;
+        QTest::newRow("sup_stop_infinity: infinity waits for terminate")
+            << int(ShutdownSpec::Kind::Infinity) << 3000 << "shutdown" << 3000;
+        QTest::newRow("sup_stop_timeout: a busy child is killed at its timeout")
+            << int(ShutdownSpec::Kind::Timeout) << 3000 << "killed" << 1000;
+        QTest::newRow("sup_stop_timeout: a quick child stops with shutdown")
+            << int(ShutdownSpec::Kind::Timeout) << 200 << "shutdown" << 200;
+        QTest::newRow("sup_stop_brutal_kill: brutal_kill kills at once")
+            << int(ShutdownSpec::Kind::BrutalKill) << 3000 << "killed" << 0;
     }
     void stoppingWaitsByEachChildsShutdownSetting() {
         QFETCH(int, kind);
@@ -50,7 +55,8 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         QFETCH(int, tookMs);
         Tree tree(sup("S", Strategy::OneForOne,
-                      {trapping("c", stopMs, ShutdownSpec{ShutdownSpec::Kind(kind), 1000})}, 2, 3600));
+                      {trapping("c", stopMs, ShutdownSpec{ShutdownSpec::Kind(kind), 1000})}, 2,
+                      3600));
         const auto before = tree.engine().runtime().nowUs();
         QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
         QCOMPARE((tree.engine().runtime().nowUs() - before) / 1000, std::int64_t(tookMs));
@@ -61,7 +67,9 @@ private Q_SLOTS:
     void dynamicChildrenStopInParallel() {
         Tree tree(dynsup("D"));
         for (int i = 0; i < 3; ++i)
-            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), 300, ShutdownSpec::timeout(1000))).ok());
+            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), 300,
+                                                  ShutdownSpec::timeout(1000)))
+                        .ok());
         const auto before = tree.engine().runtime().nowUs();
         QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
         QCOMPARE((tree.engine().runtime().nowUs() - before) / 1000, std::int64_t(300));
@@ -69,10 +77,13 @@ private Q_SLOTS:
     void dynamicBrutalKillChildrenEndKilled() {
         Tree tree(dynsup("D"));
         for (int i = 0; i < 10; ++i)
-            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), 300, ShutdownSpec::brutalKill())).ok());
+            QVERIFY(tree.startChild(
+                            "D", trapping("c" + std::to_string(i), 300, ShutdownSpec::brutalKill()))
+                        .ok());
         QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
         const std::string trace = tree.trace();
-        for (int i = 0; i < 10; ++i) QVERIFY(has(trace, "down D/c" + std::to_string(i) + " killed"));
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(has(trace, "down D/c" + std::to_string(i) + " killed"));
     }
 
     // 21: sup_stop_race: children exiting on their own during a slow shutdown
@@ -94,18 +105,33 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("children");
         QTest::addColumn<ChildCounts>("expectedCounts");
-        const auto p = RestartType::Permanent, t = RestartType::Transient, tmp = RestartType::Temporary;
-        QTest::newRow("permanent_normal: restarted") << p << "normal" << "c:running" << counts(1, 1, 0, 1);
-        QTest::newRow("permanent_shutdown: restarted") << p << "shutdown" << "c:running" << counts(1, 1, 0, 1);
-        QTest::newRow("permanent_shutdown: {shutdown,_} restarted") << p << "{shutdown,some_info}" << "c:running" << counts(1, 1, 0, 1);
-        QTest::newRow("permanent_abnormal: restarted") << p << "boom" << "c:running" << counts(1, 1, 0, 1);
-        QTest::newRow("transient_normal: kept, not running") << t << "normal" << "c:undefined" << counts(1, 0, 0, 1);
-        QTest::newRow("transient_shutdown: kept, not running") << t << "shutdown" << "c:undefined" << counts(1, 0, 0, 1);
-        QTest::newRow("transient_shutdown: {shutdown,_} kept") << t << "{shutdown,x}" << "c:undefined" << counts(1, 0, 0, 1);
-        QTest::newRow("transient_abnormal: restarted") << t << "boom" << "c:running" << counts(1, 1, 0, 1);
-        QTest::newRow("temporary_normal: removed") << tmp << "normal" << "" << counts(0, 0, 0, 0);
-        QTest::newRow("temporary_shutdown: removed") << tmp << "shutdown" << "" << counts(0, 0, 0, 0);
-        QTest::newRow("temporary_abnormal: removed") << tmp << "boom" << "" << counts(0, 0, 0, 0);
+        const auto p = RestartType::Permanent, t = RestartType::Transient,
+                   tmp = RestartType::Temporary;
+        QTest::newRow("permanent_normal: restarted") << p << "normal"
+                                                     << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_shutdown: restarted") << p << "shutdown"
+                                                       << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_shutdown: {shutdown,_} restarted")
+            << p << "{shutdown,some_info}"
+            << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("permanent_abnormal: restarted") << p << "boom"
+                                                       << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("transient_normal: kept, not running") << t << "normal"
+                                                             << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_shutdown: kept, not running")
+            << t << "shutdown"
+            << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_shutdown: {shutdown,_} kept")
+            << t << "{shutdown,x}"
+            << "c:undefined" << counts(1, 0, 0, 1);
+        QTest::newRow("transient_abnormal: restarted") << t << "boom"
+                                                       << "c:running" << counts(1, 1, 0, 1);
+        QTest::newRow("temporary_normal: removed") << tmp << "normal"
+                                                   << "" << counts(0, 0, 0, 0);
+        QTest::newRow("temporary_shutdown: removed") << tmp << "shutdown"
+                                                     << "" << counts(0, 0, 0, 0);
+        QTest::newRow("temporary_abnormal: removed") << tmp << "boom"
+                                                     << "" << counts(0, 0, 0, 0);
     }
     void restartTypeDecidesOnExitReason() {
         QFETCH(RestartType, restart);
@@ -141,7 +167,8 @@ private Q_SLOTS:
     }
     void temporaryBystanderIsNotRestarted() {
         QFETCH(int, strategy);
-        Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2", RestartType::Temporary)}, 2, 300));
+        Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2", RestartType::Temporary)},
+                      2, 300));
         tree.kill("S/child1");
         QVERIFY(tree.alive(tree.root()));
         QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("child1:running"));
@@ -161,16 +188,19 @@ private Q_SLOTS:
     void strategyRestartsItsGroupThenGivesUp_data() {
         QTest::addColumn<int>("strategy");
         QTest::addColumn<QString>("kept"); // children that keep their pid after child2 dies
-        QTest::newRow("one_for_one: only the dead child") << int(Strategy::OneForOne) << "child1 child3";
+        QTest::newRow("one_for_one: only the dead child")
+            << int(Strategy::OneForOne) << "child1 child3";
         QTest::newRow("one_for_all: every child") << int(Strategy::OneForAll) << "";
-        QTest::newRow("rest_for_one: the dead child and those after it") << int(Strategy::RestForOne) << "child1";
+        QTest::newRow("rest_for_one: the dead child and those after it")
+            << int(Strategy::RestForOne) << "child1";
     }
     void strategyRestartsItsGroupThenGivesUp() {
         QFETCH(int, strategy);
         QFETCH(QString, kept);
         Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2"), w("child3")}, 2, 3600));
         std::map<std::string, Pid> before;
-        for (const char* id : {"child1", "child2", "child3"}) before[id] = tree.pid(std::string("S/") + id);
+        for (const char* id : {"child1", "child2", "child3"})
+            before[id] = tree.pid(std::string("S/") + id);
         tree.crash("S/child2", Reason::word("died"));
         QCOMPARE(tree.countChildren("S"), counts(3, 3, 0, 3));
         QStringList same;
@@ -195,7 +225,8 @@ private Q_SLOTS:
     void failingRestartsEscalate() {
         QFETCH(int, strategy);
         QFETCH(int, attempts);
-        Tree tree(sup("S", Strategy(strategy), {failsAfterFirstStart("child1"), w("child2")}, 4, 3600));
+        Tree tree(
+            sup("S", Strategy(strategy), {failsAfterFirstStart("child1"), w("child2")}, 4, 3600));
         const Pid sibling = tree.pid("S/child2");
         tree.crash("S/child1", Reason::word("died"));
         QVERIFY(!tree.alive(tree.root()));
@@ -229,8 +260,9 @@ private Q_SLOTS:
         Tree tree(sup("S", Strategy::RestForOne, {w("child1"), child2, w("child3")}, 4, 3600));
         tree.crash("S/child1", Reason::word("died"));
         const std::string trace = tree.trace();
-        const std::string expected = "down S/child1 died\ndown S/child3 shutdown\ndown S/child2 shutdown\n"
-                                     "up S/child1\nstart_failed S/child2 start_error\nup S/child2\nup S/child3\n";
+        const std::string expected =
+            "down S/child1 died\ndown S/child3 shutdown\ndown S/child2 shutdown\n"
+            "up S/child1\nstart_failed S/child2 start_error\nup S/child2\nup S/child3\n";
         QVERIFY2(trace.find(expected) != std::string::npos, trace.c_str());
     }
 
@@ -247,10 +279,13 @@ private Q_SLOTS:
         QTest::newRow("significant_temporary: crash does") << tmp << any << "crash" << true;
         QTest::newRow("significant_temporary: normal exit does") << tmp << any << "normal" << true;
         QTest::newRow("significant_transient: api stop does not") << tr << any << "api" << false;
-        QTest::newRow("significant_transient: kill restarts instead") << tr << any << "kill" << false;
-        QTest::newRow("significant_transient: crash restarts instead") << tr << any << "crash" << false;
+        QTest::newRow("significant_transient: kill restarts instead")
+            << tr << any << "kill" << false;
+        QTest::newRow("significant_transient: crash restarts instead")
+            << tr << any << "crash" << false;
         QTest::newRow("significant_transient: normal exit does") << tr << any << "normal" << true;
-        QTest::newRow("all_significant: one of two is not enough") << tmp << all << "normal" << false;
+        QTest::newRow("all_significant: one of two is not enough")
+            << tmp << all << "normal" << false;
     }
     void significantChildStopsItsSupervisor() {
         QFETCH(RestartType, restart);
@@ -264,10 +299,14 @@ private Q_SLOTS:
         auto root = sup("S", Strategy::OneForOne, {s1, s2, w("other")});
         root->auto_shutdown = AutoShutdown(mode);
         Tree tree(root);
-        if (how == QLatin1String("api")) QVERIFY(tree.terminateChild("S", "s1").ok());
-        else if (how == QLatin1String("kill")) tree.kill("S/s1");
-        else if (how == QLatin1String("crash")) tree.crash("S/s1", Reason::word("boom"));
-        else tree.crash("S/s1", Reason::normal());
+        if (how == QLatin1String("api"))
+            QVERIFY(tree.terminateChild("S", "s1").ok());
+        else if (how == QLatin1String("kill"))
+            tree.kill("S/s1");
+        else if (how == QLatin1String("crash"))
+            tree.crash("S/s1", Reason::word("boom"));
+        else
+            tree.crash("S/s1", Reason::normal());
         QCOMPARE(!tree.alive(tree.root()), supervisorStops);
     }
     void allSignificantStopsWhenTheLastGoes() {
@@ -288,9 +327,11 @@ private Q_SLOTS:
     void significantBystanderDoesNotStopItsSupervisor_data() {
         QTest::addColumn<int>("strategy");
         QTest::addColumn<int>("mode");
-        for (int s : {int(Strategy::OneForOne), int(Strategy::OneForAll), int(Strategy::RestForOne)})
+        for (int s :
+             {int(Strategy::OneForOne), int(Strategy::OneForAll), int(Strategy::RestForOne)})
             for (int m : {int(AutoShutdown::AnySignificant), int(AutoShutdown::AllSignificant)})
-                QTest::addRow("%s with %s", toString(Strategy(s)), toString(AutoShutdown(m))) << s << m;
+                QTest::addRow("%s with %s", toString(Strategy(s)), toString(AutoShutdown(m)))
+                    << s << m;
     }
     void significantBystanderDoesNotStopItsSupervisor() {
         QFETCH(int, strategy);
@@ -373,9 +414,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("strategy");
         QTest::addColumn<QString>("children");
         QTest::addColumn<ChildCounts>("during");
-        QTest::newRow("hanging_restart_loop") << int(Strategy::OneForOne) << "child1:restarting" << counts(1, 0, 0, 1);
-        QTest::newRow("hanging_restart_loop_rest_for_one") << int(Strategy::RestForOne)
-            << "child3:undefined child2:restarting child1:running" << counts(3, 1, 0, 3);
+        QTest::newRow("hanging_restart_loop")
+            << int(Strategy::OneForOne) << "child1:restarting" << counts(1, 0, 0, 1);
+        QTest::newRow("hanging_restart_loop_rest_for_one")
+            << int(Strategy::RestForOne) << "child3:undefined child2:restarting child1:running"
+            << counts(3, 1, 0, 3);
     }
     void hangingRestartLoopIsVisibleAndStoppable() {
         QFETCH(int, strategy);
@@ -384,10 +427,13 @@ private Q_SLOTS:
         // Retries are asynchronous: a call queued behind one is answered in between.
         auto loop = w(strategy == int(Strategy::OneForOne) ? "child1" : "child2");
         loop->init_ms = 1; // every attempt takes a little time, so calls interleave
-        for (int i = 2; i < 100000; ++i) loop->fail_attempts.push_back(i);
+        for (int i = 2; i < 100000; ++i)
+            loop->fail_attempts.push_back(i);
         std::vector<std::shared_ptr<NodeSpec>> kids;
-        if (strategy == int(Strategy::RestForOne)) kids = {w("child1"), loop, w("child3")};
-        else kids = {loop};
+        if (strategy == int(Strategy::RestForOne))
+            kids = {w("child1"), loop, w("child3")};
+        else
+            kids = {loop};
         Tree tree(sup("S", Strategy(strategy), kids, 1'000'000, 3600));
         tree.crash("S/" + loop->id, Reason::word("die"));
         const std::string sup = "S";
@@ -398,7 +444,8 @@ private Q_SLOTS:
         QCOMPARE(tree.deleteChild(sup, loop->id).error, CallError::Restarting);
         QVERIFY(tree.terminateChild(sup, loop->id).ok());
         tree.wait(100);
-        QVERIFY(QString::fromStdString(tree.childrenText(sup)).contains(QString::fromStdString(loop->id + ":undefined")));
+        QVERIFY(QString::fromStdString(tree.childrenText(sup))
+                    .contains(QString::fromStdString(loop->id + ":undefined")));
         QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
     }
 
@@ -408,8 +455,10 @@ private Q_SLOTS:
         tree.crash("S/c4", Reason::word("boom"));
         tree.stop();
         const std::string expected =
-            "up S\nup S/c5\nup S/c1\nup S/c4\nup S/c2\nup S/c3\ndown S/c4 boom\ndown S/c3 shutdown\n"
-            "down S/c2 shutdown\nup S/c4\nup S/c2\nup S/c3\ndown S/c3 shutdown\ndown S/c2 shutdown\n"
+            "up S\nup S/c5\nup S/c1\nup S/c4\nup S/c2\nup S/c3\ndown S/c4 boom\ndown S/c3 "
+            "shutdown\n"
+            "down S/c2 shutdown\nup S/c4\nup S/c2\nup S/c3\ndown S/c3 shutdown\ndown S/c2 "
+            "shutdown\n"
             "down S/c4 shutdown\ndown S/c1 shutdown\ndown S/c5 shutdown\ndown S shutdown\n";
         QCOMPARE(QString::fromStdString(tree.trace()), QString::fromStdString(expected));
     }

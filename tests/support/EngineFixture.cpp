@@ -22,7 +22,8 @@ std::shared_ptr<NodeSpec> sup(std::string id, Strategy strategy,
     n->strategy = strategy;
     n->max_restarts = maxRestarts;
     n->max_seconds = maxSeconds;
-    for (auto& c : children) n->children.push_back(std::move(c));
+    for (auto& c : children)
+        n->children.push_back(std::move(c));
     return n;
 }
 
@@ -126,6 +127,8 @@ std::optional<Reason> Tree::stop() {
     return engine_->port().awaitExit(root_);
 }
 
-std::string Tree::trace() const { return conformanceTrace(log_.snapshot()); }
+std::string Tree::trace() const {
+    return conformanceTrace(log_.snapshot());
+}
 
 } // namespace suplab::test

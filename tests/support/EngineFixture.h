@@ -20,7 +20,7 @@ std::shared_ptr<NodeSpec> sup(std::string id, Strategy strategy,
 std::shared_ptr<NodeSpec> dynsup(std::string id, int maxRestarts = 3, int maxChildren = -1);
 
 class Tree {
-public:
+  public:
     explicit Tree(NodePtr root, ClockKind clock = ClockKind::Virtual, unsigned threads = 0);
     ~Tree();
 
@@ -52,7 +52,7 @@ public:
     std::vector<Event> events() const { return log_.snapshot(); }
     Engine& engine() { return *engine_; }
 
-private:
+  private:
     std::unique_ptr<Engine> engine_;
     EventLog log_;
     Pid root_ = kNoPid;

@@ -19,7 +19,8 @@ std::vector<std::string> splitLines(const std::string& text) {
 
 static void collect(const NodeSpec& node, const std::string& path, std::set<std::string>& out) {
     if (node.type == NodeType::DynamicSupervisor) out.insert(path);
-    for (const auto& c : node.children) collect(*c, path + "/" + c->id, out);
+    for (const auto& c : node.children)
+        collect(*c, path + "/" + c->id, out);
 }
 
 std::set<std::string> dynamicSupervisorPaths(const NodeSpec& root) {
@@ -65,8 +66,8 @@ QString traceDifference(const std::string& expected, const std::string& actual,
     for (std::size_t i = 0; i < std::max(e.size(), a.size()); ++i) {
         const QString l = i < e.size() ? QString::fromStdString(e[i]) : QStringLiteral("-");
         const QString r = i < a.size() ? QString::fromStdString(a[i]) : QStringLiteral("-");
-        diff += (l == r ? QStringLiteral("  ") : QStringLiteral("! ")) + l + QStringLiteral(" | ") + r +
-                QLatin1Char('\n');
+        diff += (l == r ? QStringLiteral("  ") : QStringLiteral("! ")) + l + QStringLiteral(" | ") +
+                r + QLatin1Char('\n');
     }
     return diff;
 }
