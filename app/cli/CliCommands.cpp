@@ -2,7 +2,6 @@
 
 #include "AtomicFile.h"
 #include "events/EventFormat.h"
-#include "events/EventLog.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
@@ -94,16 +93,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (int status = load(options.file, err, scenario)) return status;
     if (options.seed) scenario->seed = *options.seed;
 
-    EventLog log;
-    {
-        Engine engine(options.clock, scenario->seed);
-        engine.events().addSink(&log);
-        ScenarioPlayer player(engine, *scenario);
-        player.play();
-        engine.shutdown();
-        engine.events().removeSink(&log);
-    }
-    const auto events = log.snapshot();
+    const auto events = playScenario(*scenario, options.clock);
     std::string text;
     if (options.trace == "jsonl")
         text = jsonl(events);

@@ -1,5 +1,7 @@
 #include "Reason.h"
 
+#include <optional>
+
 namespace suplab {
 
 namespace {

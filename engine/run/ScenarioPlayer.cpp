@@ -1,5 +1,6 @@
 #include "ScenarioPlayer.h"
 
+#include "events/EventLog.h"
 #include "run/OtpTerm.h"
 #include "supervision/ChildFactory.h"
 #include "supervision/SupervisorProcess.h"
@@ -126,6 +127,22 @@ void ScenarioPlayer::finish() {
     if (!scenario_.stop_at_end || root_ == kNoPid || !engine_.runtime().isAlive(root_)) return;
     engine_.port().sendExit(root_, Reason::shutdown());
     engine_.port().awaitExit(root_);
+}
+
+} // namespace suplab
+
+namespace suplab {
+
+std::vector<Event> playScenario(const Scenario& scenario, ClockKind clock) {
+    EventLog log;
+    {
+        Engine engine(clock, scenario.seed);
+        engine.events().addSink(&log);
+        ScenarioPlayer(engine, scenario).play();
+        engine.shutdown();
+        engine.events().removeSink(&log);
+    }
+    return log.snapshot();
 }
 
 } // namespace suplab

@@ -4,8 +4,11 @@
 // settle_ms, then the root's shutdown when stop_at_end. API steps are synchronous
 // calls: a slow start_child delays the steps after it, as on the BEAM.
 
+#include "events/Event.h"
 #include "run/Engine.h"
 #include "scenario/Scenario.h"
+
+#include <vector>
 
 namespace suplab {
 
@@ -32,5 +35,8 @@ class ScenarioPlayer {
     const Scenario& scenario_;
     Pid root_ = kNoPid;
 };
+
+/// Plays `scenario` on a fresh engine with `clock` and returns every event, in seq order.
+std::vector<Event> playScenario(const Scenario& scenario, ClockKind clock);
 
 } // namespace suplab

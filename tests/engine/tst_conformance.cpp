@@ -1,7 +1,6 @@
 // Every shared conformance case, on both clocks, must give the trace the real
 // Elixir/OTP runtime gave (compared as compare.py compares).
 #include "events/EventFormat.h"
-#include "events/EventLog.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
@@ -44,19 +43,12 @@ void TstConformance::sharedCaseMatchesTheOracle() {
     QFETCH(int, clock);
     LoadResult loaded = loadScenarioFile(scenarioFile.toStdString());
     QVERIFY2(loaded.ok(), loaded.errors.empty() ? "" : loaded.errors.front().c_str());
-    EventLog log;
-    {
-        Engine engine(static_cast<ClockKind>(clock), loaded.scenario->seed);
-        engine.events().addSink(&log);
-        ScenarioPlayer(engine, *loaded.scenario).play();
-        engine.shutdown();
-        engine.events().removeSink(&log);
-    }
+    const auto events = playScenario(*loaded.scenario, static_cast<ClockKind>(clock));
     QString traceFile = scenarioFile;
     traceFile.replace(QStringLiteral(".json"), QStringLiteral(".trace"));
     const std::string expected = test::readFile(traceFile.toStdString());
     const QString diff =
-        test::traceDifference(expected, conformanceTrace(log.snapshot()), *loaded.scenario->root);
+        test::traceDifference(expected, conformanceTrace(events), *loaded.scenario->root);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
 }
 

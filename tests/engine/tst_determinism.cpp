@@ -1,7 +1,6 @@
 // The virtual clock is deterministic: the same scenario gives the same JSONL,
 // byte for byte, every run.
 #include "events/EventFormat.h"
-#include "events/EventLog.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
@@ -13,13 +12,7 @@ using namespace suplab;
 
 namespace {
 std::string runOnce(const Scenario& scenario) {
-    EventLog log;
-    Engine engine(ClockKind::Virtual, scenario.seed);
-    engine.events().addSink(&log);
-    ScenarioPlayer(engine, scenario).play();
-    engine.shutdown();
-    engine.events().removeSink(&log);
-    return jsonl(log.snapshot());
+    return jsonl(playScenario(scenario, ClockKind::Virtual));
 }
 } // namespace
 
