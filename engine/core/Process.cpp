@@ -76,7 +76,7 @@ void Process::handleSignal(Signal&& signal) {
     } else if (auto* demon = std::get_if<DemonitorSignal>(&signal)) {
         std::erase_if(monitoredBy_, [&](const auto& m) { return m.first == demon->ref; });
     } else if (auto* unl = std::get_if<UnlinkSignal>(&signal)) {
-        std::erase(links_, unl->from);
+        links_.erase(unl->from);
     }
 }
 
@@ -178,8 +178,8 @@ void Process::sendExit(Pid to, Reason reason) {
 Pid Process::spawnLink(std::shared_ptr<Process> child) {
     const Pid childPid = child->pid();
     child->parent_ = pid_;
-    child->links_.push_back(pid_);
-    links_.push_back(childPid);
+    child->links_.insert(pid_);
+    links_.insert(childPid);
     runtime_.spawn(std::move(child));
     return childPid;
 }
@@ -200,7 +200,7 @@ void Process::demonitor(Pid target, Ref ref) {
 }
 
 void Process::unlink(Pid other) {
-    std::erase(links_, other);
+    links_.erase(other);
     runtime_.deliver(other, UnlinkSignal{pid_});
 }
 

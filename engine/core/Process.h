@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -157,7 +158,7 @@ class Process : public std::enable_shared_from_this<Process> {
     Mailbox inbox_;
     std::vector<Signal> batch_;
     std::deque<Message> queue_;
-    std::vector<Pid> links_;
+    std::unordered_set<Pid> links_;                // a supervisor may hold 100,000
     std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)
 
     Task<Reason> task_;

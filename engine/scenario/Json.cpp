@@ -98,14 +98,20 @@ class Parser {
     std::size_t pos_ = 0;
     int line_ = 1;
     std::size_t lineStart_ = 0;
+    std::size_t cachePos_ = 0;
+    int cacheCol_ = 1;
     ParseError error_;
 
-    Location here() const {
-        // Columns count characters (UTF-8 sequences), not bytes.
-        int col = 1;
-        for (std::size_t i = lineStart_; i < pos_ && i < s_.size(); ++i)
-            if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) ++col;
-        return {line_, col};
+    Location here() {
+        // Columns count characters (UTF-8 sequences), not bytes. Counted on from the
+        // last call, so a whole file on one line stays linear.
+        if (cachePos_ < lineStart_ || cachePos_ > pos_) {
+            cachePos_ = lineStart_;
+            cacheCol_ = 1;
+        }
+        for (; cachePos_ < pos_ && cachePos_ < s_.size(); ++cachePos_)
+            if ((static_cast<unsigned char>(s_[cachePos_]) & 0xC0) != 0x80) ++cacheCol_;
+        return {line_, cacheCol_};
     }
 
     bool fail(std::string message) {

@@ -11,9 +11,8 @@ DynamicSupervisorProcess::DynamicSupervisorProcess(Runtime& runtime, std::string
     : SupervisorBase(runtime, std::move(path), std::move(spec)) {}
 
 DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byPid(Pid pid) {
-    for (auto& c : children_)
-        if (c->pid == pid) return c.get();
-    return nullptr;
+    auto it = byPid_.find(pid);
+    return it == byPid_.end() ? nullptr : it->second;
 }
 
 DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byKey(std::uint64_t key) {
@@ -23,7 +22,14 @@ DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byKey(std::uint64_t k
 }
 
 void DynamicSupervisorProcess::remove(const Child* child) {
+    byPid_.erase(child->pid);
     std::erase_if(children_, [child](const auto& c) { return c.get() == child; });
+}
+
+void DynamicSupervisorProcess::removeAll(const std::unordered_set<const Child*>& gone) {
+    for (const Child* c : gone)
+        byPid_.erase(c->pid);
+    std::erase_if(children_, [&](const auto& c) { return gone.count(c.get()) != 0; });
 }
 
 Task<Reason> DynamicSupervisorProcess::body() {
@@ -80,65 +86,58 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
         c->restarting = true; // keyed under its old pid, as Elixir does
         send(pid(), RetryMsg{c->key});
     } else {
+        byPid_.erase(c->pid);
         c->pid = started.pid;
         c->restarting = false;
+        byPid_[c->pid] = c;
     }
     co_return std::nullopt;
 }
 
 Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims) {
     // Every child is signalled at once; one timer per distinct timeout (§7.4).
-    struct Pending {
-        Pid pid;
-        std::string path;
-        ShutdownSpec shutdown;
-    };
-    std::vector<Pending> pending;
+    std::unordered_map<Pid, const Child*> pending;
     std::map<std::int64_t, Ref> timers;
+    std::unordered_map<Ref, std::int64_t> timerMs;
     for (Child* c : victims) {
-        pending.push_back({c->pid, pathOf(*c), c->spec->shutdown});
+        pending.emplace(c->pid, c);
         if (c->spec->shutdown.kind == ShutdownSpec::Kind::BrutalKill) {
             sendExit(c->pid, Reason::kill());
         } else {
             sendExit(c->pid, Reason::shutdown());
-            if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout &&
-                !timers.count(c->spec->shutdown.ms))
-                timers[c->spec->shutdown.ms] = startTimer(c->spec->shutdown.ms);
+            const std::int64_t ms = c->spec->shutdown.ms;
+            if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout && !timers.count(ms)) {
+                timers[ms] = startTimer(ms);
+                timerMs[timers[ms]] = ms;
+            }
         }
     }
     while (!pending.empty()) {
         Message m = co_await receive([&](const Message& msg) {
-            if (auto* e = std::get_if<ExitMsg>(&msg))
-                return std::any_of(pending.begin(), pending.end(),
-                                   [&](const Pending& p) { return p.pid == e->from; });
-            if (auto* t = std::get_if<TimerMsg>(&msg))
-                return std::any_of(timers.begin(), timers.end(),
-                                   [&](const auto& kv) { return kv.second == t->ref; });
+            if (auto* e = std::get_if<ExitMsg>(&msg)) return pending.count(e->from) != 0;
+            if (auto* t = std::get_if<TimerMsg>(&msg)) return timerMs.count(t->ref) != 0;
             return false;
         });
         if (auto* e = std::get_if<ExitMsg>(&m)) {
             unlink(e->from);
-            std::erase_if(pending, [&](const Pending& p) { return p.pid == e->from; });
+            pending.erase(e->from);
         } else if (auto* t = std::get_if<TimerMsg>(&m)) {
-            for (auto it = timers.begin(); it != timers.end(); ++it) {
-                if (it->second != t->ref) continue;
-                for (const Pending& p : pending) {
-                    if (p.shutdown.kind == ShutdownSpec::Kind::Timeout &&
-                        p.shutdown.ms == it->first) {
-                        emit(EventKind::ShutdownTimeout, p.path, p.pid, {},
-                             "did not stop within " + std::to_string(it->first) + " ms: killed");
-                        sendExit(p.pid, Reason::kill());
-                    }
+            const std::int64_t ms = timerMs[t->ref];
+            timerMs.erase(t->ref);
+            timers.erase(ms);
+            for (const auto& [pid, c] : pending) {
+                if (c->spec->shutdown.kind == ShutdownSpec::Kind::Timeout &&
+                    c->spec->shutdown.ms == ms) {
+                    emit(EventKind::ShutdownTimeout, pathOf(*c), pid, {},
+                         "did not stop within " + std::to_string(ms) + " ms: killed");
+                    sendExit(pid, Reason::kill());
                 }
-                timers.erase(it);
-                break;
             }
         }
     }
     for (auto& [ms, ref] : timers)
         cancelTimer(ref);
-    for (Child* c : victims)
-        remove(c);
+    removeAll(std::unordered_set<const Child*>(victims.begin(), victims.end()));
 }
 
 Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {

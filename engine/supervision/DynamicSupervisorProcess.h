@@ -8,6 +8,8 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace suplab {
@@ -31,6 +33,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Child* byPid(Pid pid);
     Child* byKey(std::uint64_t key);
     void remove(const Child* child);
+    void removeAll(const std::unordered_set<const Child*>& gone);
     std::string pathOf(const Child& c) const { return path() + "/" + c.spec->id; }
 
     Task<Stop> onChildExit(Child& child, Reason reason);
@@ -41,6 +44,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Task<void> handleCall(CallMsg& call);
 
     std::vector<std::unique_ptr<Child>> children_; // in the order they were started
+    std::unordered_map<Pid, Child*> byPid_;        // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
 };
 

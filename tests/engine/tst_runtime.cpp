@@ -105,7 +105,15 @@ class TstRuntime : public QObject {
         QVERIFY(tree.started());
         for (int i = 0; i < n; ++i)
             tree.engine().port().sendExit(tree.pid("R/w" + std::to_string(i)), Reason::kill());
-        QTRY_COMPARE_WITH_TIMEOUT(tree.countChildren("R").active, n, 20000);
+        auto count = [&](EventKind kind) {
+            const auto events = tree.events();
+            return int(std::count_if(events.begin(), events.end(),
+                                     [&](const Event& e) { return e.kind == kind; }));
+        };
+        // Every kill lands, and every killed child is back (1 up for R, 2 per child).
+        QTRY_COMPARE_WITH_TIMEOUT(count(EventKind::Down), n, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(EventKind::Up), 2 * n + 1, 20000);
+        QCOMPARE(tree.countChildren("R").active, n);
         const auto events = tree.events();
         int ups = 0, downs = 0;
         std::uint64_t seq = 0;

@@ -481,6 +481,137 @@ class TstSupervisorSuite : public QObject {
         QCOMPARE(tree.countChildren("top/inner1"), counts(1, 1, 0, 1)); // `added` is gone
     }
 
+    // 47: simple_one_for_one, as DynamicSupervisor: one child restarts, the other keeps its pid
+    void dynamicChildRestartsAloneThenGivesUp() {
+        Tree tree(dynsup("D", 2));
+        QVERIFY(tree.startChild("D", w("c1")).ok());
+        QVERIFY(tree.startChild("D", w("c2")).ok());
+        const Pid other = tree.pid("D/c2");
+        tree.crash("D/c1", Reason::word("died"));
+        QCOMPARE(tree.pid("D/c2"), other);
+        QCOMPARE(tree.countChildren("D"), counts(2, 2, 0, 2));
+        tree.crash("D/c1", Reason::word("died"));
+        QVERIFY(tree.alive(tree.root()));
+        tree.crash("D/c2", Reason::word("died"));
+        QVERIFY(!tree.alive(tree.root()));
+        QVERIFY(has(tree.trace(), "give_up D"));
+        QVERIFY(has(tree.trace(), "down D shutdown"));
+    }
+
+    // 22: sup_stop_non_shutdown_exit_dynamic: any answer to shutdown still ends cleanly
+    void dynamicStopEndsCleanlyWhateverChildrenAnswer_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::newRow("permanent") << RestartType::Permanent;
+        QTest::newRow("transient") << RestartType::Transient;
+        QTest::newRow("temporary") << RestartType::Temporary;
+    }
+    void dynamicStopEndsCleanlyWhateverChildrenAnswer() {
+        QFETCH(RestartType, restart);
+        Tree tree(dynsup("D"));
+        auto slow = trapping("slow", 500, ShutdownSpec::timeout(1000));
+        slow->restart = restart;
+        QVERIFY(tree.startChild("D", slow).ok());
+        for (const char* id : {"n", "s", "x"})
+            QVERIFY(tree.startChild("D", w(id, restart)).ok());
+        tree.engine().port().sendExit(tree.root(), Reason::shutdown());
+        QCOMPARE(tree.engine().port().awaitExit(tree.root()),
+                 std::optional<Reason>(Reason::shutdown()));
+    }
+
+    // 74, 82: restarting dynamic children count in specs but not in active
+    void dynamicRestartingChildrenAreCounted() {
+        auto loop = w("loop");
+        loop->init_ms = 1;
+        for (int i = 2; i < 100000; ++i)
+            loop->fail_attempts.push_back(i);
+        Tree tree(dynsup("D", 1'000'000));
+        QVERIFY(tree.startChild("D", loop).ok());
+        QVERIFY(tree.startChild("D", w("fine")).ok());
+        tree.crash("D/loop", Reason::word("die"));
+        QCOMPARE(tree.countChildren("D"), counts(2, 1, 0, 2));
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")),
+                 QStringLiteral("loop:restarting fine:running"));
+        CallRequest stop;
+        stop.op = CallOp::TerminateChild;
+        stop.pid = tree.whichChildren("D").front().pid; // a restarting child has no live pid
+        QCOMPARE(tree.call("D", stop).error, CallError::NotFound);
+    }
+
+    // 77: do_not_save_child_specs_for_temporary_children
+    void temporarySpecIsForgottenOtherSpecsAreKept_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<int>("startAgain");
+        const int ok = int(CallError::None), started = int(CallError::AlreadyStarted),
+                  present = int(CallError::AlreadyPresent);
+        QTest::newRow("temporary killed") << RestartType::Temporary << "kill" << ok;
+        QTest::newRow("temporary normal") << RestartType::Temporary << "normal" << ok;
+        QTest::newRow("temporary abnormal") << RestartType::Temporary << "boom" << ok;
+        QTest::newRow("temporary api") << RestartType::Temporary << "api" << ok;
+        QTest::newRow("permanent killed") << RestartType::Permanent << "kill" << started;
+        QTest::newRow("permanent api") << RestartType::Permanent << "api" << present;
+        QTest::newRow("transient normal") << RestartType::Transient << "normal" << present;
+        QTest::newRow("transient abnormal") << RestartType::Transient << "boom" << started;
+    }
+    void temporarySpecIsForgottenOtherSpecsAreKept() {
+        QFETCH(RestartType, restart);
+        QFETCH(QString, how);
+        QFETCH(int, startAgain);
+        Tree tree(sup("S", Strategy::OneForOne, {w("c", restart)}));
+        if (how == QLatin1String("api"))
+            QVERIFY(tree.terminateChild("S", "c").ok());
+        else if (how == QLatin1String("kill"))
+            tree.kill("S/c");
+        else
+            tree.crash("S/c", Reason::parse(how.toStdString()));
+        QCOMPARE(int(tree.startChild("S", w("c", restart)).error), startAgain);
+    }
+
+    // 92: which_children through start, terminate and delete (newest first)
+    void whichChildrenFollowsTheApi() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("a")}));
+        QVERIFY(tree.startChild("S", w("b")).ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")),
+                 QStringLiteral("b:running a:running"));
+        QVERIFY(tree.terminateChild("S", "a").ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")),
+                 QStringLiteral("b:running a:undefined"));
+        QVERIFY(tree.deleteChild("S", "a").ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("b:running"));
+    }
+
+    // 3.5 / D1: a child failing at init unwinds the ones before it
+    void initFailureUnwindsInReverse() {
+        auto c = w("c");
+        c->fail_starts = 1;
+        Tree tree(sup("S", Strategy::OneForOne, {w("a"), w("b"), c, w("d")}));
+        QVERIFY(!tree.started());
+        QCOMPARE(tree.startReason(), Reason::failedToStartChild("c"));
+        QCOMPARE(
+            QString::fromStdString(tree.trace()),
+            QStringLiteral("up S\nup S/a\nup S/b\nstart_failed S/c start_error\ndown S/b shutdown\n"
+                           "down S/a shutdown\ndown S {shutdown,failed_to_start_child,c}\n"));
+    }
+
+    // 13 (§13.13): a sibling dying during a group restart is not a second restart
+    void siblingDyingDuringGroupRestartIsNotCountedTwice_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::addColumn<bool>("survives");
+        QTest::newRow("one_for_all: one group restart") << int(Strategy::OneForAll) << true;
+        QTest::newRow("one_for_one: two restarts, over the limit")
+            << int(Strategy::OneForOne) << false;
+    }
+    void siblingDyingDuringGroupRestartIsNotCountedTwice() {
+        QFETCH(int, strategy);
+        QFETCH(bool, survives);
+        Tree tree(sup("S", Strategy(strategy), {w("a"), w("b"), w("c")}, 1, 3600));
+        // Both die before S handles either EXIT (experiment F).
+        tree.engine().port().send(tree.pid("S/b"), CrashMsg{Reason::word("boom_b")});
+        tree.engine().port().send(tree.pid("S/c"), CrashMsg{Reason::word("boom_c")});
+        tree.wait(100);
+        QCOMPARE(tree.alive(tree.root()), survives);
+    }
+
     // E (dynamic, §10): DynamicSupervisor's own rules
     void dynamicSupervisorCountsAndLimits() {
         Tree tree(dynsup("D", 3, 2));
