@@ -55,17 +55,20 @@ void Process::drainInbox() {
         if (dead_) break;
         handleSignal(std::move(signal));
     }
-    batch_.clear();
+    if (batch_.capacity() > 16)
+        std::vector<Signal>().swap(batch_); // idle processes keep nothing
+    else
+        batch_.clear();
 }
 
 void Process::handleSignal(Signal&& signal) {
     if (auto* message = std::get_if<Message>(&signal)) {
-        queue_.push_back(std::move(*message));
+        queue_.push(std::move(*message));
     } else if (auto* exit = std::get_if<ExitSignal>(&signal)) {
         if (exit->reason.kind() == Reason::Kind::Kill) {
             die(Reason::killed());
         } else if (trapExit_) {
-            queue_.push_back(ExitMsg{exit->from, std::move(exit->reason)});
+            queue_.push(ExitMsg{exit->from, std::move(exit->reason)});
         } else if (exit->reason.kind() == Reason::Kind::Normal && exit->from != pid_) {
             // A normal exit signal does nothing to a process that does not trap exits.
         } else {
@@ -122,25 +125,19 @@ void Process::park(std::coroutine_handle<> h, MatchRef match, std::optional<Mess
 }
 
 bool Process::takeMatching(MatchRef match, std::optional<Message>& out) {
-    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
-        if (match(*it)) {
-            out.emplace(std::move(*it));
-            queue_.erase(it);
-            return true;
-        }
-    }
-    return false;
+    return queue_.take(match, out);
 }
 
 std::optional<ExitMsg> Process::takeExitFrom(Pid from) {
-    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
-        if (auto* exit = std::get_if<ExitMsg>(&*it); exit && exit->from == from) {
-            ExitMsg found = std::move(*exit);
-            queue_.erase(it);
-            return found;
-        }
-    }
-    return std::nullopt;
+    std::optional<Message> out;
+    if (!queue_.take(
+            [from](const Message& m) {
+                auto* exit = std::get_if<ExitMsg>(&m);
+                return exit && exit->from == from;
+            },
+            out))
+        return std::nullopt;
+    return std::get<ExitMsg>(std::move(*out));
 }
 
 void Process::die(Reason reason) {
@@ -193,7 +190,7 @@ Ref Process::monitor(Pid target) {
 
 void Process::demonitor(Pid target, Ref ref) {
     runtime_.deliver(target, DemonitorSignal{ref});
-    std::erase_if(queue_, [&](const Message& m) {
+    queue_.eraseIf([&](const Message& m) {
         auto* down = std::get_if<DownMsg>(&m);
         return down && down->ref == ref;
     });
@@ -212,7 +209,7 @@ Ref Process::startTimer(std::int64_t ms) {
 
 void Process::cancelTimer(Ref ref) {
     runtime_.scheduler().cancelTimer(ref);
-    std::erase_if(queue_, [&](const Message& m) {
+    queue_.eraseIf([&](const Message& m) {
         auto* t = std::get_if<TimerMsg>(&m);
         return t && t->ref == ref;
     });

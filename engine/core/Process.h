@@ -8,12 +8,12 @@
 
 #include "core/Mailbox.h"
 #include "core/Message.h"
+#include "core/MessageQueue.h"
 #include "core/Task.h"
 
 #include <atomic>
 #include <coroutine>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -157,7 +157,7 @@ class Process : public std::enable_shared_from_this<Process> {
 
     Mailbox inbox_;
     std::vector<Signal> batch_;
-    std::deque<Message> queue_;
+    MessageQueue queue_;
     std::unordered_set<Pid> links_;                // a supervisor may hold 100,000
     std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 namespace suplab {
 
@@ -246,21 +247,24 @@ class Checker {
             return;
         }
         Parent self{true, dynamic, n.auto_shutdown};
-        std::vector<std::string> seen;
+        std::vector<std::string> seen;           // earlier siblings, in order (for `uses`)
+        std::unordered_set<std::string> seenIds; // the same, for the uniqueness check
         for (std::size_t i = 0; i < children->items.size(); ++i) {
             const std::string childAt = at + "[" + std::to_string(i) + "]";
             const Value& item = children->items[i];
             if (item.isObject())
                 if (const Value* id = item.find("id"); id && id->isString() && !id->text.empty()) {
-                    if (std::find(seen.begin(), seen.end(), id->text) != seen.end())
+                    if (seenIds.count(id->text))
                         error(join(childAt, "id"),
                               "expected an id unique among its siblings, got " + id->describe() +
                                   " a second time");
                 }
             NodePtr child = node(item, childAt, self, seen);
             if (item.isObject())
-                if (const Value* id = item.find("id"); id && id->isString())
+                if (const Value* id = item.find("id"); id && id->isString()) {
                     seen.push_back(id->text);
+                    seenIds.insert(id->text);
+                }
             if (child) n.children.push_back(std::move(child));
         }
     }

@@ -163,6 +163,7 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
         }
         children_.push_back(
             std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++}));
+        byPid_[started.pid] = children_.back().get();
         emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;
         r.pid = started.pid;
