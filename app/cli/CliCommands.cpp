@@ -1,7 +1,7 @@
 #include "CliCommands.h"
 
-#include "AtomicFile.h"
 #include "events/EventFormat.h"
+#include "io/AtomicFile.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"

@@ -1,0 +1,38 @@
+#pragma once
+// Tidy top-down tree layout as plain arithmetic (no graphics): leaves take
+// consecutive slots left to right, a parent sits centred over its children, each
+// depth is a row. Collapsed subtrees count as one leaf.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace suplab {
+
+struct LayoutInput {
+    std::string id;
+    std::vector<int> children; // indices into the input vector
+};
+
+struct NodeBox {
+    double x = 0; // centre
+    double y = 0; // top
+    int depth = 0;
+    bool visible = true;
+};
+
+struct TreeLayout {
+    double nodeWidth = 150;
+    double nodeHeight = 64;
+    double hGap = 18;
+    double vGap = 54;
+
+    /// Boxes for `nodes` (root at index 0); children of collapsed nodes are hidden.
+    std::vector<NodeBox> compute(const std::vector<LayoutInput>& nodes,
+                                 const std::set<int>& collapsed = {}) const;
+    double slotWidth() const { return nodeWidth + hGap; }
+    double rowHeight() const { return nodeHeight + vGap; }
+};
+
+} // namespace suplab

@@ -1,0 +1,96 @@
+#include "EventLogModel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace suplab {
+
+void EventLogModel::append(const std::vector<Event>& batch) {
+    if (batch.empty()) return;
+    const int first = int(events_.size());
+    beginInsertRows({}, first, first + int(batch.size()) - 1);
+    events_.insert(events_.end(), batch.begin(), batch.end());
+    endInsertRows();
+}
+
+void EventLogModel::clear() {
+    beginResetModel(); // a new run: the one reset the log ever gets
+    events_.clear();
+    events_.shrink_to_fit();
+    endResetModel();
+}
+
+int EventLogModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(events_.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLogModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= int(events_.size())) return {};
+    const Event& e = events_[std::size_t(index.row())];
+    if (role == EventKindRole) return int(e.kind);
+    if (role == PathRole) return QString::fromStdString(e.path);
+    if (role == Qt::ForegroundRole && index.column() == Kind) {
+        switch (e.kind) {
+        case EventKind::Down:
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        case EventKind::GiveUp:
+            return QBrush(QColor(0xd8, 0x1b, 0x60));
+        case EventKind::Up:
+            return QBrush(QColor(0x2e, 0x7d, 0x32));
+        case EventKind::Error:
+        case EventKind::StartFailed:
+            return QBrush(QColor(0xef, 0x6c, 0x00));
+        default:
+            return {};
+        }
+    }
+    if (role != Qt::DisplayRole) return {};
+    switch (index.column()) {
+    case Seq:
+        return qulonglong(e.seq);
+    case Time:
+        return QString::number(double(e.tUs) / 1000.0, 'f', 3);
+    case Kind:
+        return e.op.empty() ? QString::fromLatin1(toString(e.kind))
+                            : QString::fromLatin1(toString(e.kind)) + QLatin1Char(' ') +
+                                  QString::fromStdString(e.op);
+    case Path:
+        return QString::fromStdString(e.path);
+    case PidColumn:
+        return QString::fromStdString(formatPid(e.pid));
+    case ReasonColumn:
+        return QString::fromStdString(e.reason);
+    case Detail:
+        return QString::fromStdString(e.detail);
+    default:
+        return {};
+    }
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case Seq:
+        return tr("seq");
+    case Time:
+        return tr("time (ms)");
+    case Kind:
+        return tr("event");
+    case Path:
+        return tr("path");
+    case PidColumn:
+        return tr("pid");
+    case ReasonColumn:
+        return tr("reason");
+    case Detail:
+        return tr("detail");
+    default:
+        return {};
+    }
+}
+
+} // namespace suplab

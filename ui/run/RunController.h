@@ -1,0 +1,114 @@
+#pragma once
+// The GUI's one handle on a run. The engine lives on its own thread; the GUI
+// posts commands (kill, crash, start_child, pause, ...) and receives events and
+// call results through queues it drains once per frame. Nothing here blocks the
+// GUI thread on the engine.
+
+#include "events/Event.h"
+#include "run/Engine.h"
+#include "scenario/Scenario.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace suplab {
+
+class RunController : public QObject {
+    Q_OBJECT
+  public:
+    enum class Clock { Real, Virtual };
+
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    /// Starts `scenario` afresh (stopping any run in progress).
+    void start(const Scenario& scenario, Clock clock, double speed = 1.0);
+    void stop();
+    bool running() const { return thread_.joinable(); }
+    Clock clock() const { return clock_; }
+    const Scenario& scenario() const { return scenario_; }
+
+    // Virtual clock only.
+    void setPaused(bool paused);
+    bool paused() const { return paused_.load(); }
+    void setSpeed(double speed);
+    double speed() const { return speed_.load(); }
+    void stepToNextEvent();
+
+    /// The run's clock as last seen by the engine thread (µs since the root started).
+    std::int64_t nowUs() const { return nowUs_.load(); }
+
+    // Faults and the child API, by path. Results come back as callFinished().
+    void kill(const std::string& path);
+    void exitSignal(const std::string& path, const std::string& reason);
+    void crash(const std::string& path, const std::string& reason);
+    void terminateChild(const std::string& supervisor, const std::string& id);
+    void restartChild(const std::string& supervisor, const std::string& id);
+    void deleteChild(const std::string& supervisor, const std::string& id);
+    void startChild(const std::string& supervisor, NodePtr node);
+    /// Asks a process for its live state (a worker) or its children (a supervisor).
+    void inspect(const std::string& path);
+
+  Q_SIGNALS:
+    /// A batch of events, in seq order, delivered once per frame.
+    void eventsArrived(const std::vector<suplab::Event>& events);
+    /// What an action did: `ok` false with a message that says why.
+    void actionFinished(const QString& what, bool ok, const QString& message);
+    /// The answer to inspect(): `text` is the worker's state or the supervisor's summary.
+    void inspected(const QString& path, const QString& text,
+                   const std::vector<suplab::ChildInfo>& children,
+                   const suplab::ChildCounts& counts);
+    void runEnded();
+
+  private:
+    struct Command {
+        enum class Kind { Kill, Exit, Crash, Terminate, Restart, Delete, Start, Inspect, Step };
+        Kind kind;
+        std::string path;
+        std::string arg;
+        NodePtr node;
+    };
+    struct Result {
+        QString what;
+        bool ok = true;
+        QString message;
+        bool inspection = false;
+        QString path;
+        QString text;
+        std::vector<ChildInfo> children;
+        ChildCounts counts;
+    };
+    class QueueSink;
+
+    void post(Command command);
+    void loop();
+    void execute(Engine& engine, const Command& command);
+    void drain();
+
+    Scenario scenario_;
+    Clock clock_ = Clock::Real;
+    std::thread thread_;
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> paused_{false};
+    std::atomic<double> speed_{1.0};
+    std::atomic<std::int64_t> nowUs_{0};
+    std::atomic<bool> ended_{false};
+
+    std::mutex lock_;
+    std::condition_variable wake_;
+    std::deque<Command> commands_;
+    std::vector<Event> events_;
+    std::vector<Result> results_;
+    std::unique_ptr<QueueSink> sink_;
+    QTimer frame_;
+};
+
+} // namespace suplab

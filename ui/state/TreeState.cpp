@@ -1,0 +1,158 @@
+#include "TreeState.h"
+
+#include <algorithm>
+
+namespace suplab {
+
+const char* toString(ProcessState state) {
+    switch (state) {
+    case ProcessState::Starting:
+        return "starting";
+    case ProcessState::Running:
+        return "running";
+    case ProcessState::Stopping:
+        return "stopping";
+    case ProcessState::Down:
+        return "down";
+    case ProcessState::Restarting:
+        return "restarting";
+    case ProcessState::Removed:
+        return "removed";
+    }
+    return "?";
+}
+
+namespace {
+std::string parentOf(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+std::string idOf(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+} // namespace
+
+TreeState::TreeState(const Scenario& scenario) {
+    rootPath_ = scenario.root->id;
+    for (const auto& step : scenario.script)
+        if (step.action == StepAction::StartChild && step.child)
+            expected_[step.target + "/" + step.child->id] = step.child;
+    addStatic(scenario.root, {});
+}
+
+void TreeState::addStatic(const NodePtr& spec, const std::string& parent) {
+    const std::string path = parent.empty() ? spec->id : parent + "/" + spec->id;
+    ProcessNode& node = ensure(path);
+    node.spec = spec;
+    if (spec->isSupervisor())
+        intensity_.emplace(path, RestartIntensity(spec->max_restarts, spec->max_seconds));
+    if (spec->type == NodeType::DynamicSupervisor) {
+        // Its initial children are started through start_child, so they appear as they come up.
+        for (const auto& child : spec->children)
+            expected_[path + "/" + child->id] = child;
+        return;
+    }
+    for (const auto& child : spec->children)
+        addStatic(child, path);
+}
+
+ProcessNode& TreeState::ensure(const std::string& path) {
+    auto it = nodes_.find(path);
+    if (it != nodes_.end()) return it->second;
+    ProcessNode& node = nodes_[path];
+    node.path = path;
+    node.id = idOf(path);
+    node.parent = parentOf(path);
+    if (!node.parent.empty()) {
+        ProcessNode& parent = ensure(node.parent);
+        parent.children.push_back(path);
+        node.dynamic = parent.spec && parent.spec->type == NodeType::DynamicSupervisor;
+        if (parent.spec && !node.spec && parent.spec->type == NodeType::Supervisor)
+            for (const auto& c : parent.spec->children)
+                if (c->id == node.id) node.spec = c;
+        if (!node.spec)
+            if (auto spec = expected_.find(path); spec != expected_.end()) node.spec = spec->second;
+    }
+    return node;
+}
+
+std::string TreeState::apply(const Event& e) {
+    if (e.path.empty()) return {};
+    if (e.kind == EventKind::Error || e.kind == EventKind::Inject || e.kind == EventKind::Trapped)
+        return nodes_.count(e.path) ? e.path : std::string();
+    const bool known = nodes_.count(e.path) != 0;
+    if (!known && e.kind != EventKind::Up && e.kind != EventKind::Call) return {};
+    ProcessNode& n = ensure(e.path);
+    n.lastChangeUs = e.tUs;
+    switch (e.kind) {
+    case EventKind::Up:
+        if (n.upSinceUs >= 0 || n.state == ProcessState::Down ||
+            n.state == ProcessState::Restarting)
+            if (n.pid != kNoPid && n.pid != e.pid) ++n.restarts;
+        n.state = ProcessState::Running;
+        n.pid = e.pid;
+        n.upSinceUs = e.tUs;
+        n.gaveUp = false;
+        if (n.spec && n.spec->isSupervisor() && !intensity_.count(n.path))
+            intensity_.emplace(n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
+        break;
+    case EventKind::Down:
+        n.state = ProcessState::Down;
+        n.lastReason = e.reason;
+        n.crashed = e.reason != "shutdown";
+        n.upSinceUs = -1;
+        // A temporary child, or any dynamic child, is gone for good unless restarted.
+        if (n.spec && n.spec->restart == RestartType::Temporary) n.state = ProcessState::Removed;
+        // The children of a process that went down are down too (links), shown as such.
+        break;
+    case EventKind::StartFailed:
+        n.state = ProcessState::Restarting;
+        n.lastReason = e.reason;
+        break;
+    case EventKind::GiveUp:
+        n.gaveUp = true;
+        n.state = ProcessState::Stopping;
+        break;
+    case EventKind::Restart: {
+        const bool bystander = e.detail.rfind("bystander", 0) == 0;
+        n.bystander = bystander;
+        if (n.state != ProcessState::Running) n.state = ProcessState::Restarting;
+        if (!bystander) {
+            const std::string sup = n.parent;
+            restartTimes_[sup].push_back(e.tUs);
+            if (auto it = intensity_.find(sup); it != intensity_.end())
+                it->second.record(e.tUs / 1'000'000);
+        }
+        break;
+    }
+    case EventKind::ShutdownTimeout:
+        n.state = ProcessState::Stopping;
+        break;
+    case EventKind::Call:
+        if (e.detail == "delete_child") {
+            n.state = ProcessState::Removed;
+        } else if (e.detail == "terminate_child" && n.dynamic) {
+            n.state = ProcessState::Removed;
+        } else if (e.detail == "start_child" && n.spec == nullptr) {
+            // dynamic or API-started: the spec is unknown here; it shows as a worker
+        }
+        break;
+    default:
+        break;
+    }
+    return n.path;
+}
+
+const ProcessNode* TreeState::find(const std::string& path) const {
+    auto it = nodes_.find(path);
+    return it == nodes_.end() ? nullptr : &it->second;
+}
+
+std::pair<int, int> TreeState::budget(const std::string& supervisor, std::int64_t nowUs) const {
+    auto it = intensity_.find(supervisor);
+    if (it == intensity_.end()) return {0, 0};
+    return {it->second.countAt(nowUs / 1'000'000), it->second.maxRestarts()};
+}
+
+} // namespace suplab
