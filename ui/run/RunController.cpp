@@ -112,6 +112,8 @@ void RunController::loop() {
     if (player.startTree()) player.startDynamicChildren();
     auto* vsched = engine.virtualScheduler();
     std::size_t next = 0;
+    std::int64_t settleUntil = -1; // once the script is done: when to stop the root
+    bool finished = false;
     std::int64_t virtualNow = engine.runtime().nowUs();
     auto lastWall = WallClock::now();
 
@@ -142,6 +144,7 @@ void RunController::loop() {
                     const std::int64_t at = scenario_.script[next].at_ms * 1000;
                     due = due < 0 ? at : std::min(due, at);
                 }
+                if (due < 0 && settleUntil >= 0 && !finished) due = settleUntil;
                 if (due >= 0) target = std::max(target, due);
             }
             while (next < scenario_.script.size() &&
@@ -149,12 +152,26 @@ void RunController::loop() {
                 engine.port().sleepUntil(scenario_.script[next].at_ms * 1000);
                 player.perform(scenario_.script[next++]);
             }
+            if (next == scenario_.script.size() && settleUntil < 0)
+                settleUntil = engine.runtime().nowUs() + scenario_.settle_ms * 1000;
+            if (!finished && settleUntil >= 0 && target >= settleUntil && scenario_.stop_at_end) {
+                engine.port().sleepUntil(settleUntil);
+                player.finish(); // as the scenario asks: shut the root down after settling
+                finished = true;
+            }
             vsched->advanceTo(target);
             virtualNow = std::max(target, engine.runtime().nowUs());
         } else {
             while (next < scenario_.script.size() &&
                    scenario_.script[next].at_ms * 1000 <= engine.runtime().nowUs())
                 player.perform(scenario_.script[next++]);
+            if (next == scenario_.script.size() && settleUntil < 0)
+                settleUntil = engine.runtime().nowUs() + scenario_.settle_ms * 1000;
+            if (!finished && settleUntil >= 0 && engine.runtime().nowUs() >= settleUntil &&
+                scenario_.stop_at_end) {
+                player.finish();
+                finished = true;
+            }
         }
         nowUs_ = engine.runtime().nowUs();
         std::unique_lock lock(lock_);

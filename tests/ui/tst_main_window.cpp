@@ -1,0 +1,128 @@
+// The GUI end to end (offscreen): load a scenario, click a process, break it and
+// see it die and come back in the view and the log; export equals the CLI's.
+#include "CliCommands.h"
+#include "canvas/TreeCanvas.h"
+#include "log/EventLogModel.h"
+#include "state/TreeState.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <sstream>
+
+using namespace suplab;
+
+namespace {
+int countLog(EventLogModel& log, EventKind kind, const std::string& path,
+             const std::string& reason = {}) {
+    int n = 0;
+    for (const auto& e : log.events())
+        if (e.kind == kind && e.path == path && (reason.empty() || e.reason == reason)) ++n;
+    return n;
+}
+const QString kCounter = QStringLiteral("MyApp.Supervisor/Counter");
+} // namespace
+
+class TstMainWindow : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase() { QCoreApplication::setOrganizationName(QStringLiteral("SupLabTest")); }
+
+    void clickingAProcessSelectsItAndKillingItRestartsIt() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.canvas().item(kCounter) != nullptr, 5000);
+        ProcessItem* item = window.canvas().item(kCounter);
+        const QPoint at = window.canvas().mapFromScene(item->pos() + QPointF(0, 30));
+        QSignalSpy selected(&window.canvas(), &TreeCanvas::processSelected);
+        QTest::mouseClick(window.canvas().viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.first().first().toString(), kCounter);
+
+        const std::string counter = kCounter.toStdString();
+        const int downsBefore = countLog(window.logModel(), EventKind::Down, counter);
+        window.performAction(kCounter, QStringLiteral("kill"));
+        QTRY_COMPARE_WITH_TIMEOUT(countLog(window.logModel(), EventKind::Down, counter, "killed"),
+                                  downsBefore + 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.treeState()->find(counter)->state == ProcessState::Running,
+                                 5000);
+        QVERIFY(window.treeState()->find(counter)->restarts >= 1);
+    }
+
+    void actingOnADeadProcessDoesNothing() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/04_session_supervisor.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.treeState()->find("MyApp.SessionSupervisor/user_1") != nullptr, 5000);
+        // user_1 is terminated by the script at 1.5 s; wait for it, then try to kill it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.treeState()->find("MyApp.SessionSupervisor/user_1")->state !=
+                ProcessState::Running,
+            5000);
+        const auto rows = window.logModel().rowCount();
+        window.performAction(QStringLiteral("MyApp.SessionSupervisor/user_1"),
+                             QStringLiteral("kill"));
+        QTest::qWait(200);
+        for (int r = rows; r < window.logModel().rowCount(); ++r)
+            QVERIFY(window.logModel().event(r).kind != EventKind::Inject);
+    }
+
+    void badFileKeepsTheCurrentRun() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 3, 5000);
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"name\": 3}");
+        f.close();
+        QTimer::singleShot(300, [] { // dismiss the error dialog
+            for (QWidget* w : QApplication::topLevelWidgets())
+                if (auto* box = qobject_cast<QMessageBox*>(w)) box->accept();
+        });
+        QVERIFY(!window.openFile(bad));
+        QVERIFY(window.treeState()->find(kCounter.toStdString()) != nullptr);
+        QVERIFY(window.logModel().rowCount() >= 3);
+    }
+
+    void exportOfAVirtualRunEqualsTheCli() {
+        const QString scenario =
+            QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases/rest_for_one_kill.json");
+        MainWindow window;
+        window.useVirtualClock(true);
+        window.controller().setSpeed(10.0);
+        QVERIFY(window.openFile(scenario));
+        window.controller().setSpeed(10.0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            countLog(window.logModel(), EventKind::Down, "Root", "shutdown") == 1, 10000);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("gui.csv"));
+        QCOMPARE(window.exportLog(file, false), QString());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        std::ostringstream out, err;
+        QCOMPARE(runCli({"run", scenario.toStdString(), "--trace", "csv"}, out, err), 0);
+        QCOMPARE(QString::fromUtf8(f.readAll()), QString::fromStdString(out.str()));
+    }
+
+    void exportToAnUnwritableFolderFailsCleanly() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 3, 5000);
+        const QString problem =
+            window.exportLog(QStringLiteral("/nonexistent/dir/log.jsonl"), false);
+        QVERIFY(problem.contains(QStringLiteral("/nonexistent/dir/log.jsonl")));
+        QVERIFY(window.logModel().rowCount() >= 3);
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_main_window.moc"
