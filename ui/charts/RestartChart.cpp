@@ -18,6 +18,9 @@ void RestartChart::clear() {
     auto* chart = new QChart(); // owned by the view from setChart on
     chart->setTitle(tr("Restarts in the intensity window"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = chart->legend()->font();
+    legendFont.setPointSizeF(7);
+    chart->legend()->setFont(legendFont);
     auto* x = new QValueAxis(chart);
     x->setTitleText(tr("seconds"));
     x->setRange(0, 10);
@@ -58,10 +61,12 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
         if (!node.isSupervisor()) continue;
         const auto [used, max] = state.budget(path, nowUs);
         const QString p = QString::fromStdString(path);
+        if (p == focus || (limit == 0 && path == state.rootPath())) limit = max;
+        if (!series_.contains(p) && used == 0) continue; // a line once it has restarted
         auto* s = seriesFor(p);
+        if (s->count() == 0) s->append(0, 0);
         s->append(t, used);
         if (s->count() > 2000) s->removePoints(0, s->count() - 2000);
-        if (p == focus || (limit == 0 && path == state.rootPath())) limit = max;
         maxY_ = std::max({maxY_, used + 1, max + 1});
     }
     limit_->clear();

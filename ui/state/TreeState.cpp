@@ -94,8 +94,8 @@ std::string TreeState::apply(const Event& e) {
         n.pid = e.pid;
         n.upSinceUs = e.tUs;
         n.gaveUp = false;
-        if (n.spec && n.spec->isSupervisor() && !intensity_.count(n.path))
-            intensity_.emplace(n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
+        if (n.spec && n.spec->isSupervisor()) // a new instance starts a fresh restart history
+            intensity_.insert_or_assign(n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
         break;
     case EventKind::Down:
         n.state = ProcessState::Down;
