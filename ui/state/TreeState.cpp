@@ -93,13 +93,19 @@ std::string TreeState::apply(const Event& e) {
         n.state = ProcessState::Running;
         n.pid = e.pid;
         n.upSinceUs = e.tUs;
+        spans_[n.path].push_back(Span{e.tUs, -1, {}});
         n.gaveUp = false;
         if (n.spec && n.spec->isSupervisor()) // a new instance starts a fresh restart history
-            intensity_.insert_or_assign(n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
+            intensity_.insert_or_assign(
+                n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
         break;
     case EventKind::Down:
         n.state = ProcessState::Down;
         n.lastReason = e.reason;
+        if (auto& lives = spans_[n.path]; !lives.empty() && lives.back().toUs < 0) {
+            lives.back().toUs = e.tUs;
+            lives.back().reason = e.reason;
+        }
         n.crashed = e.reason != "shutdown";
         n.upSinceUs = -1;
         // A temporary child, or any dynamic child, is gone for good unless restarted.
@@ -142,6 +148,21 @@ std::string TreeState::apply(const Event& e) {
         break;
     }
     return n.path;
+}
+
+std::vector<std::string> TreeState::treeOrder() const {
+    std::vector<std::string> order;
+    std::vector<std::string> stack{rootPath_};
+    while (!stack.empty()) {
+        const std::string path = stack.back();
+        stack.pop_back();
+        order.push_back(path);
+        const ProcessNode* n = find(path);
+        if (!n) continue;
+        for (auto it = n->children.rbegin(); it != n->children.rend(); ++it)
+            stack.push_back(*it);
+    }
+    return order;
 }
 
 const ProcessNode* TreeState::find(const std::string& path) const {

@@ -55,6 +55,17 @@ class TreeState {
 
     /// Restarts that count against `supervisor`'s intensity at `nowUs`, and its limit.
     std::pair<int, int> budget(const std::string& supervisor, std::int64_t nowUs) const;
+    /// One life of a process: up at `fromUs`, down at `toUs` (-1: still up).
+    struct Span {
+        std::int64_t fromUs;
+        std::int64_t toUs;
+        std::string reason;
+    };
+    /// Every life of every process, oldest first (for the timeline).
+    const std::map<std::string, std::vector<Span>>& spans() const { return spans_; }
+    /// Processes in tree order (root first, children in start order).
+    std::vector<std::string> treeOrder() const;
+
     /// Every counted restart of each supervisor, in µs (for the charts).
     const std::map<std::string, std::vector<std::int64_t>>& restartTimes() const {
         return restartTimes_;
@@ -69,6 +80,7 @@ class TreeState {
     std::map<std::string, RestartIntensity> intensity_;
     std::map<std::string, std::vector<std::int64_t>> restartTimes_;
     std::map<std::string, NodePtr> expected_;
+    std::map<std::string, std::vector<Span>> spans_;
 };
 
 } // namespace suplab

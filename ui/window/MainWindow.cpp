@@ -8,6 +8,8 @@
 #include "log/EventLogModel.h"
 #include "scenario/ScenarioLoader.h"
 #include "state/TreeState.h"
+#include "timeline/LifeTimeline.h"
+#include "timeline/ScriptTimeline.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -27,7 +29,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -175,9 +179,13 @@ void MainWindow::buildDocks() {
     });
 
     chart_ = new RestartChart(this);
+    lives_ = new LifeTimeline(this);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(chart_, tr("Restarts"));
+    tabs->addTab(lives_, tr("Up/down"));
     auto* chartDock = new QDockWidget(tr("Charts"), this);
     chartDock->setObjectName(QStringLiteral("charts"));
-    chartDock->setWidget(chart_);
+    chartDock->setWidget(tabs);
     addDockWidget(Qt::RightDockWidgetArea, chartDock);
 }
 
@@ -256,6 +264,23 @@ void MainWindow::buildMenus() {
     connect(speed_, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { controller_.setSpeed(v); });
     bar->addWidget(speed_);
+
+    addToolBarBreak();
+    QToolBar* scriptBar = addToolBar(tr("Script"));
+    scriptBar->setObjectName(QStringLiteral("scriptbar"));
+    timeline_ = new ScriptTimeline(this);
+    scriptBar->addWidget(timeline_);
+
+    // Shortcuts on the selected process.
+    auto* killKey = new QShortcut(QKeySequence(Qt::Key_K), this);
+    connect(killKey, &QShortcut::activated, this, [this] {
+        if (!selected_.isEmpty()) performAction(selected_, QStringLiteral("kill"));
+    });
+    auto* crashKey = new QShortcut(QKeySequence(Qt::Key_C), this);
+    connect(crashKey, &QShortcut::activated, this, [this] {
+        if (!selected_.isEmpty())
+            performAction(selected_, QStringLiteral("crash"), QStringLiteral("boom"));
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* fit = view->addAction(tr("&Fit tree"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
@@ -339,6 +364,8 @@ void MainWindow::restart() {
                       speed_->value());
     controller_.setPaused(pauseAction_->isChecked() && virt);
     setWindowTitle(tr("SupLab: %1").arg(q(scenario_->name)));
+    timeline_->setScript(scenario_->script, scenario_->settle_ms);
+    lives_->refresh(state_.get(), 0, {});
     dirty_ = true;
 }
 
@@ -368,7 +395,11 @@ void MainWindow::onFrame() {
         canvas_->refresh(*state_, now, liveText_);
         dirty_ = false;
     }
-    if (chartTick_ % 8 == 0) chart_->sample(*state_, now, selected_);
+    if (chartTick_ % 8 == 0) {
+        chart_->sample(*state_, now, selected_);
+        lives_->refresh(state_.get(), now, selected_);
+    }
+    timeline_->setNow(now);
     if (chartTick_ % 15 == 0 && !selected_.isEmpty()) updateInspector();
     updateStatus();
 }

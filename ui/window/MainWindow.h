@@ -27,7 +27,9 @@ namespace suplab {
 
 class EventFilterProxy;
 class EventLogModel;
+class LifeTimeline;
 class RestartChart;
+class ScriptTimeline;
 class TreeCanvas;
 class TreeState;
 
@@ -84,6 +86,8 @@ class MainWindow final : public QMainWindow {
     QCheckBox* logFollow_ = nullptr;
     QTextBrowser* inspector_ = nullptr;
     RestartChart* chart_ = nullptr;
+    LifeTimeline* lives_ = nullptr;
+    ScriptTimeline* timeline_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QAction* virtualAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
