@@ -70,14 +70,44 @@ class TstTreeLayout : public QObject {
         QCOMPARE(box.x, (slotX - 0.5) * layout.slotWidth() + layout.nodeWidth / 2);
     }
 
-    void fiveHundredLeavesStayApart() {
+    void manyLeavesStackInAGrid_data() {
+        QTest::addColumn<int>("leaf");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("row");
+        QTest::newRow("the first leaf is at the top left") << 1 << 0 << 0;
+        QTest::newRow("the fourth leaf ends the first row") << 4 << 3 << 0;
+        QTest::newRow("the fifth leaf starts the second row") << 5 << 0 << 1;
+        QTest::newRow("the tenth leaf is in the third row") << 10 << 1 << 2;
+    }
+    void manyLeavesStackInAGrid() {
+        QFETCH(int, leaf);
+        QFETCH(int, column);
+        QFETCH(int, row);
+        std::vector<LayoutInput> nodes(11);
+        for (int i = 1; i <= 10; ++i)
+            nodes[0].children.push_back(i);
+        TreeLayout layout;
+        const auto boxes = layout.compute(nodes);
+        const NodeBox& box = boxes[std::size_t(leaf)];
+        QCOMPARE(box.x, column * layout.slotWidth() + layout.nodeWidth / 2);
+        QCOMPARE(box.y, layout.rowHeight() + row * (layout.nodeHeight + layout.hGap));
+        QCOMPARE(boxes[0].x,
+                 1.5 * layout.slotWidth() + layout.nodeWidth / 2); // centred over the grid
+    }
+
+    void fiveHundredLeavesNeverOverlap() {
         std::vector<LayoutInput> nodes(501);
         for (int i = 1; i <= 500; ++i)
             nodes[0].children.push_back(i);
         TreeLayout layout;
         const auto boxes = layout.compute(nodes);
-        for (int i = 2; i <= 500; ++i)
-            QVERIFY(boxes[std::size_t(i)].x - boxes[std::size_t(i - 1)].x >= layout.nodeWidth);
+        for (int i = 1; i <= 500; ++i)
+            for (int j = i + 1; j <= std::min(500, i + 8); ++j) {
+                const auto& a = boxes[std::size_t(i)];
+                const auto& b = boxes[std::size_t(j)];
+                QVERIFY(std::abs(a.x - b.x) >= layout.nodeWidth ||
+                        std::abs(a.y - b.y) >= layout.nodeHeight);
+            }
     }
 };
 

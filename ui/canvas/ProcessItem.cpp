@@ -2,6 +2,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
 
 namespace suplab {
 
@@ -30,10 +31,29 @@ QRectF ProcessItem::boundingRect() const {
     return QRectF(-width_ / 2 - 6, -6, width_ + 12, height_ + 12);
 }
 
-void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     const QRectF box(-width_ / 2, 0, width_, height_);
     const QColor colour = stateColour(view_.state);
+
+    // Far out (hundreds of processes on screen) a process is a coloured tile with its id.
+    const double onScreen = option ? option->levelOfDetailFromTransform(p->worldTransform()) : 1.0;
+    if (onScreen < 0.35) {
+        QColor tile = colour;
+        if (view_.supervisor) tile = tile.darker(170);
+        if (view_.flash > 0) tile = QColor(0xff, 0x30, 0x30);
+        p->setPen(view_.selected ? QPen(QColor(0x1e, 0x88, 0xe5), 6) : Qt::NoPen);
+        p->setBrush(tile);
+        p->drawRect(box);
+        if (onScreen > 0.12) {
+            QFont f = p->font();
+            f.setPointSizeF(22);
+            p->setFont(f);
+            p->setPen(Qt::white);
+            p->drawText(box, Qt::AlignCenter, view_.id);
+        }
+        return;
+    }
 
     if (view_.flash > 0) { // a crash flashes, fading out
         QColor glow(0xff, 0x30, 0x30);
@@ -41,6 +61,15 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) 
         p->setPen(Qt::NoPen);
         p->setBrush(glow);
         p->drawRoundedRect(box.adjusted(-6, -6, 6, 6), 12, 12);
+    }
+
+    if (view_.reborn > 0 && view_.flash <= 0) { // a restart glows green, then settles
+        QColor glow(0x43, 0xa0, 0x47);
+        glow.setAlphaF(0.5 * view_.reborn);
+        p->setPen(Qt::NoPen);
+        p->setBrush(glow);
+        const double grow = 6 * view_.reborn;
+        p->drawRoundedRect(box.adjusted(-grow, -grow, grow, grow), 12, 12);
     }
 
     QColor fill = view_.supervisor ? QColor(0x26, 0x2b, 0x38) : QColor(0xfa, 0xfa, 0xfa);

@@ -21,7 +21,8 @@ struct ProcessView {
     int budgetMax = 0;
     bool gaveUp = false;
     bool bystander = false;
-    double flash = 0; // 1 just crashed .. 0 long ago
+    double flash = 0;  // 1 just crashed .. 0 long ago
+    double reborn = 0; // 1 just restarted .. 0 long ago
     bool selected = false;
 };
 

@@ -83,6 +83,8 @@ void TreeCanvas::refresh(const TreeState& state, std::int64_t nowUs,
             (n.state == ProcessState::Down || n.state == ProcessState::Running ||
              n.state == ProcessState::Restarting))
             v.flash = 1.0 - double(nowUs - n.lastChangeUs) / 1'500'000.0;
+        if (n.restarts > 0 && n.upSinceUs >= 0 && nowUs - n.upSinceUs < 1'000'000)
+            v.reborn = 1.0 - double(nowUs - n.upSinceUs) / 1'000'000.0;
         if (v.supervisor) {
             auto [used, max] = state.budget(n.path, nowUs);
             v.budgetUsed = used;

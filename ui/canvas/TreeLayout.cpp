@@ -1,5 +1,6 @@
 #include "TreeLayout.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace suplab {
@@ -21,6 +22,22 @@ std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
         if (kids.empty() || collapsed.count(index)) {
             box.x = nextSlot * slotWidth() + nodeWidth / 2;
             nextSlot += 1;
+            return box.x;
+        }
+        const bool allLeaves = std::all_of(kids.begin(), kids.end(), [&](int k) {
+            return nodes[static_cast<std::size_t>(k)].children.empty() || collapsed.count(k);
+        });
+        if (allLeaves && gridColumns > 0 && int(kids.size()) > gridColumns) {
+            for (std::size_t i = 0; i < kids.size(); ++i) {
+                NodeBox& leaf = boxes[static_cast<std::size_t>(kids[i])];
+                const int column = int(i) % gridColumns, row = int(i) / gridColumns;
+                leaf.visible = true;
+                leaf.depth = depth + 1;
+                leaf.x = (nextSlot + column) * slotWidth() + nodeWidth / 2;
+                leaf.y = (depth + 1) * rowHeight() + row * (nodeHeight + hGap);
+            }
+            box.x = (nextSlot + (gridColumns - 1) / 2.0) * slotWidth() + nodeWidth / 2;
+            nextSlot += gridColumns;
             return box.x;
         }
         double first = 0, last = 0;

@@ -1,7 +1,8 @@
 #pragma once
 // Tidy top-down tree layout as plain arithmetic (no graphics): leaves take
 // consecutive slots left to right, a parent sits centred over its children, each
-// depth is a row. Collapsed subtrees count as one leaf.
+// depth is a row. Collapsed subtrees count as one leaf. Many leaves under one
+// parent are stacked in a grid, so that wide supervisors stay on screen.
 
 #include <map>
 #include <set>
@@ -27,6 +28,8 @@ struct TreeLayout {
     double nodeHeight = 64;
     double hGap = 18;
     double vGap = 54;
+    /// More leaf children than this are stacked in a grid this many columns wide.
+    int gridColumns = 4;
 
     /// Boxes for `nodes` (root at index 0); children of collapsed nodes are hidden.
     std::vector<NodeBox> compute(const std::vector<LayoutInput>& nodes,
