@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "compare/Comparison.h"
 #include "events/EventFormat.h"
 #include "io/AtomicFile.h"
 #include "run/Engine.h"
@@ -19,6 +20,12 @@ constexpr const char* kUsage =
     "  suplab-cli run SCENARIO.json [--clock virtual|real] [--trace conformance|jsonl|csv]\n"
     "                               [--out FILE] [--seed N]\n"
     "  suplab-cli validate SCENARIO.json\n"
+    "  suplab-cli compare SCENARIO.json --lane OVERRIDES [--lane OVERRIDES ...]\n"
+    "                     [--chaos RATE --duration S] [--kinds kill,crash,exit] [--target "
+    "SUBTREE]\n"
+    "                     [--seed N] [--seeds N] [--format csv|json] [--out FILE]\n"
+    "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
+    "                 PATH.strategy=... | PATH.restart=transient, comma-separated\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -114,6 +121,157 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return 0;
 }
 
+int writeOut(const std::string& text, const std::string& file, std::ostream& out,
+             std::ostream& err) {
+    if (file.empty()) {
+        out << text;
+        out.flush();
+        return out ? 0 : 1;
+    }
+    if (std::string problem = writeFileAtomically(file, text); !problem.empty()) {
+        err << "suplab-cli: " << problem << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+std::optional<double> positiveNumber(const std::string& s) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !(v > 0) || v > 1e9) return std::nullopt;
+        return v;
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+int compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string file, format = "csv", outFile, target, kinds = "kill,crash";
+    std::vector<std::string> laneTexts;
+    std::optional<double> rate;
+    double duration = 10;
+    std::optional<std::uint64_t> seed;
+    std::uint64_t seeds = 0;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (a == "--lane" || a == "--chaos" || a == "--duration" || a == "--seed" ||
+            a == "--seeds" || a == "--format" || a == "--out" || a == "--target" ||
+            a == "--kinds") {
+            auto v = value();
+            if (!v) return usageError(err, a + " needs a value");
+            if (a == "--lane")
+                laneTexts.push_back(*v);
+            else if (a == "--chaos") {
+                rate = positiveNumber(*v);
+                if (!rate)
+                    return usageError(err,
+                                      "--chaos: expected faults per second (a number > 0), got \"" +
+                                          *v + "\"");
+            } else if (a == "--duration") {
+                auto d = positiveNumber(*v);
+                if (!d)
+                    return usageError(err, "--duration: expected seconds (a number > 0), got \"" +
+                                               *v + "\"");
+                duration = *d;
+            } else if (a == "--seed" || a == "--seeds") {
+                std::uint64_t n = 0;
+                auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+                if (ec != std::errc() || p != v->data() + v->size() ||
+                    (a == "--seeds" && (n == 0 || n > 100000)))
+                    return usageError(err, a + ": expected " +
+                                               (a == "--seeds" ? "a count from 1 to 100000"
+                                                               : "a non-negative integer") +
+                                               ", got \"" + *v + "\"");
+                if (a == "--seed")
+                    seed = n;
+                else
+                    seeds = n;
+            } else if (a == "--format") {
+                if (*v != "csv" && *v != "json")
+                    return usageError(err, "--format: expected csv or json, got \"" + *v + "\"");
+                format = *v;
+            } else if (a == "--out")
+                outFile = *v;
+            else if (a == "--target")
+                target = *v;
+            else
+                kinds = *v;
+        } else if (!a.empty() && a[0] == '-') {
+            return usageError(err, "compare: unknown option " + a);
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            return usageError(err, "compare: one scenario file only, got also \"" + a + "\"");
+        }
+    }
+    if (file.empty()) return usageError(err, "compare: expected a scenario file");
+    if (laneTexts.empty()) return usageError(err, "compare: expected at least one --lane");
+    if (laneTexts.size() > 8) return usageError(err, "compare: at most 8 lanes");
+    std::optional<Scenario> scenario;
+    if (int status = load(file, err, scenario)) return status;
+
+    std::vector<std::string> problems;
+    std::vector<LaneSpec> lanes;
+    for (const auto& t : laneTexts) {
+        lanes.push_back(parseLane(t, problems));
+        applyLane(*scenario, lanes.back(), problems);
+    }
+    std::optional<ChaosOptions> chaos;
+    if (rate) {
+        chaos = ChaosOptions{};
+        chaos->ratePerSecond = *rate;
+        chaos->durationSeconds = duration;
+        chaos->subtree = target;
+        chaos->kinds.clear();
+        std::size_t start = 0;
+        while (start <= kinds.size()) {
+            const auto comma = kinds.find(',', start);
+            const std::string k =
+                kinds.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            start = comma == std::string::npos ? kinds.size() + 1 : comma + 1;
+            if (k == "kill")
+                chaos->kinds.push_back(StepAction::Kill);
+            else if (k == "crash")
+                chaos->kinds.push_back(StepAction::Crash);
+            else if (k == "exit")
+                chaos->kinds.push_back(StepAction::Exit);
+            else
+                problems.push_back("--kinds: expected kill, crash or exit, got \"" + k + "\"");
+        }
+        if (chaosTargets(*scenario->root, *chaos).empty())
+            problems.push_back("--target: expected a path with workers below it in " + file +
+                               ", got \"" + target + "\"");
+    } else if (seeds > 0) {
+        problems.push_back("--seeds: only meaningful with --chaos");
+    }
+    for (const auto& p : problems)
+        err << "suplab-cli: " << p << "\n";
+    if (!problems.empty()) return 2;
+
+    const std::uint64_t base = seed.value_or(scenario->seed);
+    if (seeds == 0) {
+        if (chaos) chaos->seed = base;
+        scenario->seed = base;
+        const auto results = compareLanes(*scenario, lanes, chaos);
+        return writeOut(format == "json" ? comparisonJson(results) : comparisonCsv(results),
+                        outFile, out, err);
+    }
+    std::vector<std::vector<LaneResult>> perSeed;
+    for (std::uint64_t k = 0; k < seeds; ++k) {
+        chaos->seed = base + k;
+        scenario->seed = base + k;
+        perSeed.push_back(compareLanes(*scenario, lanes, chaos));
+    }
+    const auto dist = distribute(perSeed);
+    return writeOut(format == "json" ? distributionJson(dist) : distributionCsv(dist), outFile, out,
+                    err);
+}
+
 int validate(const std::vector<std::string>& args, std::ostream& err) {
     if (args.size() != 2) return usageError(err, "validate: expected exactly one scenario file");
     std::optional<Scenario> scenario;
@@ -135,6 +293,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     }
     if (command == "run") return run(args, out, err);
     if (command == "validate") return validate(args, err);
+    if (command == "compare") return compare(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

@@ -45,6 +45,25 @@ class TstCli : public QObject {
                                         << "/nonexistent/s.json: (file): expected a readable file";
         QTest::newRow("validate of a missing file")
             << QStringList{"validate", "/nonexistent/s.json"} << 2 << "cannot open it";
+        QTest::newRow("compare without lanes")
+            << QStringList{"compare", c} << 2 << "expected at least one --lane";
+        QTest::newRow("compare with a bad lane")
+            << QStringList{"compare", c, "--lane", "strategy=sideways"} << 2
+            << "expected one_for_one, one_for_all or rest_for_one";
+        QTest::newRow("compare with a bad chaos rate")
+            << QStringList{"compare", c, "--lane", "strategy=one_for_all", "--chaos", "-1"} << 2
+            << "--chaos: expected faults per second";
+        QTest::newRow("compare with a target that has no workers")
+            << QStringList{"compare", c,   "--lane",   "strategy=one_for_all",
+                           "--chaos", "1", "--target", "Nope"}
+            << 2 << "--target: expected a path with workers";
+        QTest::newRow("compare seeds without chaos")
+            << QStringList{"compare", c, "--lane", "strategy=one_for_all", "--seeds", "3"} << 2
+            << "--seeds: only meaningful with --chaos";
+        QTest::newRow("compare of two lanes") << QStringList{"compare", c,
+                                                             "--lane",  "strategy=one_for_one",
+                                                             "--lane",  "strategy=one_for_all"}
+                                              << 0 << "";
         QTest::newRow("an unwritable output")
             << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1
             << "/nonexistent/dir/out.txt: cannot create a temporary file";

@@ -1,0 +1,43 @@
+#pragma once
+// Runs the same scenario once per lane, with the same faults at the same instants
+// on the same paths (on the virtual clock, so a seed gives one answer), and
+// tabulates what each lane's supervisors made of them.
+
+#include "chaos/ChaosSchedule.h"
+#include "compare/LaneOverrides.h"
+#include "compare/RunMetrics.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace suplab {
+
+struct LaneResult {
+    std::string label;
+    RunMetrics metrics;
+};
+
+/// Plays `scenario` (its script plus the chaos faults, if any) in every lane; the
+/// window measured ends after the last step and settle_ms, before any final stop.
+std::vector<LaneResult> compareLanes(const Scenario& scenario, const std::vector<LaneSpec>& lanes,
+                                     const std::optional<ChaosOptions>& chaos);
+
+std::string comparisonCsv(const std::vector<LaneResult>& results);
+std::string comparisonJson(const std::vector<LaneResult>& results);
+
+/// Over several seeds: per lane, how often the root failed and the means.
+struct LaneDistribution {
+    std::string label;
+    int runs = 0;
+    int rootFailures = 0;
+    double meanRestarts = 0;
+    double meanGiveUps = 0;
+    double meanAvailability = 0;
+    double meanRecoveryMs = 0;
+};
+std::vector<LaneDistribution> distribute(const std::vector<std::vector<LaneResult>>& perSeed);
+std::string distributionCsv(const std::vector<LaneDistribution>& d);
+std::string distributionJson(const std::vector<LaneDistribution>& d);
+
+} // namespace suplab

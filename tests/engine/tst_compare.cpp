@@ -1,0 +1,184 @@
+// Comparing strategies: the table of a small scripted scenario, worked out by
+// hand; the same seed gives the same table; chaos faults land in every lane alike.
+#include "compare/Comparison.h"
+#include "run/ScenarioPlayer.h"
+#include "scenario/ScenarioLoader.h"
+
+#include <QTest>
+
+using namespace suplab;
+
+namespace {
+// a, b, c under one_for_all; a is killed at 100 ms, b at 200 ms; the window ends at 500 ms.
+const char* kSmall = R"({"name":"small","settle_ms":300,
+  "root":{"id":"R","type":"supervisor","strategy":"one_for_all","children":[{"id":"a"},{"id":"b"},{"id":"c"}]},
+  "script":[{"at_ms":100,"do":"kill","target":"R/a"},{"at_ms":200,"do":"kill","target":"R/b"}]})";
+
+Scenario load(const char* text) {
+    auto loaded = loadScenarioText(text, "small.json");
+    return *loaded.scenario;
+}
+LaneSpec lane(const std::string& text) {
+    std::vector<std::string> errors;
+    return parseLane(text, errors);
+}
+} // namespace
+
+class TstCompare : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void laneTableMatchesHandWorkedNumbers_data() {
+        QTest::addColumn<QString>("lane");
+        QTest::addColumn<int>("restarts");
+        QTest::addColumn<int>("giveUps");
+        QTest::addColumn<int>("bystanders");
+        QTest::addColumn<int>("lost");
+        QTest::addColumn<int>("recovered");
+        QTest::addColumn<double>("downtimeMs");
+        QTest::addColumn<double>("availability");
+        QTest::addColumn<bool>("rootFailed");
+        // one_for_all: each kill restarts all three, the other two as bystanders.
+        QTest::newRow("one_for_all restarts everything twice")
+            << "max_restarts=3" << 2 << 0 << 4 << 0 << 2 << 0.0 << 1.0 << false;
+        // one_for_one: only the killed child, no bystanders.
+        QTest::newRow("one_for_one restarts the dead child only")
+            << "strategy=one_for_one" << 2 << 0 << 0 << 0 << 2 << 0.0 << 1.0 << false;
+        // max_restarts 1: the second kill gives up at 200 ms; R, a, b, c are down for
+        // the last 300 ms of 500: 4 x 300 ms down, each 40% available; b never recovers.
+        QTest::newRow("max_restarts 1 gives up and the failure reaches the root")
+            << "max_restarts=1" << 1 << 1 << 2 << 4 << 1 << 1200.0 << 0.4 << true;
+    }
+    void laneTableMatchesHandWorkedNumbers() {
+        QFETCH(QString, lane);
+        QFETCH(int, restarts);
+        QFETCH(int, giveUps);
+        QFETCH(int, bystanders);
+        QFETCH(int, lost);
+        QFETCH(int, recovered);
+        QFETCH(double, downtimeMs);
+        QFETCH(double, availability);
+        QFETCH(bool, rootFailed);
+        const auto results = compareLanes(load(kSmall), {::lane(lane.toStdString())}, std::nullopt);
+        QCOMPARE(results.size(), std::size_t(1));
+        const RunMetrics& m = results[0].metrics;
+        QCOMPARE(m.restarts, restarts);
+        QCOMPARE(m.giveUps, giveUps);
+        QCOMPARE(m.bystanders, bystanders);
+        QCOMPARE(m.lost, lost);
+        QCOMPARE(m.faults, 2);
+        QCOMPARE(m.recovered, recovered);
+        QCOMPARE(m.downtimeMs, downtimeMs);
+        QCOMPARE(m.availability, availability);
+        QCOMPARE(m.rootFailed, rootFailed);
+    }
+
+    void sameSeedGivesTheSameTable() {
+        const Scenario s = load(kSmall);
+        ChaosOptions chaos;
+        chaos.ratePerSecond = 20;
+        chaos.durationSeconds = 3;
+        chaos.seed = 42;
+        const std::vector<LaneSpec> lanes{lane("strategy=one_for_one"),
+                                          lane("strategy=rest_for_one")};
+        const std::string first = comparisonCsv(compareLanes(s, lanes, chaos));
+        QCOMPARE(comparisonCsv(compareLanes(s, lanes, chaos)), first);
+        chaos.seed = 43;
+        QVERIFY(comparisonCsv(compareLanes(s, lanes, chaos)) != first);
+    }
+
+    void mirroredFaultsLandInEveryLane() {
+        const Scenario s = load(kSmall);
+        ChaosOptions chaos;
+        chaos.ratePerSecond = 5;
+        chaos.durationSeconds = 2;
+        chaos.seed = 7;
+        chaos.kinds = {StepAction::Crash};
+        const auto faults = chaosSteps(*s.root, chaos);
+        QVERIFY(faults.size() > 3);
+        std::vector<std::vector<std::pair<std::int64_t, std::string>>> injected;
+        for (const char* text :
+             {"strategy=one_for_one,max_restarts=1000", "strategy=one_for_all,max_restarts=1000",
+              "strategy=rest_for_one,max_restarts=1000"}) {
+            std::vector<std::string> errors;
+            Scenario laneScenario = withFaults(applyLane(s, lane(text), errors), faults);
+            laneScenario.settle_ms = 0;
+            laneScenario.stop_at_end = false;
+            injected.emplace_back();
+            for (const auto& e : playScenario(laneScenario, ClockKind::Virtual))
+                if (e.kind == EventKind::Inject && e.detail == "crash")
+                    injected.back().emplace_back(e.tUs, e.path);
+        }
+        QCOMPARE(injected[0].size(), faults.size());
+        QCOMPARE(injected[1], injected[0]);
+        QCOMPARE(injected[2], injected[0]);
+    }
+
+    void chaosTargetsFollowTheFilter_data() {
+        QTest::addColumn<QString>("subtree");
+        QTest::addColumn<bool>("workersOnly");
+        QTest::addColumn<QString>("targets");
+        QTest::newRow("every worker") << "" << true << "R/a R/b R/c";
+        QTest::newRow("supervisors too") << "" << false << "R R/a R/b R/c";
+        QTest::newRow("one subtree") << "R/b" << true << "R/b";
+        QTest::newRow("a path that is not there") << "R/zz" << true << "";
+    }
+    void chaosTargetsFollowTheFilter() {
+        QFETCH(QString, subtree);
+        QFETCH(bool, workersOnly);
+        QFETCH(QString, targets);
+        ChaosOptions o;
+        o.subtree = subtree.toStdString();
+        o.workersOnly = workersOnly;
+        std::string joined;
+        for (const auto& t : chaosTargets(*load(kSmall).root, o))
+            joined += (joined.empty() ? "" : " ") + t;
+        QCOMPARE(QString::fromStdString(joined), targets);
+    }
+
+    void laneOverridesAreChecked_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("a strategy for the root") << "strategy=rest_for_one"
+                                                 << "";
+        QTest::newRow("a child's restart type") << "R/a.restart=temporary"
+                                                << "";
+        QTest::newRow("an unknown strategy") << "strategy=all_for_one"
+                                             << "expected one_for_one, one_for_all or rest_for_one";
+        QTest::newRow("a strategy on a worker") << "R/a.strategy=one_for_one"
+                                                << "only a supervisor has a strategy";
+        QTest::newRow("a path that is not there") << "R/zz.restart=transient"
+                                                  << "expected a path in the scenario's tree";
+        QTest::newRow("an unknown key") << "colour=red"
+                                        << "unknown key";
+        QTest::newRow("no value") << "strategy="
+                                  << "expected KEY=VALUE";
+    }
+    void laneOverridesAreChecked() {
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        std::vector<std::string> errors;
+        const LaneSpec spec = parseLane(text.toStdString(), errors);
+        const Scenario s = applyLane(load(kSmall), spec, errors);
+        if (error.isEmpty()) {
+            QVERIFY2(errors.empty(), errors.empty() ? "" : errors.front().c_str());
+        } else {
+            QVERIFY(!errors.empty());
+            QVERIFY2(QString::fromStdString(errors.front()).contains(error),
+                     errors.front().c_str());
+        }
+    }
+
+    void overrideLeavesTheOriginalScenarioAlone() {
+        const Scenario s = load(kSmall);
+        std::vector<std::string> errors;
+        const Scenario changed =
+            applyLane(s, lane("strategy=rest_for_one,R/a.restart=temporary"), errors);
+        QCOMPARE(changed.root->strategy, Strategy::RestForOne);
+        QCOMPARE(changed.root->children[0]->restart, RestartType::Temporary);
+        QCOMPARE(s.root->strategy, Strategy::OneForAll);
+        QCOMPARE(s.root->children[0]->restart, RestartType::Permanent);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCompare)
+#include "tst_compare.moc"
