@@ -6,6 +6,7 @@
 
 #include "events/Event.h"
 #include "run/Engine.h"
+#include "run/LaneDriver.h"
 #include "scenario/Scenario.h"
 
 #include <QObject>
@@ -70,27 +71,13 @@ class RunController : public QObject {
 
   private:
     struct Command {
-        enum class Kind { Kill, Exit, Crash, Terminate, Restart, Delete, Start, Inspect, Step };
-        Kind kind;
-        std::string path;
-        std::string arg;
-        NodePtr node;
-    };
-    struct Result {
-        QString what;
-        bool ok = true;
-        QString message;
-        bool inspection = false;
-        QString path;
-        QString text;
-        std::vector<ChildInfo> children;
-        ChildCounts counts;
+        bool step = false; // step to the next event (virtual clock)
+        LaneCommand lane;
     };
     class QueueSink;
 
     void post(Command command);
     void loop();
-    void execute(Engine& engine, const Command& command);
     void drain();
 
     Scenario scenario_;
@@ -106,7 +93,7 @@ class RunController : public QObject {
     std::condition_variable wake_;
     std::deque<Command> commands_;
     std::vector<Event> events_;
-    std::vector<Result> results_;
+    std::vector<LaneOutcome> results_;
     std::unique_ptr<QueueSink> sink_;
     QTimer frame_;
 };

@@ -1,0 +1,66 @@
+#pragma once
+// One engine playing one scenario, driven from the engine thread in small steps:
+// the script cursor, settle_ms and the stop at the end live here, so that a single
+// run and the lanes of a comparison advance in exactly the same way.
+
+#include "run/Engine.h"
+#include "run/ScenarioPlayer.h"
+#include "scenario/Scenario.h"
+#include "supervision/ChildApi.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace suplab {
+
+/// A fault or API call the GUI asks for, by path.
+struct LaneCommand {
+    enum class Kind { Kill, Exit, Crash, Terminate, Restart, Delete, Start, Inspect };
+    Kind kind = Kind::Kill;
+    std::string path;
+    std::string arg;
+    NodePtr node;
+};
+
+/// What a command did.
+struct LaneOutcome {
+    QString what;
+    bool ok = true;
+    QString message;
+    bool inspection = false;
+    QString path;
+    QString text;
+    std::vector<ChildInfo> children;
+    ChildCounts counts;
+};
+
+class LaneDriver {
+  public:
+    LaneDriver(Scenario scenario, ClockKind clock, EventSink* sink);
+    ~LaneDriver();
+
+    /// Virtual clock: plays what is due up to `targetUs` and leaves the clock there.
+    void advanceTo(std::int64_t targetUs);
+    /// Real clock: plays the script steps due by now.
+    void poll();
+    /// Virtual clock: when the next thing happens (a timer, a step, the final stop), or -1.
+    std::int64_t nextDueUs();
+    std::int64_t nowUs() { return engine_->runtime().nowUs(); }
+
+    LaneOutcome execute(const LaneCommand& command);
+    Engine& engine() { return *engine_; }
+
+  private:
+    void settleAndStop(std::int64_t byUs);
+
+    Scenario scenario_;
+    EventSink* sink_;
+    std::unique_ptr<Engine> engine_;
+    std::unique_ptr<ScenarioPlayer> player_;
+    std::size_t next_ = 0;
+    std::int64_t settleUntil_ = -1; // once the script is done: when to stop the root
+    bool finished_ = false;
+};
+
+} // namespace suplab
