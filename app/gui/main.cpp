@@ -1,5 +1,6 @@
 // suplab [SCENARIO.json] [--virtual] [--screenshot FILE --quit-after MS]
 #include "canvas/TreeCanvas.h"
+#include "lanes/CompareWindow.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -34,7 +35,18 @@ int main(int argc, char** argv) {
     QCommandLineOption select(QStringLiteral("select"),
                               QStringLiteral("Select the process at PATH."),
                               QStringLiteral("PATH"));
-    parser.addOptions({virtualClock, screenshot, quitAfter, select});
+    QCommandLineOption compare(
+        QStringLiteral("compare"),
+        QStringLiteral("Open compare mode with these lanes, separated by ';' (e.g. "
+                       "\"strategy=one_for_one;strategy=rest_for_one\")."),
+        QStringLiteral("LANES"));
+    QCommandLineOption chaos(QStringLiteral("chaos"),
+                             QStringLiteral("Compare mode: faults per second."),
+                             QStringLiteral("RATE"));
+    QCommandLineOption target(QStringLiteral("target"),
+                              QStringLiteral("Compare mode: the chaos target subtree."),
+                              QStringLiteral("PATH"));
+    parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target});
     parser.process(app);
 
     suplab::MainWindow window;
@@ -45,6 +57,19 @@ int main(int argc, char** argv) {
     if (!loaded) window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json"));
     window.show();
 
+    suplab::CompareWindow* compareWindow = nullptr;
+    if (parser.isSet(compare)) {
+        compareWindow = window.openCompare();
+        if (compareWindow) {
+            compareWindow->setLanes(parser.value(compare).split(QLatin1Char(';')));
+            compareWindow->setChaos(parser.value(chaos).toDouble(), 60, 1, parser.value(target));
+            QString problem;
+            if (!compareWindow->startLanes(&problem)) {
+                std::fprintf(stderr, "suplab: --compare: %s\n", qPrintable(problem));
+                return 2;
+            }
+        }
+    }
     if (parser.isSet(select)) {
         const QString path = parser.value(select);
         QTimer::singleShot(300, &window, [&window, path] {
@@ -61,9 +86,10 @@ int main(int argc, char** argv) {
             return 2;
         }
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(ms, &app, [&window, file] {
+        QTimer::singleShot(ms, &app, [&window, file, compareWindow] {
             int status = 0;
-            if (!file.isEmpty() && !window.grab().save(file, "PNG")) {
+            QWidget* shown = compareWindow ? static_cast<QWidget*>(compareWindow) : &window;
+            if (!file.isEmpty() && !shown->grab().save(file, "PNG")) {
                 std::fprintf(stderr, "suplab: cannot write the screenshot to %s\n",
                              qPrintable(file));
                 status = 1;

@@ -2,7 +2,9 @@
 // see it die and come back in the view and the log; export equals the CLI's.
 #include "CliCommands.h"
 #include "canvas/TreeCanvas.h"
+#include "lanes/CompareWindow.h"
 #include "log/EventLogModel.h"
+#include "scenario/ScenarioLoader.h"
 #include "state/TreeState.h"
 #include "window/MainWindow.h"
 
@@ -111,6 +113,36 @@ class TstMainWindow : public QObject {
         std::ostringstream out, err;
         QCOMPARE(runCli({"run", scenario.toStdString(), "--trace", "csv"}, out, err), 0);
         QCOMPARE(QString::fromUtf8(f.readAll()), QString::fromStdString(out.str()));
+    }
+
+    void comparedLanesGetTheSameFaultAndShowWhyRestForOneExists() {
+        auto loaded = loadScenarioFile(SUPLAB_SOURCE_DIR
+                                       "/resources/scenarios/02_database_cache_webserver.json");
+        QVERIFY(loaded.ok());
+        Scenario s = *loaded.scenario;
+        s.script.clear(); // only the fault clicked below
+        CompareWindow compare(s);
+        compare.setLanes(
+            {QStringLiteral("strategy=one_for_one"), QStringLiteral("strategy=rest_for_one")});
+        compare.setChaos(0, 1, 0, {});
+        QString problem;
+        QVERIFY2(compare.startLanes(&problem), qPrintable(problem));
+        compare.controller().setSpeed(5);
+        QTest::qWait(200);
+        compare.controller().apply(
+            LaneCommand{LaneCommand::Kind::Kill, "MyApp.Supervisor/Database", {}, nullptr});
+        // one_for_one: Cache and then WebServer call a pid that is gone and crash too.
+        QTRY_COMPARE_WITH_TIMEOUT(compare.results().at(0).metrics.restarts, 3, 10000);
+        const auto results = compare.results();
+        QCOMPARE(results.at(0).metrics.faults, 1);
+        QCOMPARE(results.at(1).metrics.faults, 1);     // the same fault landed in both lanes
+        QCOMPARE(results.at(1).metrics.restarts, 1);   // rest_for_one: one restart...
+        QCOMPARE(results.at(1).metrics.bystanders, 2); // ...that takes Cache and WebServer along
+        QTemporaryDir dir;
+        QCOMPARE(compare.exportTable(dir.filePath(QStringLiteral("t.csv"))), QString());
+        QCOMPARE(compare.exportChart(dir.filePath(QStringLiteral("c.png"))), QString());
+        QVERIFY(compare.exportTable(QStringLiteral("/nonexistent/t.csv"))
+                    .contains(QStringLiteral("/nonexistent/t.csv")));
     }
 
     void exportToAnUnwritableFolderFailsCleanly() {

@@ -37,7 +37,9 @@ void RestartChart::clear() {
     chart->addSeries(limit_);
     limit_->attachAxis(x);
     limit_->attachAxis(y);
-    setChart(chart); // deletes the previous chart and its series
+    QChart* previous = this->chart();
+    setChart(chart); // the view owns the new chart and gives the old one back
+    delete previous;
     series_.clear();
     maxX_ = 10;
     maxY_ = 4;

@@ -4,6 +4,7 @@
 #include "charts/RestartChart.h"
 #include "events/EventFormat.h"
 #include "io/AtomicFile.h"
+#include "lanes/CompareWindow.h"
 #include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
 #include "scenario/ScenarioLoader.h"
@@ -282,6 +283,10 @@ void MainWindow::buildMenus() {
             performAction(selected_, QStringLiteral("crash"), QStringLiteral("boom"));
     });
 
+    run->addSeparator();
+    run->addAction(tr("&Compare strategies..."), QKeySequence(Qt::CTRL | Qt::Key_M), this,
+                   [this] { openCompare(); });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* fit = view->addAction(tr("&Fit tree"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                                 [this] { canvas_->fit(); });
@@ -367,6 +372,15 @@ void MainWindow::restart() {
     timeline_->setScript(scenario_->script, scenario_->settle_ms);
     lives_->refresh(state_.get(), 0, {});
     dirty_ = true;
+}
+
+CompareWindow* MainWindow::openCompare() {
+    if (!scenario_) return nullptr;
+    auto* compare = new CompareWindow(*scenario_, this);
+    compare->setAttribute(Qt::WA_DeleteOnClose);
+    compare->setWindowFlag(Qt::Window);
+    compare->show();
+    return compare;
 }
 
 void MainWindow::useVirtualClock(bool on) {

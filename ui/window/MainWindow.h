@@ -25,6 +25,7 @@ class QDoubleSpinBox;
 
 namespace suplab {
 
+class CompareWindow;
 class EventFilterProxy;
 class EventLogModel;
 class LifeTimeline;
@@ -44,6 +45,8 @@ class MainWindow final : public QMainWindow {
     /// Loads and runs a built-in example (a resource path such as ":/scenarios/01_...json").
     bool openExample(const QString& resourcePath);
     void useVirtualClock(bool on);
+    /// Opens compare mode on the current scenario (nullptr when none is loaded).
+    CompareWindow* openCompare();
 
     // For tests and scripted screenshots.
     RunController& controller() { return controller_; }
