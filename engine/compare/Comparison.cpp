@@ -37,13 +37,7 @@ std::string comparisonCsv(const std::vector<LaneResult>& results) {
                       "max_recovery_ms,downtime_ms,availability,root_failed\r\n";
     for (const auto& r : results) {
         const auto& m = r.metrics;
-        std::string label = r.label;
-        if (label.find_first_of(",\"") != std::string::npos) {
-            std::string q = "\"";
-            for (char c : label)
-                q += (c == '"') ? std::string("\"\"") : std::string(1, c);
-            label = q + "\"";
-        }
+        const std::string label = csvField(r.label);
         out += label + ',' + std::to_string(m.restarts) + ',' + std::to_string(m.giveUps) + ',' +
                std::to_string(m.bystanders) + ',' + std::to_string(m.lost) + ',' +
                std::to_string(m.faults) + ',' + std::to_string(m.recovered) + ',' +
@@ -113,7 +107,8 @@ std::string distributionCsv(const std::vector<LaneDistribution>& dist) {
     std::string out = "lane,runs,root_failures,root_failure_rate,mean_restarts,mean_give_ups,"
                       "mean_availability,mean_recovery_ms\r\n";
     for (const auto& d : dist)
-        out += d.label + ',' + std::to_string(d.runs) + ',' + std::to_string(d.rootFailures) + ',' +
+        out += csvField(d.label) + ',' + std::to_string(d.runs) + ',' +
+               std::to_string(d.rootFailures) + ',' +
                fixed(d.runs ? double(d.rootFailures) / d.runs : 0, 4) + ',' +
                fixed(d.meanRestarts, 3) + ',' + fixed(d.meanGiveUps, 3) + ',' +
                fixed(d.meanAvailability, 6) + ',' + fixed(d.meanRecoveryMs, 3) + "\r\n";

@@ -80,6 +80,38 @@ NodePtr rewrite(const NodePtr& node, const std::string& path, const Override& o,
                 copy->max_restarts = *v;
             else
                 copy->max_seconds = *v;
+        } else if (o.key == "backoff") {
+            // BASE:MAX[:JITTER] in ms, e.g. 100:5000:0.2 (beyond OTP)
+            BackoffSpec b;
+            const auto c1 = o.value.find(':');
+            const auto c2 = c1 == std::string::npos ? c1 : o.value.find(':', c1 + 1);
+            const auto base = number(o.value.substr(0, c1), 1);
+            std::optional<int> max;
+            if (c1 != std::string::npos) max = number(o.value.substr(c1 + 1, c2 - c1 - 1), 1);
+            const int maxMs = max.value_or(0);
+            double jitter = 0;
+            bool jitterOk = true;
+            if (c2 != std::string::npos) {
+                try {
+                    std::size_t used = 0;
+                    jitter = std::stod(o.value.substr(c2 + 1), &used);
+                    jitterOk = used == o.value.size() - c2 - 1 && jitter >= 0 && jitter <= 1;
+                } catch (...) {
+                    jitterOk = false;
+                }
+            }
+            if (!copy->isSupervisor())
+                bad("only a supervisor restarts children");
+            else if (!base || maxMs < *base || !jitterOk)
+                bad("expected BASE_MS:MAX_MS[:JITTER] with 0 < BASE <= MAX and JITTER in 0..1, got "
+                    "\"" +
+                    o.value + "\"");
+            else {
+                b.baseMs = *base;
+                b.maxMs = maxMs;
+                b.jitter = jitter;
+                copy->backoff = b;
+            }
         } else if (o.key == "restart") {
             if (o.value == "permanent")
                 copy->restart = RestartType::Permanent;
@@ -92,7 +124,7 @@ NodePtr rewrite(const NodePtr& node, const std::string& path, const Override& o,
             if (copy->significant && copy->restart == RestartType::Permanent)
                 bad("a significant child cannot be permanent");
         } else {
-            bad("unknown key (expected strategy, max_restarts, max_seconds or restart)");
+            bad("unknown key (expected strategy, max_restarts, max_seconds, restart or backoff)");
         }
         return copy;
     }

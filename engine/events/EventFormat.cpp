@@ -83,7 +83,6 @@ std::string jsonl(const std::vector<Event>& events) {
     return out;
 }
 
-namespace {
 std::string csvField(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";
@@ -94,7 +93,6 @@ std::string csvField(std::string_view text) {
     out += '"';
     return out;
 }
-} // namespace
 
 std::string csvHeader() {
     return "seq,t_us,event,path,pid,reason,op,detail";

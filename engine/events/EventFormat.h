@@ -17,6 +17,9 @@ std::string csvHeader();
 std::string csvLine(const Event& event);
 std::string csv(const std::vector<Event>& events);
 
+/// One CSV field, quoted as RFC 4180 asks when it has to be.
+std::string csvField(std::string_view text);
+
 /// JSON string escaping (RFC 8259), quotes included.
 std::string jsonQuote(std::string_view text);
 

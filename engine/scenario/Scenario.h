@@ -27,6 +27,16 @@ struct ShutdownSpec {
     friend bool operator==(const ShutdownSpec&, const ShutdownSpec&) = default;
 };
 
+/// Beyond OTP, opt-in (lanes only): wait before each restart, doubling from
+/// `baseMs` up to `maxMs` while a child keeps crashing, with +-`jitter` randomness
+/// (as Akka's backoff supervisor, systemd's RestartSec or CrashLoopBackOff do).
+struct BackoffSpec {
+    std::int64_t baseMs = 0; // 0: off, restart at once as OTP does
+    std::int64_t maxMs = 0;
+    double jitter = 0; // 0..1
+    bool enabled() const { return baseMs > 0; }
+};
+
 struct NodeSpec;
 using NodePtr = std::shared_ptr<const NodeSpec>;
 
@@ -44,6 +54,7 @@ struct NodeSpec {
     AutoShutdown auto_shutdown = AutoShutdown::Never;
     std::int64_t max_children = -1; // -1: infinity (dynamic only)
     std::vector<NodePtr> children;
+    BackoffSpec backoff; // not in scenario files: set by a comparison lane
 
     // worker
     bool trap_exit = false;

@@ -3,6 +3,8 @@
 #include "core/Runtime.h"
 #include "supervision/ChildFactory.h"
 
+#include <algorithm>
+
 namespace suplab {
 
 SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
@@ -57,6 +59,25 @@ Task<Reason> SupervisorBase::shutdownChild(Pid child, const std::string& childPa
     }
     unlink(child);
     co_return std::get<ExitMsg>(*exit).reason;
+}
+
+std::int64_t SupervisorBase::backoffDelayMs(int streak, const std::string& childPath) {
+    const BackoffSpec& b = spec_->backoff;
+    double delay = double(b.baseMs);
+    for (int i = 0; i < streak && delay < double(b.maxMs); ++i)
+        delay *= 2;
+    delay = std::min(delay, double(std::max(b.maxMs, b.baseMs)));
+    if (b.jitter > 0) { // seeded, so a lane replays the same
+        if (jitterState_ == 0) {
+            jitterState_ = runtime().seed() ^ 0x5EEDull;
+            for (unsigned char c : childPath)
+                jitterState_ = (jitterState_ ^ c) * 1099511628211ull;
+        }
+        jitterState_ = jitterState_ * 6364136223846793005ull + 1442695040888963407ull;
+        const double u = double(jitterState_ >> 11) / 9007199254740992.0; // [0,1)
+        delay *= 1.0 + b.jitter * (2 * u - 1);
+    }
+    return std::max<std::int64_t>(1, std::int64_t(delay));
 }
 
 std::string SupervisorBase::budgetText() const {

@@ -31,6 +31,8 @@ class SupervisorBase : public Process {
     bool admitRestart(const std::string& childPath, const std::string& why);
     std::int64_t nowSeconds() const { return nowUs() / 1'000'000; }
     std::string budgetText() const;
+    /// Beyond OTP: the wait before the `streak`-th consecutive restart of a child.
+    std::int64_t backoffDelayMs(int streak, const std::string& childPath);
 
     void reply(const CallMsg& call, CallResult result);
     void emit(EventKind kind, const std::string& path, Pid pid, std::string reason = {},
@@ -38,6 +40,7 @@ class SupervisorBase : public Process {
 
     NodePtr spec_;
     RestartIntensity intensity_;
+    std::uint64_t jitterState_ = 0;
 };
 
 } // namespace suplab

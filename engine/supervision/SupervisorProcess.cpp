@@ -48,6 +48,7 @@ Task<bool> SupervisorProcess::start(Child& child) {
     if (started.pid == kNoPid) co_return false;
     child.pid = started.pid;
     child.state = ChildState::Running;
+    child.upSinceUs = nowUs();
     byPid_[started.pid] = &child;
     co_return true;
 }
@@ -102,6 +103,13 @@ Task<Reason> SupervisorProcess::body() {
             Child* child = byKey(retry->key);
             if (child && child->state == ChildState::Restarting)
                 stopWith = co_await restart(*child);
+        } else if (auto* timer = std::get_if<TimerMsg>(&message)) {
+            if (auto it = delayed_.find(timer->ref); it != delayed_.end()) {
+                Child* child = byKey(it->second);
+                delayed_.erase(it);
+                if (child && child->state == ChildState::Restarting)
+                    stopWith = co_await restart(*child, true);
+            }
         } else if (auto* call = std::get_if<CallMsg>(&message)) {
             co_await handleCall(*call);
         }
@@ -148,25 +156,35 @@ SupervisorProcess::Stop SupervisorProcess::autoShutdown(bool significant) {
     return std::nullopt;
 }
 
-Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child) {
-    const std::string childPath = pathOf(child);
-    if (!admitRestart(childPath, std::string(toString(spec_->strategy)) + " restart")) {
-        markStopped(child);
-        co_return Reason::shutdown();
-    }
-    switch (spec_->strategy) {
-    case Strategy::OneForOne:
-        if (!co_await start(child)) {
-            child.state = ChildState::Restarting;
-            send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
+Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool backoffDone) {
+    if (!backoffDone) {
+        const std::string childPath = pathOf(child);
+        std::string why = std::string(toString(spec_->strategy)) + " restart";
+        std::int64_t delayMs = 0;
+        if (spec_->backoff.enabled()) {
+            // Beyond OTP: a streak resets once the child has stayed up longer than the cap.
+            if (child.upSinceUs >= 0 && nowUs() - child.upSinceUs > spec_->backoff.maxMs * 1000)
+                child.crashStreak = 0;
+            delayMs = backoffDelayMs(child.crashStreak++, childPath);
+            why += " after a backoff of " + std::to_string(delayMs) + " ms (beyond OTP)";
         }
-        break;
-    case Strategy::OneForAll:
+        if (!admitRestart(childPath, why)) {
+            markStopped(child);
+            co_return Reason::shutdown();
+        }
+        if (delayMs > 0) {
+            child.state = ChildState::Restarting;
+            delayed_[startTimer(delayMs)] = child.key;
+            co_return std::nullopt;
+        }
+    }
+    if (spec_->strategy == Strategy::OneForAll) {
         co_await restartGroup(0, child);
-        break;
-    case Strategy::RestForOne:
+    } else if (spec_->strategy == Strategy::RestForOne) {
         co_await restartGroup(indexOf(&child), child);
-        break;
+    } else if (!co_await start(child)) {
+        child.state = ChildState::Restarting;
+        send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
     }
     co_return std::nullopt;
 }

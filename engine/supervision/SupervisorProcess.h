@@ -27,6 +27,8 @@ class SupervisorProcess final : public SupervisorBase {
         Pid pid = kNoPid;
         ChildState state = ChildState::Undefined;
         std::uint64_t key = 0;
+        std::int64_t upSinceUs = -1; // for the backoff's crash streak
+        int crashStreak = 0;
     };
     using Stop = std::optional<Reason>; // set: the supervisor must stop with it
 
@@ -44,7 +46,9 @@ class SupervisorProcess final : public SupervisorBase {
     Task<void> stopAll();
 
     Task<Stop> onChildExit(Child& child, Reason reason);
-    Task<Stop> restart(Child& child);
+    /// The intensity check, any backoff (beyond OTP), then the strategy;
+    /// `backoffDone`: the check and the wait are behind us.
+    Task<Stop> restart(Child& child, bool backoffDone = false);
     Task<void> restartGroup(std::size_t from, Child& failed);
     Stop autoShutdown(bool significant);
 
@@ -55,6 +59,7 @@ class SupervisorProcess final : public SupervisorBase {
     std::vector<std::unique_ptr<Child>> children_; // start order
     std::unordered_map<Pid, Child*> byPid_;
     std::uint64_t nextKey_ = 1;
+    std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
 
 } // namespace suplab

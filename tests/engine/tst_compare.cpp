@@ -72,6 +72,20 @@ class TstCompare : public QObject {
         QCOMPARE(m.rootFailed, rootFailed);
     }
 
+    void backoffDelaysEachRestartMoreWhileTheCrashesGoOn() {
+        // Beyond OTP: 100 ms before the first restart, 200 ms before the second.
+        const char* text = R"({"name":"backoff","settle_ms":500,
+          "root":{"id":"R","type":"supervisor","children":[{"id":"a"}]},
+          "script":[{"at_ms":100,"do":"kill","target":"R/a"},{"at_ms":300,"do":"kill","target":"R/a"}]})";
+        const auto results = compareLanes(
+            load(text), {lane("backoff=100:1000:0"), lane("max_restarts=3")}, std::nullopt);
+        QCOMPARE(results[0].metrics.recovered, 2);
+        QCOMPARE(results[0].metrics.meanRecoveryMs, 150.0);
+        QCOMPARE(results[0].metrics.maxRecoveryMs, 200.0);
+        QCOMPARE(results[0].metrics.downtimeMs, 300.0);
+        QCOMPARE(results[1].metrics.maxRecoveryMs, 0.0); // OTP restarts at once
+    }
+
     void sameSeedGivesTheSameTable() {
         const Scenario s = load(kSmall);
         ChaosOptions chaos;
@@ -150,6 +164,12 @@ class TstCompare : public QObject {
                                                   << "expected a path in the scenario's tree";
         QTest::newRow("an unknown key") << "colour=red"
                                         << "unknown key";
+        QTest::newRow("a backoff") << "backoff=100:5000:0.2"
+                                   << "";
+        QTest::newRow("a backoff whose cap is below its base") << "backoff=500:100"
+                                                               << "expected BASE_MS:MAX_MS";
+        QTest::newRow("a backoff with too much jitter") << "backoff=100:500:2"
+                                                        << "JITTER in 0..1";
         QTest::newRow("no value") << "strategy="
                                   << "expected KEY=VALUE";
     }
