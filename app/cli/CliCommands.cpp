@@ -21,11 +21,12 @@ constexpr const char* kUsage =
     "                               [--out FILE] [--seed N]\n"
     "  suplab-cli validate SCENARIO.json\n"
     "  suplab-cli compare SCENARIO.json --lane OVERRIDES [--lane OVERRIDES ...]\n"
-    "                     [--chaos RATE --duration S] [--kinds kill,crash,exit] [--target "
-    "SUBTREE]\n"
+    "                     [--chaos RATE --duration S] [--kinds kill,crash,exit] [--reason WORD]\n"
+    "                     [--target SUBTREE] [--supervisors-too]\n"
     "                     [--seed N] [--seeds N] [--format csv|json] [--out FILE]\n"
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
-    "                 PATH.strategy=... | PATH.restart=transient, comma-separated\n"
+    "                 PATH.strategy=... | PATH.restart=transient |\n"
+    "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -147,7 +148,8 @@ std::optional<double> positiveNumber(const std::string& s) {
 }
 
 int compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string file, format = "csv", outFile, target, kinds = "kill,crash";
+    std::string file, format = "csv", outFile, target, kinds = "kill,crash", reason = "boom";
+    bool supervisorsToo = false;
     std::vector<std::string> laneTexts;
     std::optional<double> rate;
     double duration = 10;
@@ -159,9 +161,11 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             if (i + 1 >= args.size()) return std::nullopt;
             return args[++i];
         };
-        if (a == "--lane" || a == "--chaos" || a == "--duration" || a == "--seed" ||
-            a == "--seeds" || a == "--format" || a == "--out" || a == "--target" ||
-            a == "--kinds") {
+        if (a == "--supervisors-too") {
+            supervisorsToo = true;
+        } else if (a == "--lane" || a == "--chaos" || a == "--duration" || a == "--seed" ||
+                   a == "--seeds" || a == "--format" || a == "--out" || a == "--target" ||
+                   a == "--kinds" || a == "--reason") {
             auto v = value();
             if (!v) return usageError(err, a + " needs a value");
             if (a == "--lane")
@@ -199,7 +203,14 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                 outFile = *v;
             else if (a == "--target")
                 target = *v;
-            else
+            else if (a == "--reason") {
+                if (!Reason::isValidText(*v))
+                    return usageError(
+                        err,
+                        "--reason: expected normal, shutdown, {shutdown,WORD} or a word, got \"" +
+                            *v + "\"");
+                reason = *v;
+            } else
                 kinds = *v;
         } else if (!a.empty() && a[0] == '-') {
             return usageError(err, "compare: unknown option " + a);
@@ -227,6 +238,8 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         chaos->ratePerSecond = *rate;
         chaos->durationSeconds = duration;
         chaos->subtree = target;
+        chaos->crashReason = reason;
+        chaos->workersOnly = !supervisorsToo;
         chaos->kinds.clear();
         std::size_t start = 0;
         while (start <= kinds.size()) {

@@ -145,6 +145,34 @@ class TstMainWindow : public QObject {
                     .contains(QStringLiteral("/nonexistent/t.csv")));
     }
 
+    void compareModeGivesTheCliNumbers() {
+        auto loaded = loadScenarioFile(SUPLAB_SOURCE_DIR
+                                       "/resources/scenarios/02_database_cache_webserver.json");
+        QVERIFY(loaded.ok());
+        const Scenario s = *loaded.scenario;
+        CompareWindow compare(s);
+        compare.setLanes(
+            {QStringLiteral("strategy=one_for_one"), QStringLiteral("strategy=rest_for_one")});
+        compare.setChaos(2, 2, 5, QStringLiteral("MyApp.Supervisor/Database"));
+        QVERIFY(compare.startLanes());
+        compare.controller().setSpeed(10);
+        const std::int64_t endUs =
+            (std::max<std::int64_t>(s.script.back().at_ms, 2000) + s.settle_ms + 200) * 1000;
+        QTRY_VERIFY_WITH_TIMEOUT(compare.controller().nowUs() > endUs, 20000);
+        ChaosOptions chaos;
+        chaos.ratePerSecond = 2;
+        chaos.durationSeconds = 2;
+        chaos.seed = 5;
+        chaos.subtree = "MyApp.Supervisor/Database";
+        std::vector<std::string> errors;
+        const auto cli = compareLanes(
+            s,
+            {parseLane("strategy=one_for_one", errors), parseLane("strategy=rest_for_one", errors)},
+            chaos);
+        QCOMPARE(QString::fromStdString(comparisonCsv(compare.results())),
+                 QString::fromStdString(comparisonCsv(cli)));
+    }
+
     void exportToAnUnwritableFolderFailsCleanly() {
         MainWindow window;
         QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));

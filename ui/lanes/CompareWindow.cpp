@@ -207,11 +207,16 @@ bool CompareWindow::startLanes(QString* problem) {
                     menu.exec(at);
                 });
     }
+    const std::int64_t lastStepMs =
+        scenarios.front().script.empty() ? 0 : scenarios.front().script.back().at_ms;
+    scriptEndUs_ = (lastStepMs + scenarios.front().settle_ms) * 1000;
+    lastManualUs_ = -1;
     controller_.start(std::move(scenarios), speed_->value());
     return true;
 }
 
 void CompareWindow::mirror(const QString& path, LaneCommand::Kind kind, const QString& arg) {
+    lastManualUs_ = controller_.nowUs();
     controller_.apply(LaneCommand{kind, path.toStdString(), arg.toStdString(), nullptr});
 }
 
@@ -225,7 +230,10 @@ void CompareWindow::onEvents(int lane, const std::vector<Event>& events) {
 
 std::vector<LaneResult> CompareWindow::results() const {
     std::vector<LaneResult> out;
-    const std::int64_t now = controller_.nowUs();
+    // Measured as the CLI measures: up to the script's end plus settle_ms, unless
+    // faults were clicked after that.
+    std::int64_t now = controller_.nowUs();
+    if (lastManualUs_ < scriptEndUs_) now = std::min(now, scriptEndUs_);
     for (std::size_t i = 0; i < events_.size(); ++i)
         out.push_back(
             {labels_[i].toStdString(), computeMetrics(events_[i], scenario_.root->id, now)});

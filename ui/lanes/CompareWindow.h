@@ -59,6 +59,8 @@ class CompareWindow final : public QMainWindow {
     QChartView* chart_ = nullptr;
     QTimer frame_;
     int tick_ = 0;
+    std::int64_t scriptEndUs_ = 0;   // last step (faults included) + settle_ms, as the CLI measures
+    std::int64_t lastManualUs_ = -1; // a fault clicked after that widens the window
 };
 
 } // namespace suplab
