@@ -1,4 +1,5 @@
 // Time <-> pixel arithmetic of the timelines.
+#include "run/PacedClock.h"
 #include "timeline/TimeAxis.h"
 
 #include <QTest>
@@ -32,6 +33,33 @@ class TstTimeAxis : public QObject {
         const TimeAxis axis{start, end, 100, 400};
         QCOMPARE(axis.toX(t), x);
         if (end > start) QCOMPARE(axis.toTime(x), t);
+    }
+
+    void pacedClockFollowsTheWallTimesTheSpeed_data() {
+        QTest::addColumn<double>("wallUs");
+        QTest::addColumn<double>("speed");
+        QTest::addColumn<bool>("paused");
+        QTest::addColumn<int>("ticks");
+        QTest::addColumn<qint64>("virtualUs");
+        QTest::newRow("1x keeps wall time") << 1000.0 << 1.0 << false << 10 << qint64(10'000);
+        QTest::newRow("10x runs ten times faster")
+            << 1000.0 << 10.0 << false << 10 << qint64(100'000);
+        QTest::newRow("0.1x keeps fractions of a microsecond")
+            << 3.0 << 0.1 << false << 10 << qint64(3);
+        QTest::newRow("paused does not move") << 1000.0 << 1.0 << true << 10 << qint64(0);
+    }
+    void pacedClockFollowsTheWallTimesTheSpeed() {
+        QFETCH(double, wallUs);
+        QFETCH(double, speed);
+        QFETCH(bool, paused);
+        QFETCH(int, ticks);
+        QFETCH(qint64, virtualUs);
+        PacedClock clock;
+        for (int i = 0; i < ticks; ++i)
+            clock.tick(wallUs, speed, paused);
+        QCOMPARE(clock.nowUs(), virtualUs);
+        clock.catchUp(virtualUs - 1); // never backwards
+        QCOMPARE(clock.nowUs(), virtualUs);
     }
 
     void followingWindowEndsAtNow_data() {

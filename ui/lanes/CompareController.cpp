@@ -1,5 +1,7 @@
 #include "CompareController.h"
 
+#include "run/PacedClock.h"
+
 #include <chrono>
 
 namespace suplab {
@@ -8,7 +10,7 @@ class CompareController::LaneSink final : public EventSink {
   public:
     LaneSink(CompareController& owner, std::size_t lane) : owner_(owner), lane_(lane) {}
     void onEvent(const Event& event) override {
-        std::lock_guard guard(owner_.lock_);
+        std::lock_guard guard(owner_.thread_.lock());
         owner_.events_[lane_].push_back(event);
     }
 
@@ -28,36 +30,33 @@ CompareController::~CompareController() {
 
 void CompareController::start(std::vector<Scenario> scenarios, double speed) {
     stop();
-    stopping_ = false;
     speed_ = speed;
     nowUs_ = 0;
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         commands_.clear();
         events_.assign(scenarios.size(), {});
     }
     sinks_.clear();
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         sinks_.push_back(std::make_unique<LaneSink>(*this, i));
-    thread_ = std::thread([this, s = std::move(scenarios)]() mutable { loop(std::move(s)); });
+    thread_.start([this, s = std::move(scenarios)]() mutable { loop(std::move(s)); });
     frame_.start();
 }
 
 void CompareController::stop() {
-    if (!thread_.joinable()) return;
-    stopping_ = true;
-    wake_.notify_all();
-    thread_.join();
+    if (!thread_.running()) return;
+    thread_.stop();
     drain();
     frame_.stop();
 }
 
 void CompareController::apply(LaneCommand command) {
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         commands_.push_back(std::move(command));
     }
-    wake_.notify_all();
+    thread_.notify();
 }
 
 void CompareController::loop(std::vector<Scenario> scenarios) {
@@ -66,35 +65,33 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         lanes.push_back(
             std::make_unique<LaneDriver>(scenarios[i], ClockKind::Virtual, sinks_[i].get()));
-    std::int64_t now = 0;
+    PacedClock clock; // one clock for all lanes
     auto lastWall = WallClock::now();
-    while (!stopping_) {
+    while (!thread_.stopping()) {
         std::deque<LaneCommand> commands;
         {
-            std::lock_guard guard(lock_);
+            std::lock_guard guard(thread_.lock());
             commands.swap(commands_);
         }
         for (const auto& c : commands) // the same fault, the same instant, every lane
             for (auto& lane : lanes)
                 lane->execute(c);
         const auto wallNow = WallClock::now();
-        const double elapsedUs =
-            std::chrono::duration<double, std::micro>(wallNow - lastWall).count();
+        const std::int64_t now =
+            clock.tick(std::chrono::duration<double, std::micro>(wallNow - lastWall).count(),
+                       speed_.load(), paused_.load());
         lastWall = wallNow;
-        if (!paused_) now += static_cast<std::int64_t>(elapsedUs * speed_.load());
         for (auto& lane : lanes)
-            lane->advanceTo(now); // one clock for all lanes
+            lane->advanceTo(now);
         nowUs_ = now;
-        std::unique_lock lock(lock_);
-        wake_.wait_for(lock, std::chrono::milliseconds(8),
-                       [this] { return stopping_.load() || !commands_.empty(); });
+        thread_.waitFor(8, [this] { return !commands_.empty(); });
     }
 }
 
 void CompareController::drain() {
     std::vector<std::vector<Event>> batches;
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         batches.resize(events_.size());
         for (std::size_t i = 0; i < events_.size(); ++i)
             batches[i].swap(events_[i]);

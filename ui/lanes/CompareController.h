@@ -4,6 +4,7 @@
 // clicked in any lane is applied to the same path in every lane at the same instant.
 
 #include "compare/LaneOverrides.h"
+#include "run/EngineThread.h"
 #include "run/LaneDriver.h"
 
 #include <QObject>
@@ -27,7 +28,7 @@ class CompareController : public QObject {
     /// `scenarios[i]` is lane i's scenario (overrides and faults already applied).
     void start(std::vector<Scenario> scenarios, double speed);
     void stop();
-    bool running() const { return thread_.joinable(); }
+    bool running() const { return thread_.running(); }
     void setPaused(bool paused) { paused_ = paused; }
     void setSpeed(double speed) { speed_ = speed; }
     std::int64_t nowUs() const { return nowUs_.load(); }
@@ -42,13 +43,10 @@ class CompareController : public QObject {
     void loop(std::vector<Scenario> scenarios);
     void drain();
 
-    std::thread thread_;
-    std::atomic<bool> stopping_{false};
+    EngineThread thread_;
     std::atomic<bool> paused_{false};
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
-    std::mutex lock_;
-    std::condition_variable wake_;
     std::deque<LaneCommand> commands_;
     std::vector<std::vector<Event>> events_; // per lane, since the last drain
     std::vector<std::unique_ptr<LaneSink>> sinks_;

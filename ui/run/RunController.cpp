@@ -1,5 +1,7 @@
 #include "RunController.h"
 
+#include "run/PacedClock.h"
+
 #include <chrono>
 
 namespace suplab {
@@ -8,7 +10,7 @@ class RunController::QueueSink final : public EventSink {
   public:
     explicit QueueSink(RunController& owner) : owner_(owner) {}
     void onEvent(const Event& event) override {
-        std::lock_guard guard(owner_.lock_);
+        std::lock_guard guard(owner_.thread_.lock());
         owner_.events_.push_back(event);
     }
 
@@ -32,31 +34,28 @@ void RunController::start(const Scenario& scenario, Clock clock, double speed) {
     clock_ = clock;
     speed_ = speed;
     paused_ = false;
-    stopping_ = false;
     ended_ = false;
     nowUs_ = 0;
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         commands_.clear();
         events_.clear();
         results_.clear();
     }
-    thread_ = std::thread([this] { loop(); });
+    thread_.start([this] { loop(); });
     frame_.start();
 }
 
 void RunController::stop() {
-    if (!thread_.joinable()) return;
-    stopping_ = true;
-    wake_.notify_all();
-    thread_.join();
+    if (!thread_.running()) return;
+    thread_.stop();
     drain();
     frame_.stop();
 }
 
 void RunController::setPaused(bool paused) {
     paused_ = paused;
-    wake_.notify_all();
+    thread_.notify();
 }
 
 void RunController::setSpeed(double speed) {
@@ -96,23 +95,23 @@ void RunController::inspect(const std::string& path) {
 
 void RunController::post(Command command) {
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         commands_.push_back(std::move(command));
     }
-    wake_.notify_all();
+    thread_.notify();
 }
 
 void RunController::loop() {
     using WallClock = std::chrono::steady_clock;
     const bool virt = clock_ == Clock::Virtual;
     LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, sink_.get());
-    std::int64_t virtualNow = lane.nowUs();
+    PacedClock clock;
     auto lastWall = WallClock::now();
 
-    while (!stopping_) {
+    while (!thread_.stopping()) {
         std::deque<Command> commands;
         {
-            std::lock_guard guard(lock_);
+            std::lock_guard guard(thread_.lock());
             commands.swap(commands_);
         }
         bool step = false;
@@ -122,28 +121,23 @@ void RunController::loop() {
                 continue;
             }
             LaneOutcome outcome = lane.execute(c.lane);
-            std::lock_guard guard(lock_);
+            std::lock_guard guard(thread_.lock());
             results_.push_back(std::move(outcome));
         }
         if (virt) {
             const auto wallNow = WallClock::now();
-            const double elapsedUs =
-                std::chrono::duration<double, std::micro>(wallNow - lastWall).count();
+            std::int64_t target =
+                clock.tick(std::chrono::duration<double, std::micro>(wallNow - lastWall).count(),
+                           speed_.load(), paused_.load());
             lastWall = wallNow;
-            std::int64_t target = virtualNow;
-            if (!paused_)
-                target += static_cast<std::int64_t>(elapsedUs * speed_.load());
-            else if (step)
-                target = std::max(target, lane.nextDueUs());
+            if (paused_ && step) target = std::max(target, lane.nextDueUs());
             lane.advanceTo(target);
-            virtualNow = std::max(target, lane.nowUs());
+            clock.catchUp(std::max(target, lane.nowUs()));
         } else {
             lane.poll();
         }
         nowUs_ = lane.nowUs();
-        std::unique_lock lock(lock_);
-        wake_.wait_for(lock, std::chrono::milliseconds(8),
-                       [this] { return stopping_.load() || !commands_.empty(); });
+        thread_.waitFor(8, [this] { return !commands_.empty(); });
     }
     ended_ = true;
 }
@@ -152,7 +146,7 @@ void RunController::drain() {
     std::vector<Event> events;
     std::vector<LaneOutcome> results;
     {
-        std::lock_guard guard(lock_);
+        std::lock_guard guard(thread_.lock());
         events.swap(events_);
         results.swap(results_);
     }

@@ -6,6 +6,7 @@
 
 #include "events/Event.h"
 #include "run/Engine.h"
+#include "run/EngineThread.h"
 #include "run/LaneDriver.h"
 #include "scenario/Scenario.h"
 
@@ -33,7 +34,7 @@ class RunController : public QObject {
     /// Starts `scenario` afresh (stopping any run in progress).
     void start(const Scenario& scenario, Clock clock, double speed = 1.0);
     void stop();
-    bool running() const { return thread_.joinable(); }
+    bool running() const { return thread_.running(); }
     Clock clock() const { return clock_; }
     const Scenario& scenario() const { return scenario_; }
 
@@ -82,15 +83,12 @@ class RunController : public QObject {
 
     Scenario scenario_;
     Clock clock_ = Clock::Real;
-    std::thread thread_;
-    std::atomic<bool> stopping_{false};
+    EngineThread thread_;
     std::atomic<bool> paused_{false};
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
     std::atomic<bool> ended_{false};
 
-    std::mutex lock_;
-    std::condition_variable wake_;
     std::deque<Command> commands_;
     std::vector<Event> events_;
     std::vector<LaneOutcome> results_;
