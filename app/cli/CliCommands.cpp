@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
 #include "events/EventFormat.h"
 #include "io/AtomicFile.h"
@@ -27,6 +28,7 @@ constexpr const char* kUsage =
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
     "                 PATH.strategy=... | PATH.restart=transient |\n"
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
+    "  suplab-cli bench [--quick]\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -307,6 +309,17 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (command == "run") return run(args, out, err);
     if (command == "validate") return validate(args, err);
     if (command == "compare") return compare(args, out, err);
+    if (command == "bench") {
+        BenchOptions options;
+        for (std::size_t i = 1; i < args.size(); ++i) {
+            if (args[i] == "--quick")
+                options.quick = true;
+            else
+                return usageError(err, "bench: unknown option " + args[i]);
+        }
+        out << runBench(options) << "\n";
+        return out ? 0 : 1;
+    }
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

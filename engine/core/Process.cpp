@@ -146,8 +146,8 @@ void Process::die(Reason reason) {
     waiter_ = nullptr;
     // Announce first, so that whatever the exit causes comes after it in the log.
     if (announced_) {
-        runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
         runtime_.unregisterPath(path_, pid_);
+        runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
     }
     for (auto& late : inbox_.close()) {
         if (auto* mon = std::get_if<MonitorSignal>(&late))
@@ -221,8 +221,9 @@ std::int64_t Process::nowUs() const {
 
 void Process::announceUp() {
     announced_ = true;
-    runtime_.events().emit(EventKind::Up, path_, pid_);
+    // Registered first: whoever sees the event can already find the process by path.
     runtime_.registerPath(path_, pid_);
+    runtime_.events().emit(EventKind::Up, path_, pid_);
 }
 
 } // namespace suplab

@@ -18,6 +18,8 @@ class RestartIntensity {
     /// The stamps that still count at `nowSeconds` (for display; changes nothing).
     int countAt(std::int64_t nowSeconds) const;
 
+    /// Right after record(): the stamps that count (record drops the others).
+    int counted() const { return static_cast<int>(stamps_.size()); }
     int maxRestarts() const { return maxRestarts_; }
     int period() const { return period_; }
 

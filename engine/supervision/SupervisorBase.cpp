@@ -94,7 +94,11 @@ bool SupervisorBase::admitRestart(const std::string& childPath, const std::strin
                  " in " + std::to_string(intensity_.period()) + "s: reached_max_restart_intensity");
         return false;
     }
-    emit(EventKind::Restart, childPath, kNoPid, {}, why + "; restarts " + budgetText());
+    // What counts now is what record() kept: no second pass over the history.
+    emit(EventKind::Restart, childPath, kNoPid, {},
+         why + "; restarts " + std::to_string(intensity_.counted()) + "/" +
+             std::to_string(intensity_.maxRestarts()) + " in " +
+             std::to_string(intensity_.period()) + "s");
     return true;
 }
 
