@@ -4,6 +4,14 @@
 
 namespace suplab {
 
+namespace {
+// The worker thread's "run next" slot: a process woken by the one running on this
+// thread runs here next, without a hand-over to another thread (a supervisor that
+// starts a child and waits for its ack, a call and its reply). Idea from Go's runnext.
+thread_local const ThreadedScheduler* tlsOwner = nullptr;
+thread_local std::shared_ptr<Process>* tlsNext = nullptr;
+} // namespace
+
 ThreadedScheduler::ThreadedScheduler(unsigned threads)
     : epochNs_(Clock::now().time_since_epoch().count()) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -38,6 +46,13 @@ void ThreadedScheduler::stop() {
 }
 
 void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
+    if (tlsOwner == this && tlsNext) {
+        if (!*tlsNext) {
+            *tlsNext = std::move(process);
+            return;
+        }
+        std::swap(*tlsNext, process); // the newest runs next; the older one goes to the pool
+    }
     {
         std::lock_guard guard(runLock_);
         if (stopping_) return;
@@ -47,17 +62,29 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
 }
 
 void ThreadedScheduler::workerLoop() {
+    std::shared_ptr<Process> next;
+    tlsOwner = this;
+    tlsNext = &next;
+    int localRuns = 0;
     for (;;) {
         std::shared_ptr<Process> process;
-        {
+        if (next && localRuns < 64) {
+            process = std::move(next);
+            ++localRuns;
+        } else {
+            localRuns = 0;
             std::unique_lock lock(runLock_);
+            if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
             runReady_.wait(lock, [this] { return stopping_ || !runQueue_.empty(); });
-            if (stopping_) return;
+            if (stopping_) break;
             process = std::move(runQueue_.front());
             runQueue_.pop_front();
         }
         process->runScheduled();
     }
+    next.reset();
+    tlsNext = nullptr;
+    tlsOwner = nullptr;
 }
 
 std::int64_t ThreadedScheduler::nowUs() const {
@@ -118,6 +145,12 @@ void ThreadedScheduler::notify() {
 bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) {
     const auto deadline = Clock::time_point(std::chrono::nanoseconds(epochNs_.load())) +
                           std::chrono::microseconds(deadlineUs);
+    // A reply usually comes within microseconds: look again a few times before sleeping,
+    // which saves the wake-up latency of a condition variable on every call.
+    for (int spin = 0; spin < 64; ++spin) {
+        if (ready()) return true;
+        std::this_thread::yield();
+    }
     for (;;) {
         std::uint64_t seen;
         {
