@@ -53,12 +53,14 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
         }
         std::swap(*tlsNext, process); // the newest runs next; the older one goes to the pool
     }
+    bool wake = false;
     {
         std::lock_guard guard(runLock_);
         if (stopping_) return;
         runQueue_.push_back(std::move(process));
+        wake = sleepingWorkers_ > 0;
     }
-    runReady_.notify_one();
+    if (wake) runReady_.notify_one();
 }
 
 void ThreadedScheduler::workerLoop() {
@@ -75,7 +77,9 @@ void ThreadedScheduler::workerLoop() {
             localRuns = 0;
             std::unique_lock lock(runLock_);
             if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
+            ++sleepingWorkers_;
             runReady_.wait(lock, [this] { return stopping_ || !runQueue_.empty(); });
+            --sleepingWorkers_;
             if (stopping_) break;
             process = std::move(runQueue_.front());
             runQueue_.pop_front();
@@ -135,11 +139,13 @@ void ThreadedScheduler::timerLoop() {
 }
 
 void ThreadedScheduler::notify() {
+    bool wake = false;
     {
         std::lock_guard guard(waitLock_);
         ++notifications_;
+        wake = waiters_ > 0;
     }
-    waitChanged_.notify_all();
+    if (wake) waitChanged_.notify_all();
 }
 
 bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) {
@@ -147,10 +153,10 @@ bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64
                           std::chrono::microseconds(deadlineUs);
     // A reply usually comes within microseconds: look again a few times before sleeping,
     // which saves the wake-up latency of a condition variable on every call.
-    for (int spin = 0; spin < 64; ++spin) {
+    // (Busy, without yielding: under load a yield can cost a whole time slice.)
+    for (const auto spinUntil = Clock::now() + std::chrono::microseconds(20);
+         Clock::now() < spinUntil;)
         if (ready()) return true;
-        std::this_thread::yield();
-    }
     for (;;) {
         std::uint64_t seen;
         {
@@ -159,10 +165,14 @@ bool ThreadedScheduler::waitUntil(const std::function<bool()>& ready, std::int64
         }
         if (ready()) return true;
         std::unique_lock lock(waitLock_);
-        if (deadlineUs < 0) {
+        ++waiters_;
+        bool woken = true;
+        if (deadlineUs < 0)
             waitChanged_.wait(lock, [&] { return notifications_ != seen; });
-        } else if (!waitChanged_.wait_until(lock, deadline,
-                                            [&] { return notifications_ != seen; })) {
+        else
+            woken = waitChanged_.wait_until(lock, deadline, [&] { return notifications_ != seen; });
+        --waiters_;
+        if (!woken) {
             lock.unlock();
             return ready();
         }

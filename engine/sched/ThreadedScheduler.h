@@ -54,6 +54,7 @@ class ThreadedScheduler final : public Scheduler {
     std::condition_variable runReady_;
     std::deque<std::shared_ptr<Process>> runQueue_;
     bool stopping_ = false;
+    int sleepingWorkers_ = 0; // only wake a worker when one sleeps (no futex call otherwise)
     std::vector<std::thread> workers_;
 
     std::mutex timerLock_;
@@ -67,6 +68,7 @@ class ThreadedScheduler final : public Scheduler {
     std::mutex waitLock_;
     std::condition_variable waitChanged_;
     std::uint64_t notifications_ = 0;
+    int waiters_ = 0;
 };
 
 } // namespace suplab
