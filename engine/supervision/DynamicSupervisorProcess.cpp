@@ -45,6 +45,12 @@ Task<Reason> DynamicSupervisorProcess::body() {
             } else if (Child* child = byPid(exit->from); child && !child->restarting) {
                 stopWith = co_await onChildExit(*child, std::move(exit->reason));
             }
+        } else if (auto* timer = std::get_if<TimerMsg>(&message)) {
+            if (auto it = delayed_.find(timer->ref); it != delayed_.end()) {
+                Child* child = byKey(it->second);
+                delayed_.erase(it);
+                if (child && child->restarting) stopWith = co_await restart(*child, true);
+            }
         } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
             Child* child = byKey(retry->key);
             if (child && child->restarting) stopWith = co_await restart(*child);
@@ -73,10 +79,26 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::onChildExit(Child
     co_return co_await restart(child);
 }
 
-Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& child) {
-    if (!admitRestart(pathOf(child), "one_for_one restart")) {
-        remove(&child);
-        co_return Reason::shutdown();
+Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& child,
+                                                                       bool backoffDone) {
+    if (!backoffDone) {
+        std::string why = "one_for_one restart";
+        std::int64_t delayMs = 0;
+        if (spec_->backoff.enabled()) { // beyond OTP, as in SupervisorProcess::restart
+            if (child.upSinceUs >= 0 && nowUs() - child.upSinceUs > spec_->backoff.maxMs * 1000)
+                child.crashStreak = 0;
+            delayMs = backoffDelayMs(child.crashStreak++, pathOf(child));
+            why += " after a backoff of " + std::to_string(delayMs) + " ms (beyond OTP)";
+        }
+        if (!admitRestart(pathOf(child), why)) {
+            remove(&child);
+            co_return Reason::shutdown();
+        }
+        if (delayMs > 0) {
+            child.restarting = true;
+            delayed_[startTimer(delayMs)] = child.key;
+            co_return std::nullopt;
+        }
     }
     const std::uint64_t key = child.key;
     Started started = co_await startChild(child.spec);
@@ -89,6 +111,7 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
         byPid_.erase(c->pid);
         c->pid = started.pid;
         c->restarting = false;
+        c->upSinceUs = nowUs();
         byPid_[c->pid] = c;
     }
     co_return std::nullopt;
@@ -162,7 +185,7 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             co_return;
         }
         children_.push_back(
-            std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++}));
+            std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++, nowUs(), 0}));
         byPid_[started.pid] = children_.back().get();
         emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;

@@ -27,6 +27,8 @@ class DynamicSupervisorProcess final : public SupervisorBase {
         Pid pid = kNoPid; // the live pid, or the old one while restarting
         bool restarting = false;
         std::uint64_t key = 0;
+        std::int64_t upSinceUs = -1; // for the backoff's crash streak
+        int crashStreak = 0;
     };
     using Stop = std::optional<Reason>;
 
@@ -37,7 +39,9 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     std::string pathOf(const Child& c) const { return path() + "/" + c.spec->id; }
 
     Task<Stop> onChildExit(Child& child, Reason reason);
-    Task<Stop> restart(Child& child);
+    /// The intensity check, any backoff (beyond OTP), then the start;
+    /// `backoffDone`: the check and the wait are behind us.
+    Task<Stop> restart(Child& child, bool backoffDone = false);
     /// Stops `victims` in parallel and waits for every one of them.
     Task<void> stopInParallel(std::vector<Child*> victims);
 
@@ -46,6 +50,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     std::vector<std::unique_ptr<Child>> children_; // in the order they were started
     std::unordered_map<Pid, Child*> byPid_;        // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
+    std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
 
 } // namespace suplab

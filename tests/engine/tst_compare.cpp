@@ -86,6 +86,15 @@ class TstCompare : public QObject {
         QCOMPARE(results[1].metrics.maxRecoveryMs, 0.0); // OTP restarts at once
     }
 
+    void backoffWorksUnderADynamicSupervisorToo() {
+        const char* text = R"({"name":"dynamic backoff","settle_ms":500,
+          "root":{"id":"D","type":"dynamic_supervisor","children":[{"id":"u"}]},
+          "script":[{"at_ms":100,"do":"kill","target":"D/u"},{"at_ms":300,"do":"kill","target":"D/u"}]})";
+        const auto results = compareLanes(load(text), {lane("backoff=100:1000:0")}, std::nullopt);
+        QCOMPARE(results[0].metrics.recovered, 2);
+        QCOMPARE(results[0].metrics.maxRecoveryMs, 200.0);
+    }
+
     void sameSeedGivesTheSameTable() {
         const Scenario s = load(kSmall);
         ChaosOptions chaos;
