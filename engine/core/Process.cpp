@@ -98,12 +98,10 @@ void Process::runOnce() {
         }
     }
     for (;;) {
-        bool progressed = false;
         while (waiter_ && !dead_) {
             if (!takeMatching(waitMatch_, *waitOut_)) break;
             auto handle = std::exchange(waiter_, nullptr);
             handle.resume();
-            progressed = true;
             if (task_.done()) {
                 Reason reason = std::move(task_.result());
                 die(std::move(reason));
@@ -114,7 +112,6 @@ void Process::runOnce() {
         if (inbox_.empty()) return;
         drainInbox();
         if (dead_) return;
-        (void)progressed;
     }
 }
 

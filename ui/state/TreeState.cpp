@@ -140,8 +140,6 @@ std::string TreeState::apply(const Event& e) {
             n.state = ProcessState::Removed;
         } else if (e.detail == "terminate_child" && n.dynamic) {
             n.state = ProcessState::Removed;
-        } else if (e.detail == "start_child" && n.spec == nullptr) {
-            // dynamic or API-started: the spec is unknown here; it shows as a worker
         }
         break;
     default:
