@@ -1,4 +1,5 @@
 // suplab [SCENARIO.json] [--virtual] [--screenshot FILE --quit-after MS]
+#include "UiBench.h"
 #include "canvas/TreeCanvas.h"
 #include "lanes/CompareWindow.h"
 #include "window/MainWindow.h"
@@ -8,8 +9,12 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <string>
 
 int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) // offscreen unless a platform was asked for
+        if (std::string(argv[i]) == "--bench-ui" && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SupLab"));
     QApplication::setApplicationName(QStringLiteral("suplab"));
@@ -46,8 +51,13 @@ int main(int argc, char** argv) {
     QCommandLineOption target(QStringLiteral("target"),
                               QStringLiteral("Compare mode: the chaos target subtree."),
                               QStringLiteral("PATH"));
-    parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target});
+    QCommandLineOption benchUi(
+        QStringLiteral("bench-ui"),
+        QStringLiteral("Measure the GUI under a flood of events and print JSON."));
+    parser.addOptions(
+        {virtualClock, screenshot, quitAfter, select, compare, chaos, target, benchUi});
     parser.process(app);
+    if (parser.isSet(benchUi)) return suplab::runUiBench();
 
     suplab::MainWindow window;
     if (parser.isSet(virtualClock)) window.useVirtualClock(true);

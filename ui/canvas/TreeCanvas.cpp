@@ -51,9 +51,8 @@ void TreeCanvas::refresh(const TreeState& state, std::int64_t nowUs,
     const auto boxes = layout_.compute(input, collapsedIdx);
 
     QSet<QString> seen;
-    for (auto* e : edges_)
-        delete e;
-    edges_.clear();
+    qsizetype edgeCount = 0; // edge items are reused from frame to frame, not rebuilt
+    const QPen edgePen(palette().mid().color(), 1.4);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const ProcessNode& n = *nodes[i];
         const NodeBox& box = boxes[i];
@@ -101,12 +100,19 @@ void TreeCanvas::refresh(const TreeState& state, std::int64_t nowUs,
         for (int c : input[i].children) {
             const NodeBox& cb = boxes[std::size_t(c)];
             if (!cb.visible || collapsed_.contains(path)) continue;
-            auto* edge = scene_.addLine(box.x, box.y + layout_.nodeHeight, cb.x, cb.y,
-                                        QPen(palette().mid().color(), 1.4));
-            edge->setZValue(-1);
-            edges_.push_back(edge);
+            const QLineF line(box.x, box.y + layout_.nodeHeight, cb.x, cb.y);
+            if (edgeCount < edges_.size()) {
+                if (edges_[edgeCount]->line() != line) edges_[edgeCount]->setLine(line);
+            } else {
+                auto* edge = scene_.addLine(line, edgePen);
+                edge->setZValue(-1);
+                edges_.push_back(edge);
+            }
+            ++edgeCount;
         }
     }
+    while (edges_.size() > edgeCount)
+        delete edges_.takeLast();
     for (auto it = items_.begin(); it != items_.end();) {
         if (!seen.contains(it.key())) {
             delete it.value();

@@ -1,29 +1,55 @@
 #pragma once
-// Filters the event log by free text, by event kind and by subtree.
+// The event log seen through a filter: free text, event kinds, a subtree. It keeps
+// the list of matching rows of the append-only log and extends it as events
+// arrive, so following a flood costs only the new rows and a new filter is one
+// pass over compact records (no QVariant per cell, no proxy bookkeeping).
 
+#include <QAbstractTableModel>
 #include <QSet>
-#include <QSortFilterProxyModel>
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace suplab {
 
-class EventFilterProxy final : public QSortFilterProxyModel {
+struct Event;
+class EventLogModel;
+
+class EventFilterProxy final : public QAbstractTableModel {
     Q_OBJECT
   public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setSourceModel(EventLogModel* source);
+    EventLogModel* sourceModel() const { return source_; }
 
     void setText(const QString& text);
     /// Empty: every kind.
     void setKinds(const QSet<int>& kinds);
     /// Only events of this process and those below it; empty: everything.
     void setSubtree(const QString& path);
+    /// All three at once, with a single pass over the log.
+    void setFilter(const QString& text, const QSet<int>& kinds, const QString& subtree);
 
-  protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool accepts(const Event& e) const;
+    QModelIndex mapToSource(const QModelIndex& index) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
   private:
-    QString text_;
-    QSet<int> kinds_;
-    QString subtree_;
+    void refilter();
+    void sourceRowsInserted(int first, int last);
+
+    EventLogModel* source_ = nullptr;
+    std::vector<int> rows_;   // source rows that pass, in order
+    std::string text_;        // lower case
+    std::uint32_t kinds_ = 0; // a bit per EventKind; 0: all
+    std::string subtree_;
 };
 
 } // namespace suplab

@@ -191,7 +191,6 @@ void MainWindow::buildDocks() {
 }
 
 void MainWindow::applyLogFilter() {
-    logProxy_->setText(logText_->text());
     const int kind = logKind_->currentData().toInt();
     QSet<int> kinds;
     if (kind == -2)
@@ -200,8 +199,7 @@ void MainWindow::applyLogFilter() {
             kinds.insert(int(k));
     else if (kind >= 0)
         kinds.insert(kind);
-    logProxy_->setKinds(kinds);
-    logProxy_->setSubtree(logSubtree_->isChecked() ? selected_ : QString());
+    logProxy_->setFilter(logText_->text(), kinds, logSubtree_->isChecked() ? selected_ : QString());
 }
 
 void MainWindow::buildMenus() {
