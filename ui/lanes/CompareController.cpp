@@ -6,19 +6,6 @@
 
 namespace suplab {
 
-class CompareController::LaneSink final : public EventSink {
-  public:
-    LaneSink(CompareController& owner, std::size_t lane) : owner_(owner), lane_(lane) {}
-    void onEvent(const Event& event) override {
-        std::lock_guard guard(owner_.thread_.lock());
-        owner_.events_[lane_].push_back(event);
-    }
-
-  private:
-    CompareController& owner_;
-    std::size_t lane_;
-};
-
 CompareController::CompareController(QObject* parent) : QObject(parent) {
     frame_.setInterval(16);
     connect(&frame_, &QTimer::timeout, this, &CompareController::drain);
@@ -35,11 +22,10 @@ void CompareController::start(std::vector<Scenario> scenarios, double speed) {
     {
         std::lock_guard guard(thread_.lock());
         commands_.clear();
-        events_.assign(scenarios.size(), {});
     }
-    sinks_.clear();
+    events_.clear();
     for (std::size_t i = 0; i < scenarios.size(); ++i)
-        sinks_.push_back(std::make_unique<LaneSink>(*this, i));
+        events_.push_back(std::make_unique<EventQueue>());
     thread_.start([this, s = std::move(scenarios)]() mutable { loop(std::move(s)); });
     frame_.start();
 }
@@ -64,7 +50,7 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
     std::vector<std::unique_ptr<LaneDriver>> lanes;
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         lanes.push_back(
-            std::make_unique<LaneDriver>(scenarios[i], ClockKind::Virtual, sinks_[i].get()));
+            std::make_unique<LaneDriver>(scenarios[i], ClockKind::Virtual, events_[i].get()));
     PacedClock clock; // one clock for all lanes
     auto lastWall = WallClock::now();
     while (!thread_.stopping()) {
@@ -89,15 +75,8 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
 }
 
 void CompareController::drain() {
-    std::vector<std::vector<Event>> batches;
-    {
-        std::lock_guard guard(thread_.lock());
-        batches.resize(events_.size());
-        for (std::size_t i = 0; i < events_.size(); ++i)
-            batches[i].swap(events_[i]);
-    }
-    for (std::size_t i = 0; i < batches.size(); ++i)
-        if (!batches[i].empty()) Q_EMIT eventsArrived(int(i), batches[i]);
+    for (std::size_t i = 0; i < events_.size(); ++i)
+        if (auto batch = events_[i]->take(); !batch.empty()) Q_EMIT eventsArrived(int(i), batch);
 }
 
 } // namespace suplab

@@ -5,16 +5,14 @@
 
 #include "compare/LaneOverrides.h"
 #include "run/EngineThread.h"
+#include "run/EventQueue.h"
 #include "run/LaneDriver.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
-#include <mutex>
-#include <thread>
 #include <vector>
 
 namespace suplab {
@@ -39,7 +37,6 @@ class CompareController : public QObject {
     void eventsArrived(int lane, const std::vector<suplab::Event>& events);
 
   private:
-    class LaneSink;
     void loop(std::vector<Scenario> scenarios);
     void drain();
 
@@ -48,8 +45,7 @@ class CompareController : public QObject {
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
     std::deque<LaneCommand> commands_;
-    std::vector<std::vector<Event>> events_; // per lane, since the last drain
-    std::vector<std::unique_ptr<LaneSink>> sinks_;
+    std::vector<std::unique_ptr<EventQueue>> events_; // one per lane
     QTimer frame_;
 };
 

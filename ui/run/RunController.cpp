@@ -6,20 +6,7 @@
 
 namespace suplab {
 
-class RunController::QueueSink final : public EventSink {
-  public:
-    explicit QueueSink(RunController& owner) : owner_(owner) {}
-    void onEvent(const Event& event) override {
-        std::lock_guard guard(owner_.thread_.lock());
-        owner_.events_.push_back(event);
-    }
-
-  private:
-    RunController& owner_;
-};
-
-RunController::RunController(QObject* parent)
-    : QObject(parent), sink_(std::make_unique<QueueSink>(*this)) {
+RunController::RunController(QObject* parent) : QObject(parent) {
     frame_.setInterval(16); // one drain per frame, never one signal per event
     connect(&frame_, &QTimer::timeout, this, &RunController::drain);
 }
@@ -39,9 +26,9 @@ void RunController::start(const Scenario& scenario, Clock clock, double speed) {
     {
         std::lock_guard guard(thread_.lock());
         commands_.clear();
-        events_.clear();
         results_.clear();
     }
+    events_.clear();
     thread_.start([this] { loop(); });
     frame_.start();
 }
@@ -104,7 +91,7 @@ void RunController::post(Command command) {
 void RunController::loop() {
     using WallClock = std::chrono::steady_clock;
     const bool virt = clock_ == Clock::Virtual;
-    LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, sink_.get());
+    LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, &events_);
     PacedClock clock;
     auto lastWall = WallClock::now();
 
@@ -143,11 +130,10 @@ void RunController::loop() {
 }
 
 void RunController::drain() {
-    std::vector<Event> events;
+    std::vector<Event> events = events_.take();
     std::vector<LaneOutcome> results;
     {
         std::lock_guard guard(thread_.lock());
-        events.swap(events_);
         results.swap(results_);
     }
     if (!events.empty()) Q_EMIT eventsArrived(events);

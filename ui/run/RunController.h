@@ -7,6 +7,7 @@
 #include "events/Event.h"
 #include "run/Engine.h"
 #include "run/EngineThread.h"
+#include "run/EventQueue.h"
 #include "run/LaneDriver.h"
 #include "scenario/Scenario.h"
 
@@ -14,10 +15,7 @@
 #include <QTimer>
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
-#include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -75,7 +73,6 @@ class RunController : public QObject {
         bool step = false; // step to the next event (virtual clock)
         LaneCommand lane;
     };
-    class QueueSink;
 
     void post(Command command);
     void loop();
@@ -90,9 +87,8 @@ class RunController : public QObject {
     std::atomic<bool> ended_{false};
 
     std::deque<Command> commands_;
-    std::vector<Event> events_;
     std::vector<LaneOutcome> results_;
-    std::unique_ptr<QueueSink> sink_;
+    EventQueue events_;
     QTimer frame_;
 };
 
