@@ -8,6 +8,7 @@
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <ostream>
@@ -28,7 +29,8 @@ constexpr const char* kUsage =
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
     "                 PATH.strategy=... | PATH.restart=transient |\n"
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
-    "  suplab-cli bench [--quick]\n"
+    "  suplab-cli bench [--quick] [--only WORKLOAD[,WORKLOAD...]] [--threads N] [--scaling]\n"
+    "      WORKLOAD: start | restart | one_for_all | dynamic_start | dynamic_shutdown\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -293,6 +295,48 @@ int validate(const std::vector<std::string>& args, std::ostream& err) {
     return load(args[1], err, scenario);
 }
 
+int bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    BenchOptions options;
+    bool scaling = false;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--quick") {
+            options.quick = true;
+        } else if (a == "--scaling") {
+            scaling = true;
+        } else if (a == "--only" || a == "--threads") {
+            if (i + 1 >= args.size()) return usageError(err, "bench: " + a + " needs a value");
+            const std::string& v = args[++i];
+            if (a == "--threads") {
+                unsigned n = 0;
+                auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+                if (ec != std::errc() || p != v.data() + v.size() || n == 0 || n > 256)
+                    return usageError(
+                        err, "bench: --threads: expected a count from 1 to 256, got \"" + v + "\"");
+                options.threads = n;
+                continue;
+            }
+            std::size_t from = 0;
+            for (;;) {
+                const std::size_t comma = v.find(',', from);
+                const std::string name = v.substr(from, comma - from);
+                const auto& names = benchWorkloadNames();
+                if (std::find(names.begin(), names.end(), name) == names.end())
+                    return usageError(err, "bench: --only: unknown workload \"" + name + "\"");
+                options.only.push_back(name);
+                if (comma == std::string::npos) break;
+                from = comma + 1;
+            }
+        } else {
+            return usageError(err, "bench: unknown option " + a);
+        }
+    }
+    if (scaling && (options.quick || !options.only.empty()))
+        return usageError(err, "bench: --scaling runs its own sizes; it takes only --threads");
+    out << (scaling ? runScalingBench(options.threads) : runBench(options)) << "\n";
+    return out ? 0 : 1;
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -309,17 +353,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (command == "run") return run(args, out, err);
     if (command == "validate") return validate(args, err);
     if (command == "compare") return compare(args, out, err);
-    if (command == "bench") {
-        BenchOptions options;
-        for (std::size_t i = 1; i < args.size(); ++i) {
-            if (args[i] == "--quick")
-                options.quick = true;
-            else
-                return usageError(err, "bench: unknown option " + args[i]);
-        }
-        out << runBench(options) << "\n";
-        return out ? 0 : 1;
-    }
+    if (command == "bench") return bench(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

@@ -3,15 +3,26 @@
 // same work ../shared/bench/beam_bench.exs does on the BEAM, for side-by-side ratios.
 
 #include <string>
+#include <vector>
 
 namespace suplab {
 
 struct BenchOptions {
-    bool quick = false;   // smaller sizes for a smoke test (reported as "quick": true)
+    bool quick = false;   // sizes / 10 for a smoke test (reported as "quick": true)
     unsigned threads = 0; // worker threads (0: one per core)
+    /// Workloads to run, by name ("start", "restart", "one_for_all", "dynamic_start",
+    /// "dynamic_shutdown"); empty: all of them.
+    std::vector<std::string> only;
 };
 
-/// Runs every workload and returns bench.md's JSON object (one line).
+/// The workload names `only` accepts, in the order they run.
+const std::vector<std::string>& benchWorkloadNames();
+
+/// Runs the workloads and returns bench.md's JSON object (one line).
 std::string runBench(const BenchOptions& options);
+
+/// Start, shutdown and one_for_all restart at 1,000, 10,000 and 100,000 children:
+/// one JSON object whose keys name the workload and the size, to show growth is linear.
+std::string runScalingBench(unsigned threads);
 
 } // namespace suplab

@@ -89,29 +89,32 @@ void Process::runOnce() {
     if (dead_) return;
     if (!started_) {
         started_ = true;
-        task_ = body();
-        task_.start();
-        if (task_.done()) {
-            Reason reason = std::move(task_.result());
-            die(std::move(reason));
-            return;
-        }
+        begin();
     }
     for (;;) {
-        while (waiter_ && !dead_) {
-            if (!takeMatching(waitMatch_, *waitOut_)) break;
-            auto handle = std::exchange(waiter_, nullptr);
-            handle.resume();
-            if (task_.done()) {
-                Reason reason = std::move(task_.result());
-                die(std::move(reason));
-                return;
-            }
-        }
+        if (dead_) return;
+        dispatch();
         if (dead_) return;
         if (inbox_.empty()) return;
         drainInbox();
-        if (dead_) return;
+    }
+}
+
+void Process::begin() {
+    task_ = body();
+    task_.start();
+    if (task_.done()) die(std::move(task_.result()));
+}
+
+void Process::dispatch() {
+    while (waiter_ && !dead_) {
+        if (!takeMatching(waitMatch_, *waitOut_)) return;
+        auto handle = std::exchange(waiter_, nullptr);
+        handle.resume();
+        if (task_.done()) {
+            die(std::move(task_.result()));
+            return;
+        }
     }
 }
 
@@ -150,8 +153,7 @@ void Process::die(Reason reason) {
         if (auto* mon = std::get_if<MonitorSignal>(&late))
             runtime_.deliver(mon->watcher, Message(DownMsg{mon->ref, pid_, Reason::noproc()}));
     }
-    for (Pid linked : links_)
-        runtime_.deliver(linked, ExitSignal{pid_, reason});
+    links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason}); });
     for (auto& [ref, watcher] : monitoredBy_)
         runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
     links_.clear();

@@ -6,6 +6,7 @@
 // Receiving is selective, as in Erlang: the body waits for the first queued
 // message a predicate accepts, and leaves the others queued in order.
 
+#include "core/LinkSet.h"
 #include "core/Mailbox.h"
 #include "core/Message.h"
 #include "core/MessageQueue.h"
@@ -17,7 +18,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -133,6 +133,14 @@ class Process : public std::enable_shared_from_this<Process> {
 
   protected:
     virtual Task<Reason> body() = 0;
+    /// Runs the process for the first time: by default, starts the body coroutine.
+    virtual void begin();
+    /// Hands queued messages to whatever waits for them: by default, resumes the
+    /// body while the message it waits for is there.
+    virtual void dispatch();
+    /// Ends the process with `reason` (links and monitors are told); idempotent.
+    void exit(Reason reason) { die(std::move(reason)); }
+    bool dead() const { return dead_; }
     /// Called with the process's queue drained into its handling; the Port uses it.
     virtual void wake();
     void handleSignal(Signal&& signal);
@@ -158,7 +166,7 @@ class Process : public std::enable_shared_from_this<Process> {
     Mailbox inbox_;
     std::vector<Signal> batch_;
     MessageQueue queue_;
-    std::unordered_set<Pid> links_;                // a supervisor may hold 100,000
+    LinkSet links_;
     std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)
 
     Task<Reason> task_;

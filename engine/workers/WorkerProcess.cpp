@@ -31,7 +31,7 @@ std::string parentPath(const std::string& path) {
 } // namespace
 
 WorkerProcess::WorkerProcess(Runtime& runtime, std::string path, NodePtr spec)
-    : Process(runtime, std::move(path)), spec_(std::move(spec)) {}
+    : ReactiveProcess(runtime, std::move(path)), spec_(std::move(spec)) {}
 
 bool WorkerProcess::startShouldFail(std::int64_t attempt) const {
     if (attempt <= spec_->fail_starts) return true;
@@ -47,54 +47,89 @@ std::int64_t WorkerProcess::nextFailureDelayMs() {
     return std::max<std::int64_t>(1, static_cast<std::int64_t>(ms));
 }
 
-Task<Reason> WorkerProcess::body() {
+std::optional<Reason> WorkerProcess::start() {
     setTrapExit(spec_->trap_exit);
-    if (spec_->init_ms > 0) co_await sleep(spec_->init_ms);
+    if (spec_->init_ms > 0) {
+        pause_ = startTimer(spec_->init_ms);
+        return std::nullopt;
+    }
+    return init();
+}
+
+bool WorkerProcess::accepts(const Message& message) const {
+    if (phase_ == Phase::Running) return true;
+    // Initialising or stopping: only the end of the pause (signals are still handled).
+    const auto* timer = std::get_if<TimerMsg>(&message);
+    return timer && timer->ref == pause_;
+}
+
+std::optional<Reason> WorkerProcess::react(Message message) {
+    switch (phase_) {
+    case Phase::Initialising:
+        pause_ = 0;
+        return init();
+    case Phase::Stopping:
+        return std::move(*stopReason_);
+    case Phase::Running:
+        break;
+    }
+    std::optional<Reason> stop = handle(std::move(message));
+    if (stop && spec_->stop_ms > 0) { // gen_server's terminate/2 takes stop_ms
+        phase_ = Phase::Stopping;
+        stopReason_ = std::make_unique<Reason>(std::move(*stop));
+        pause_ = startTimer(spec_->stop_ms);
+        return std::nullopt;
+    }
+    return stop;
+}
+
+std::optional<Reason> WorkerProcess::init() {
     const std::int64_t attempt = runtime().nextStartAttempt(path());
     if (startShouldFail(attempt)) {
         runtime().events().emit(EventKind::StartFailed, path(), pid(), "start_error",
                                 "attempt " + std::to_string(attempt));
-        co_return Reason::word("start_error");
+        return Reason::word("start_error");
     }
     behaviour_ = Behaviour::make(spec_->behaviour, spec_->args_json);
-    const std::string siblings = parentPath(path());
-    for (const auto& dep : spec_->uses)
-        dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
+    if (!spec_->uses.empty()) {
+        const std::string siblings = parentPath(path());
+        for (const auto& dep : spec_->uses)
+            dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
+    }
     rng_ = runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
 
+    phase_ = Phase::Running;
     announceUp();
     send(parent(), StartedMsg{pid()});
 
-    Ref callTimer = dependencies_.empty() ? 0 : startTimer(spec_->call_ms);
-    Ref failureTimer = spec_->mtbf_ms > 0 ? startTimer(nextFailureDelayMs()) : 0;
+    if (!dependencies_.empty()) callTimer_ = startTimer(spec_->call_ms);
+    if (spec_->mtbf_ms > 0) failureTimer_ = startTimer(nextFailureDelayMs());
+    return std::nullopt;
+}
 
-    for (;;) {
-        Message message = co_await receive([](const Message&) { return true; });
-        if (auto* crash = std::get_if<CrashMsg>(&message)) {
-            co_return co_await terminate(std::move(crash->reason));
-        }
-        if (auto* exit = std::get_if<ExitMsg>(&message)) {
-            if (exit->from == parent()) co_return co_await terminate(std::move(exit->reason));
-            runtime().events().emit(EventKind::Trapped, path(), pid(), exit->reason.format(),
-                                    "exit signal from " + formatPid(exit->from) +
-                                        " became a message (trap_exit)");
-            continue;
-        }
-        if (auto* timer = std::get_if<TimerMsg>(&message)) {
-            if (timer->ref == callTimer) {
-                for (Pid dep : dependencies_)
-                    if (!runtime().isAlive(dep)) co_return co_await terminate(Reason::noproc());
-                callTimer = startTimer(spec_->call_ms);
-            } else if (timer->ref == failureTimer) {
-                co_return co_await terminate(Reason::word("random_failure"));
-            }
-            continue;
-        }
-        if (auto* call = std::get_if<CallMsg>(&message)) {
-            send(call->from,
-                 ReplyMsg{call->ref, std::make_unique<CallResult>(handleCall(*call->request))});
-        }
+std::optional<Reason> WorkerProcess::handle(Message message) {
+    if (auto* crash = std::get_if<CrashMsg>(&message)) return std::move(crash->reason);
+    if (auto* exit = std::get_if<ExitMsg>(&message)) {
+        if (exit->from == parent()) return std::move(exit->reason);
+        runtime().events().emit(EventKind::Trapped, path(), pid(), exit->reason.format(),
+                                "exit signal from " + formatPid(exit->from) +
+                                    " became a message (trap_exit)");
+        return std::nullopt;
     }
+    if (auto* timer = std::get_if<TimerMsg>(&message)) {
+        if (timer->ref == callTimer_) {
+            for (Pid dep : dependencies_)
+                if (!runtime().isAlive(dep)) return Reason::noproc();
+            callTimer_ = startTimer(spec_->call_ms);
+        } else if (timer->ref == failureTimer_) {
+            return Reason::word("random_failure");
+        }
+        return std::nullopt;
+    }
+    if (auto* call = std::get_if<CallMsg>(&message))
+        send(call->from,
+             ReplyMsg{call->ref, std::make_unique<CallResult>(handleCall(*call->request))});
+    return std::nullopt;
 }
 
 CallResult WorkerProcess::handleCall(const CallRequest& request) {
@@ -110,11 +145,6 @@ CallResult WorkerProcess::handleCall(const CallRequest& request) {
         }
     }
     return CallResult::failure(CallError::BadRequest);
-}
-
-Task<Reason> WorkerProcess::terminate(Reason reason) {
-    if (spec_->stop_ms > 0) co_await sleep(spec_->stop_ms);
-    co_return reason;
 }
 
 } // namespace suplab

@@ -3,24 +3,30 @@
 // time or fail, a terminate step, optional exit trapping, dependencies it calls
 // (`uses`) and random failures (`mtbf_ms`).
 
-#include "core/Process.h"
+#include "core/ReactiveProcess.h"
 #include "scenario/Scenario.h"
 #include "workers/Behaviour.h"
 
 #include <memory>
+#include <optional>
 
 namespace suplab {
 
-class WorkerProcess final : public Process {
+class WorkerProcess final : public ReactiveProcess {
   public:
     WorkerProcess(Runtime& runtime, std::string path, NodePtr spec);
 
   protected:
-    Task<Reason> body() override;
+    std::optional<Reason> start() override;
+    bool accepts(const Message& message) const override;
+    std::optional<Reason> react(Message message) override;
 
   private:
-    /// gen_server's terminate/2: takes stop_ms, then the process exits with `reason`.
-    Task<Reason> terminate(Reason reason);
+    /// gen_server's init/1 once init_ms has passed: the reason to fail with, or
+    /// nothing when the worker is up (announced and acked to its parent).
+    std::optional<Reason> init();
+    /// One received message: the reason to stop with, or nothing to keep running.
+    std::optional<Reason> handle(Message message);
     bool startShouldFail(std::int64_t attempt) const;
     std::int64_t nextFailureDelayMs();
     CallResult handleCall(const CallRequest& request);
@@ -29,6 +35,12 @@ class WorkerProcess final : public Process {
     std::unique_ptr<Behaviour> behaviour_;
     std::vector<Pid> dependencies_;
     std::uint64_t rng_ = 0;
+    Ref callTimer_ = 0;    // the next call to `uses` dependencies
+    Ref failureTimer_ = 0; // the next random failure (mtbf_ms)
+    Ref pause_ = 0;        // init_ms or stop_ms running out
+    enum class Phase : unsigned char { Initialising, Running, Stopping };
+    Phase phase_ = Phase::Initialising;
+    std::unique_ptr<Reason> stopReason_; // while Stopping
 };
 
 } // namespace suplab

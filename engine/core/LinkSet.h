@@ -1,0 +1,77 @@
+#pragma once
+// The set of processes linked to one process. Almost every process has one or
+// two links (its parent, perhaps a caller), while a supervisor may have 100,000:
+// the first two live inline, and only a set that outgrows them gets a hash set.
+// A std::unordered_set alone costs about 150 bytes for a single link.
+
+#include "core/Pid.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <unordered_set>
+
+namespace suplab {
+
+class LinkSet {
+  public:
+    void insert(Pid pid) {
+        if (many_) {
+            many_->insert(pid);
+            return;
+        }
+        for (std::uint32_t i = 0; i < count_; ++i)
+            if (inline_[i] == pid) return;
+        if (count_ < kInline) {
+            inline_[count_++] = pid;
+            return;
+        }
+        many_ = std::make_unique<std::unordered_set<Pid>>(inline_.begin(), inline_.end());
+        many_->insert(pid);
+        count_ = 0;
+    }
+
+    void erase(Pid pid) {
+        if (many_) {
+            many_->erase(pid);
+            return;
+        }
+        for (std::uint32_t i = 0; i < count_; ++i)
+            if (inline_[i] == pid) {
+                inline_[i] = inline_[--count_];
+                return;
+            }
+    }
+
+    bool contains(Pid pid) const {
+        if (many_) return many_->count(pid) != 0;
+        for (std::uint32_t i = 0; i < count_; ++i)
+            if (inline_[i] == pid) return true;
+        return false;
+    }
+
+    std::size_t size() const { return many_ ? many_->size() : count_; }
+
+    template <typename F> void forEach(F&& f) const {
+        if (many_) {
+            for (Pid pid : *many_)
+                f(pid);
+            return;
+        }
+        for (std::uint32_t i = 0; i < count_; ++i)
+            f(inline_[i]);
+    }
+
+    void clear() {
+        many_.reset();
+        count_ = 0;
+    }
+
+  private:
+    static constexpr std::uint32_t kInline = 2;
+    std::array<Pid, kInline> inline_{};
+    std::uint32_t count_ = 0; // inline entries in use (0 once `many_` holds them all)
+    std::unique_ptr<std::unordered_set<Pid>> many_;
+};
+
+} // namespace suplab
