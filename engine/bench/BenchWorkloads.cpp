@@ -1,13 +1,10 @@
 #include "BenchWorkloads.h"
 
+#include "bench/BenchDriver.h"
 #include "run/Engine.h"
-#include "supervision/ChildFactory.h"
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
 #include <fstream>
-#include <mutex>
 #include <thread>
 #include <unistd.h>
 #include <vector>
@@ -16,44 +13,12 @@ namespace suplab {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double usSince(Clock::time_point t0) {
-    return std::chrono::duration<double, std::micro>(Clock::now() - t0).count();
-}
-
 std::int64_t residentBytes() {
     std::ifstream statm("/proc/self/statm");
     long pages = 0, resident = 0;
     statm >> pages >> resident;
     return std::int64_t(resident) * sysconf(_SC_PAGESIZE);
 }
-
-/// Counts `up` events and lets the bench thread wait for a number of them.
-class UpCounter final : public EventSink {
-  public:
-    void onEvent(const Event& e) override {
-        if (e.kind != EventKind::Up) return;
-        {
-            std::lock_guard guard(lock_);
-            ++ups_;
-        }
-        changed_.notify_all();
-    }
-    std::uint64_t count() {
-        std::lock_guard guard(lock_);
-        return ups_;
-    }
-    bool waitFor(std::uint64_t target, std::chrono::seconds limit = std::chrono::seconds(60)) {
-        std::unique_lock guard(lock_);
-        return changed_.wait_for(guard, limit, [&] { return ups_ >= target; });
-    }
-
-  private:
-    std::mutex lock_;
-    std::condition_variable changed_;
-    std::uint64_t ups_ = 0;
-};
 
 NodePtr supervisorOf(int workers, Strategy strategy, NodeType type = NodeType::Supervisor) {
     auto root = std::make_shared<NodeSpec>();
@@ -68,58 +33,50 @@ NodePtr supervisorOf(int workers, Strategy strategy, NodeType type = NodeType::S
     return root;
 }
 
-struct Run {
-    Engine engine;
-    UpCounter ups;
-    explicit Run(unsigned threads) : engine(ClockKind::Real, 0, threads) {
-        engine.events().addSink(&ups);
-    }
-    ~Run() {
-        engine.shutdown();
-        engine.events().removeSink(&ups);
-    }
-    Pid start(const NodePtr& root) {
-        return engine.port().startLinked(makeProcess(engine.runtime(), root->id, root)).pid;
-    }
-    void stop(Pid root) {
-        engine.port().sendExit(root, Reason::shutdown());
-        engine.port().awaitExit(root);
-    }
-};
-
 using Fields = std::vector<std::string>;
 
 std::string field(const std::string& key, double value) {
     return "\"" + key + "\":" + std::to_string(std::int64_t(value + 0.5));
 }
 
+/// One workload on a fresh real-clock engine, driven by a BenchDriver process.
+BenchDriver::Times drive(unsigned threads, BenchDriver::Job job,
+                         std::int64_t* rssGrowth = nullptr) {
+    Engine engine(ClockKind::Real, 0, threads);
+    // Only the workloads that wait for notices get them: unread ones would pile up
+    // in the driver's queue and make every selective receive scan them.
+    const bool notices = job.workload == BenchDriver::Workload::Restart ||
+                         job.workload == BenchDriver::Workload::GroupRestart;
+    auto driver = std::make_shared<BenchDriver>(engine.runtime(), std::move(job));
+    BenchDriver::UpNotifier notifier(engine.runtime(), driver->pid());
+    if (notices) engine.events().addSink(&notifier);
+    auto result = driver->result();
+    const std::int64_t rssBefore = residentBytes();
+    engine.runtime().spawn(std::move(driver));
+    BenchDriver::Times times = result.get();
+    if (rssGrowth) *rssGrowth = residentBytes() - rssBefore;
+    engine.shutdown();
+    if (notices) engine.events().removeSink(&notifier);
+    return times;
+}
+
 /// start_10k and shutdown_10k: a one_for_one supervisor of `workers` children.
 void startAndShutdown(unsigned threads, int workers, Fields& out, const std::string& startKey,
                       const std::string& shutdownKey) {
-    Run run(threads);
-    const NodePtr root = supervisorOf(workers, Strategy::OneForOne);
-    auto t0 = Clock::now();
-    const Pid sup = run.start(root);
-    out.push_back(field(startKey, usSince(t0)));
-    t0 = Clock::now();
-    run.stop(sup);
-    out.push_back(field(shutdownKey, usSince(t0)));
+    BenchDriver::Job job;
+    job.root = supervisorOf(workers, Strategy::OneForOne);
+    const auto times = drive(threads, std::move(job));
+    out.push_back(field(startKey, times.start));
+    out.push_back(field(shutdownKey, times.shutdown));
 }
 
 /// Kill one worker, time until its replacement has finished init; `rounds` times.
 void restartLatency(unsigned threads, int rounds, Fields& out) {
-    Run run(threads);
-    run.start(supervisorOf(1, Strategy::OneForOne));
-    std::vector<double> times;
-    times.reserve(std::size_t(rounds));
-    for (int i = 0; i < rounds; ++i) {
-        const std::uint64_t before = run.ups.count();
-        const Pid victim = run.engine.runtime().whereis("R/w0");
-        const auto t0 = Clock::now();
-        run.engine.port().sendExit(victim, Reason::kill());
-        if (!run.ups.waitFor(before + 1)) break;
-        times.push_back(usSince(t0));
-    }
+    BenchDriver::Job job;
+    job.workload = BenchDriver::Workload::Restart;
+    job.root = supervisorOf(1, Strategy::OneForOne);
+    job.rounds = rounds;
+    auto times = drive(threads, std::move(job)).rounds;
     std::sort(times.begin(), times.end());
     auto pct = [&](double p) {
         return times.empty()
@@ -132,45 +89,35 @@ void restartLatency(unsigned threads, int rounds, Fields& out) {
 
 /// one_for_all: kill one of `group`, time until all are running again.
 void groupRestart(unsigned threads, int group, Fields& out, const std::string& key) {
-    Run run(threads);
-    run.start(supervisorOf(group, Strategy::OneForAll));
-    const std::uint64_t before = run.ups.count();
-    const auto t0 = Clock::now();
-    run.engine.port().sendExit(run.engine.runtime().whereis("R/w" + std::to_string(group / 2)),
-                               Reason::kill());
-    run.ups.waitFor(before + std::uint64_t(group));
-    out.push_back(field(key, usSince(t0)));
+    BenchDriver::Job job;
+    job.workload = BenchDriver::Workload::GroupRestart;
+    job.root = supervisorOf(group, Strategy::OneForAll);
+    job.count = group;
+    out.push_back(field(key, drive(threads, std::move(job)).rounds.at(0)));
 }
 
-Pid dynamicSupervisorWith(Run& run, int children) {
-    const Pid sup = run.start(supervisorOf(0, Strategy::OneForOne, NodeType::DynamicSupervisor));
-    const NodePtr child = NodeSpec::worker("c");
-    for (int i = 0; i < children; ++i) {
-        CallRequest request;
-        request.op = CallOp::StartChild;
-        request.spec = child;
-        run.engine.port().call(sup, std::move(request));
-    }
-    return sup;
+BenchDriver::Job dynamicJob(BenchDriver::Workload workload, int children) {
+    BenchDriver::Job job;
+    job.workload = workload;
+    job.root = supervisorOf(0, Strategy::OneForOne, NodeType::DynamicSupervisor);
+    job.child = NodeSpec::worker("c");
+    job.count = children;
+    return job;
 }
 
 /// Children started one by one through a dynamic supervisor; memory per idle worker.
 void dynamicStart(unsigned threads, int children, Fields& out) {
-    Run run(threads);
-    const std::int64_t rssBefore = residentBytes();
-    const auto t0 = Clock::now();
-    dynamicSupervisorWith(run, children);
-    out.push_back(field("dynamic_start_100k_us", usSince(t0)));
-    out.push_back(field("bytes_per_worker", double((residentBytes() - rssBefore) / children)));
+    std::int64_t growth = 0;
+    const auto times =
+        drive(threads, dynamicJob(BenchDriver::Workload::DynamicStart, children), &growth);
+    out.push_back(field("dynamic_start_100k_us", times.rounds.at(0)));
+    out.push_back(field("bytes_per_worker", double(growth / children)));
 }
 
 /// Shut down a dynamic supervisor with `children` children.
 void dynamicShutdown(unsigned threads, int children, Fields& out) {
-    Run run(threads);
-    const Pid sup = dynamicSupervisorWith(run, children);
-    const auto t0 = Clock::now();
-    run.stop(sup);
-    out.push_back(field("dynamic_shutdown_20k_us", usSince(t0)));
+    const auto times = drive(threads, dynamicJob(BenchDriver::Workload::DynamicShutdown, children));
+    out.push_back(field("dynamic_shutdown_20k_us", times.shutdown));
 }
 
 unsigned threadsUsed(unsigned threads) {

@@ -60,7 +60,13 @@ struct ReplyMsg {
     std::unique_ptr<CallResult> result;
 };
 
-using Message =
-    std::variant<ExitMsg, DownMsg, TimerMsg, StartedMsg, CrashMsg, RetryMsg, CallMsg, ReplyMsg>;
+/// A plain message from outside the supervision protocol: what a test harness's
+/// `send(parent, {:up, self()})` is on the BEAM. Workers and supervisors ignore it.
+struct NoticeMsg {
+    Pid pid = kNoPid;
+};
+
+using Message = std::variant<ExitMsg, DownMsg, TimerMsg, StartedMsg, CrashMsg, RetryMsg, CallMsg,
+                             ReplyMsg, NoticeMsg>;
 
 } // namespace suplab
