@@ -6,6 +6,8 @@
 // destroying a suspended Task destroys the whole chain below it, which is how a
 // process killed in the middle of a receive is torn down.
 
+#include "core/SlabPool.h"
+
 #include <coroutine>
 #include <exception>
 #include <optional>
@@ -28,6 +30,12 @@ struct FinalAwaiter {
 };
 
 struct PromiseBase {
+    // Frames come from the engine's slab pool: supervisors' nested tasks are
+    // created and destroyed at every child start and stop.
+    static void* operator new(std::size_t bytes) { return slab::allocate(bytes); }
+    static void operator delete(void* frame, std::size_t bytes) noexcept {
+        slab::deallocate(frame, bytes);
+    }
     std::coroutine_handle<> continuation;
     std::suspend_always initial_suspend() const noexcept { return {}; }
     FinalAwaiter final_suspend() const noexcept { return {}; }

@@ -1,0 +1,212 @@
+#include "SlabPool.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <sys/mman.h>
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SUPLAB_SLAB_PASSTHROUGH 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define SUPLAB_SLAB_PASSTHROUGH 1
+#endif
+#endif
+
+namespace suplab::slab {
+
+namespace {
+
+constexpr std::size_t kGranule = 16;
+constexpr std::size_t kLargest = 1024;
+constexpr std::size_t kClasses = kLargest / kGranule;
+constexpr std::size_t kSlabBytes = std::size_t(1) << 20;
+constexpr std::size_t kLocalLimit = 1024; // blocks per class a thread keeps before sharing
+
+std::size_t classOf(std::size_t bytes) {
+    return (bytes + kGranule - 1) / kGranule - 1;
+}
+
+struct FreeBlock {
+    FreeBlock* next;
+};
+
+struct Chain {
+    FreeBlock* head = nullptr;
+    std::size_t count = 0;
+};
+
+/// What all threads share. Trivially destructible on purpose: thread caches may
+/// flush into it while static objects are being destroyed at exit.
+struct Shared {
+    std::mutex lock;
+    std::array<FreeBlock*, kClasses> free{};
+    std::array<std::size_t, kClasses> count{};
+    // Unused rests of slabs from threads that ended: the next threads carve them
+    // first, so an app that starts engine threads run after run does not map anew.
+    struct Rest {
+        char* next = nullptr;
+        char* end = nullptr;
+    };
+    std::array<Rest, 64> rests{};
+    std::size_t restCount = 0;
+    std::atomic<std::size_t> mapped{0};
+};
+constinit Shared shared;
+
+/// Maps a slab with its pages populated (falls back to plain faulting pages).
+char* mapSlab() {
+    void* p = mmap(nullptr, kSlabBytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    shared.mapped.fetch_add(kSlabBytes, std::memory_order_relaxed);
+    return static_cast<char*>(p);
+}
+
+/// Trivially destructible, so a block freed by a thread_local destructor that runs
+/// after `Retirement` has flushed the cache still finds it (it is then `retired`).
+class ThreadCache {
+  public:
+    /// At thread exit: everything goes to the shared lists; later frees go there too.
+    void retire() {
+        retired_ = true;
+        std::lock_guard guard(shared.lock);
+        for (std::size_t c = 0; c < kClasses; ++c)
+            while (FreeBlock* b = lists_[c].head) {
+                lists_[c].head = b->next;
+                b->next = shared.free[c];
+                shared.free[c] = b;
+                ++shared.count[c];
+            }
+        if (slabNext_ != slabEnd_ && shared.restCount < shared.rests.size())
+            shared.rests[shared.restCount++] = {slabNext_, slabEnd_};
+        slabNext_ = slabEnd_ = nullptr;
+    }
+
+    void* allocate(std::size_t c) {
+        Chain& list = lists_[c];
+        if (!list.head) refill(c);
+        FreeBlock* b = list.head;
+        list.head = b->next;
+        --list.count;
+        return b;
+    }
+
+    void deallocate(void* block, std::size_t c) {
+        auto* b = static_cast<FreeBlock*>(block);
+        if (retired_) {
+            std::lock_guard guard(shared.lock);
+            b->next = shared.free[c];
+            shared.free[c] = b;
+            ++shared.count[c];
+            return;
+        }
+        Chain& list = lists_[c];
+        b->next = list.head;
+        list.head = b;
+        ++list.count;
+        if (list.count > kLocalLimit) share(c);
+    }
+
+  private:
+    /// Takes blocks from the shared list, or carves new ones from the slab.
+    void refill(std::size_t c) {
+        Chain& list = lists_[c];
+        {
+            std::lock_guard guard(shared.lock);
+            for (std::size_t n = 0; shared.free[c] && n < kLocalLimit / 2; ++n) {
+                FreeBlock* b = shared.free[c];
+                shared.free[c] = b->next;
+                --shared.count[c];
+                b->next = list.head;
+                list.head = b;
+                ++list.count;
+            }
+        }
+        if (list.head) return;
+        const std::size_t size = (c + 1) * kGranule;
+        for (int n = 0; n < 32; ++n) {
+            if (std::size_t(slabEnd_ - slabNext_) < size) nextSlab();
+            auto* b = reinterpret_cast<FreeBlock*>(slabNext_);
+            slabNext_ += size;
+            b->next = list.head;
+            list.head = b;
+            ++list.count;
+        }
+    }
+
+    void nextSlab() {
+        {
+            std::lock_guard guard(shared.lock);
+            if (shared.restCount > 0) {
+                const Shared::Rest rest = shared.rests[--shared.restCount];
+                slabNext_ = rest.next;
+                slabEnd_ = rest.end;
+                return;
+            }
+        }
+        slabNext_ = mapSlab();
+        slabEnd_ = slabNext_ + kSlabBytes;
+    }
+
+    /// Hands half of a long list to the shared one.
+    void share(std::size_t c) {
+        Chain& list = lists_[c];
+        std::lock_guard guard(shared.lock);
+        for (std::size_t n = 0; n < kLocalLimit / 2; ++n) {
+            FreeBlock* b = list.head;
+            list.head = b->next;
+            --list.count;
+            b->next = shared.free[c];
+            shared.free[c] = b;
+            ++shared.count[c];
+        }
+    }
+
+    std::array<Chain, kClasses> lists_{};
+    char* slabNext_ = nullptr;
+    char* slabEnd_ = nullptr;
+    bool retired_ = false;
+};
+
+thread_local ThreadCache cache;
+
+struct Retirement {
+    bool armed = false;
+    ~Retirement() {
+        if (armed) cache.retire();
+    }
+};
+thread_local Retirement retirement;
+
+} // namespace
+
+void* allocate(std::size_t bytes) {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return ::operator new(bytes);
+#else
+    if (bytes == 0 || bytes > kLargest) return ::operator new(bytes);
+    retirement.armed = true; // the thread's exit will flush its cache
+    return cache.allocate(classOf(bytes));
+#endif
+}
+
+void deallocate(void* block, std::size_t bytes) noexcept {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    ::operator delete(block, bytes);
+#else
+    if (!block) return;
+    if (bytes == 0 || bytes > kLargest) {
+        ::operator delete(block, bytes);
+        return;
+    }
+    cache.deallocate(block, classOf(bytes));
+#endif
+}
+
+std::size_t mappedBytes() {
+    return shared.mapped.load(std::memory_order_relaxed);
+}
+
+} // namespace suplab::slab

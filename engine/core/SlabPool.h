@@ -1,0 +1,39 @@
+#pragma once
+// The engine's allocator for its many small, short- or long-lived objects:
+// processes and coroutine frames. Sizes are rounded up to a 16-byte class (up to
+// 1 KiB; bigger requests go to operator new). Blocks are carved from 1 MiB slabs
+// that are mapped with their pages already populated and never given back, so
+// starting 10,000 processes takes a few slab maps instead of thousands of page
+// faults and heap-growing system calls, and a process that dies leaves its block
+// for the next one.
+//
+// Each thread keeps a free list per class; a block freed on another thread than
+// the one that allocated it simply joins the freeing thread's list. A list that
+// grows past a bound hands half of it to a shared list, where the other threads
+// find it, so memory freed on one thread is not lost to the others.
+//
+// Under AddressSanitizer or ThreadSanitizer the pool passes everything to
+// operator new/delete, so that the sanitizers see every object's lifetime.
+
+#include <cstddef>
+#include <new>
+
+namespace suplab::slab {
+
+void* allocate(std::size_t bytes);
+void deallocate(void* block, std::size_t bytes) noexcept;
+
+/// Bytes the pool has mapped so far (slabs), for the memory figures.
+std::size_t mappedBytes();
+
+/// A standard allocator on the pool, for std::allocate_shared.
+template <typename T> struct Allocator {
+    using value_type = T;
+    Allocator() = default;
+    template <typename U> Allocator(const Allocator<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(slab::allocate(n * sizeof(T))); }
+    void deallocate(T* p, std::size_t n) noexcept { slab::deallocate(p, n * sizeof(T)); }
+    template <typename U> bool operator==(const Allocator<U>&) const noexcept { return true; }
+};
+
+} // namespace suplab::slab
