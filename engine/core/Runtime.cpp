@@ -38,8 +38,11 @@ void Runtime::registerPath(const std::string& path, Pid pid) {
 }
 
 void Runtime::unregisterPath(const std::string& path, Pid pid) {
+    // The entry stays, empty: the same path is registered again at its restart,
+    // and keeping it saves a node's free and malloc per restart. Their number is
+    // bounded by the tree's distinct paths.
     std::lock_guard guard(namesLock_);
-    if (auto it = names_.find(path); it != names_.end() && it->second == pid) names_.erase(it);
+    if (auto it = names_.find(path); it != names_.end() && it->second == pid) it->second = kNoPid;
 }
 
 Pid Runtime::whereis(const std::string& path) const {

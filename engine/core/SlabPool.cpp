@@ -16,6 +16,7 @@
 
 namespace suplab::slab {
 
+#ifndef SUPLAB_SLAB_PASSTHROUGH
 namespace {
 
 constexpr std::size_t kGranule = 16;
@@ -181,6 +182,7 @@ struct Retirement {
 thread_local Retirement retirement;
 
 } // namespace
+#endif
 
 void* allocate(std::size_t bytes) {
 #ifdef SUPLAB_SLAB_PASSTHROUGH
@@ -206,7 +208,11 @@ void deallocate(void* block, std::size_t bytes) noexcept {
 }
 
 std::size_t mappedBytes() {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return 0;
+#else
     return shared.mapped.load(std::memory_order_relaxed);
+#endif
 }
 
 } // namespace suplab::slab
