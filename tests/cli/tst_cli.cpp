@@ -3,6 +3,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +69,14 @@ class TstCli : public QObject {
         QTest::newRow("an unwritable output")
             << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1
             << "/nonexistent/dir/out.txt: cannot create a temporary file";
+        QTest::newRow("bench of an unknown workload")
+            << QStringList{"bench", "--only", "start,warp"} << 2 << "unknown workload \"warp\"";
+        QTest::newRow("bench on no threads")
+            << QStringList{"bench", "--threads", "0"} << 2 << "a count from 1 to 256";
+        QTest::newRow("bench scaling with other sizes")
+            << QStringList{"bench", "--scaling", "--quick"} << 2 << "takes only --threads";
+        QTest::newRow("a quick bench of one workload")
+            << QStringList{"bench", "--quick", "--only", "restart"} << 0 << "";
     }
     void commandLineGivesItsStatus() {
         QFETCH(QStringList, args);
@@ -81,6 +91,21 @@ class TstCli : public QObject {
             QVERIFY(o.err.empty());
         else
             QVERIFY2(QString::fromStdString(o.err).contains(errFragment), o.err.c_str());
+    }
+
+    void quickBenchPrintsEveryKeyOfTheSpec() {
+        const Outcome o = cli({"bench", "--quick"});
+        QCOMPARE(o.status, 0);
+        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(o.out)).object();
+        for (const char* key : {"start_10k_us", "shutdown_10k_us", "restart_p50_us",
+                                "restart_p99_us", "one_for_all_1k_us", "dynamic_start_100k_us",
+                                "dynamic_shutdown_20k_us", "bytes_per_worker"}) {
+            QVERIFY2(json.value(QLatin1String(key)).isDouble(), key);
+            QVERIFY2(json.value(QLatin1String(key)).toDouble() >= 0, key);
+        }
+        QCOMPARE(json.value(QLatin1String("quick")).toBool(), true);
+        QVERIFY(
+            json.value(QLatin1String("runtime")).toString().startsWith(QLatin1String("suplab")));
     }
 
     void invalidScenarioPrintsOneLinePerProblemAndRunsNothing() {
