@@ -5,6 +5,7 @@
 // A std::unordered_set alone costs about 150 bytes for a single link.
 
 #include "core/Pid.h"
+#include "core/SlabPool.h"
 
 #include <array>
 #include <cstdint>
@@ -26,7 +27,7 @@ class LinkSet {
             inline_[count_++] = pid;
             return;
         }
-        many_ = std::make_unique<std::unordered_set<Pid>>(inline_.begin(), inline_.end());
+        many_ = std::make_unique<Set>(inline_.begin(), inline_.end());
         many_->insert(pid);
         count_ = 0;
     }
@@ -68,10 +69,11 @@ class LinkSet {
     }
 
   private:
+    using Set = std::unordered_set<Pid, std::hash<Pid>, std::equal_to<Pid>, slab::Allocator<Pid>>;
     static constexpr std::uint32_t kInline = 2;
     std::array<Pid, kInline> inline_{};
     std::uint32_t count_ = 0; // inline entries in use (0 once `many_` holds them all)
-    std::unique_ptr<std::unordered_set<Pid>> many_;
+    std::unique_ptr<Set> many_;
 };
 
 } // namespace suplab

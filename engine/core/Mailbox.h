@@ -4,6 +4,7 @@
 // receiver is gone (and a monitor request can be answered with noproc).
 
 #include "core/Signal.h"
+#include "core/SlabPool.h"
 #include "core/SpinLock.h"
 
 #include <mutex>
@@ -22,14 +23,14 @@ class Mailbox {
     }
 
     /// Moves every pending signal into `out` (cleared first), oldest first.
-    void takeAll(std::vector<Signal>& out) {
+    void takeAll(slab::Vector<Signal>& out) {
         out.clear();
         std::lock_guard guard(lock_);
         out.swap(items_);
     }
 
     /// Closes the mailbox and returns what was still pending.
-    std::vector<Signal> close() {
+    slab::Vector<Signal> close() {
         std::lock_guard guard(lock_);
         closed_ = true;
         return std::move(items_);
@@ -43,7 +44,7 @@ class Mailbox {
   private:
     SpinLock lock_;
     bool closed_ = false;
-    std::vector<Signal> items_;
+    slab::Vector<Signal> items_;
 };
 
 } // namespace suplab

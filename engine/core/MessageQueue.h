@@ -5,6 +5,7 @@
 // std::deque would hold a 512-byte block per process.
 
 #include "core/Message.h"
+#include "core/SlabPool.h"
 
 #include <cstddef>
 #include <optional>
@@ -46,7 +47,7 @@ class MessageQueue {
     }
 
     void clear() {
-        std::vector<Message>().swap(items_);
+        slab::Vector<Message>().swap(items_);
         head_ = 0;
     }
 
@@ -54,7 +55,7 @@ class MessageQueue {
     void settle() {
         if (head_ == items_.size()) {
             if (items_.capacity() > 16)
-                std::vector<Message>().swap(items_);
+                slab::Vector<Message>().swap(items_);
             else
                 items_.clear();
             head_ = 0;
@@ -64,7 +65,7 @@ class MessageQueue {
         }
     }
 
-    std::vector<Message> items_;
+    slab::Vector<Message> items_;
     std::size_t head_ = 0;
 };
 

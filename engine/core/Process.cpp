@@ -56,7 +56,7 @@ void Process::drainInbox() {
         handleSignal(std::move(signal));
     }
     if (batch_.capacity() > 16)
-        std::vector<Signal>().swap(batch_); // idle processes keep nothing
+        slab::Vector<Signal>().swap(batch_); // idle processes keep nothing
     else
         batch_.clear();
 }
@@ -146,7 +146,7 @@ void Process::die(Reason reason) {
     waiter_ = nullptr;
     // Announce first, so that whatever the exit causes comes after it in the log.
     if (announced_) {
-        runtime_.unregisterPath(path_, pid_);
+        runtime_.unregisterPath(pathEntry(), pid_);
         runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
     }
     for (auto& late : inbox_.close()) {
@@ -218,10 +218,15 @@ std::int64_t Process::nowUs() const {
     return runtime_.nowUs();
 }
 
+PathEntry& Process::pathEntry() {
+    if (!pathEntry_) pathEntry_ = &runtime_.pathEntry(path_);
+    return *pathEntry_;
+}
+
 void Process::announceUp() {
     announced_ = true;
     // Registered first: whoever sees the event can already find the process by path.
-    runtime_.registerPath(path_, pid_);
+    runtime_.registerPath(pathEntry(), pid_);
     runtime_.events().emit(EventKind::Up, path_, pid_);
 }
 

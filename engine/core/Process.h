@@ -10,6 +10,7 @@
 #include "core/Mailbox.h"
 #include "core/Message.h"
 #include "core/MessageQueue.h"
+#include "core/PathEntry.h"
 #include "core/Task.h"
 
 #include <atomic>
@@ -140,6 +141,8 @@ class Process : public std::enable_shared_from_this<Process> {
     virtual void dispatch();
     /// Ends the process with `reason` (links and monitors are told); idempotent.
     void exit(Reason reason) { die(std::move(reason)); }
+    /// This process's path entry in the runtime (looked up once).
+    PathEntry& pathEntry();
     bool dead() const { return dead_; }
     /// Called with the process's queue drained into its handling; the Port uses it.
     virtual void wake();
@@ -156,6 +159,7 @@ class Process : public std::enable_shared_from_this<Process> {
     Pid pid_;
     Pid parent_ = kNoPid;
     std::string path_;
+    PathEntry* pathEntry_ = nullptr;
     bool trapExit_ = false;
     bool started_ = false;
     bool dead_ = false;
@@ -164,7 +168,7 @@ class Process : public std::enable_shared_from_this<Process> {
     std::atomic<unsigned char> sched_{Idle};
 
     Mailbox inbox_;
-    std::vector<Signal> batch_;
+    slab::Vector<Signal> batch_;
     MessageQueue queue_;
     LinkSet links_;
     std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)

@@ -4,6 +4,7 @@
 // borrows a counted reference only for the length of one delivery.
 
 #include "core/Pid.h"
+#include "core/SlabPool.h"
 
 #include <array>
 #include <cstddef>
@@ -30,7 +31,9 @@ class ProcessTable {
     static constexpr std::size_t kShards = 32;
     struct Shard {
         mutable std::mutex lock;
-        std::unordered_map<Pid, std::shared_ptr<Process>> map;
+        std::unordered_map<Pid, std::shared_ptr<Process>, std::hash<Pid>, std::equal_to<Pid>,
+                           slab::Allocator<std::pair<const Pid, std::shared_ptr<Process>>>>
+            map;
     };
     const Shard& shardFor(Pid pid) const { return shards_[pid % kShards]; }
     Shard& shardFor(Pid pid) { return shards_[pid % kShards]; }

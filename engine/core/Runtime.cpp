@@ -32,28 +32,30 @@ bool Runtime::deliver(Pid to, Signal&& signal) {
     return process->deliver(std::move(signal));
 }
 
-void Runtime::registerPath(const std::string& path, Pid pid) {
+PathEntry& Runtime::pathEntry(const std::string& path) {
     std::lock_guard guard(namesLock_);
-    names_[path] = pid;
+    return names_[path]; // unordered_map nodes do not move
 }
 
-void Runtime::unregisterPath(const std::string& path, Pid pid) {
-    // The entry stays, empty: the same path is registered again at its restart,
-    // and keeping it saves a node's free and malloc per restart. Their number is
-    // bounded by the tree's distinct paths.
+void Runtime::registerPath(PathEntry& entry, Pid pid) {
     std::lock_guard guard(namesLock_);
-    if (auto it = names_.find(path); it != names_.end() && it->second == pid) it->second = kNoPid;
+    entry.pid = pid;
+}
+
+void Runtime::unregisterPath(PathEntry& entry, Pid pid) {
+    std::lock_guard guard(namesLock_);
+    if (entry.pid == pid) entry.pid = kNoPid;
 }
 
 Pid Runtime::whereis(const std::string& path) const {
     std::lock_guard guard(namesLock_);
     auto it = names_.find(path);
-    return it == names_.end() ? kNoPid : it->second;
+    return it == names_.end() ? kNoPid : it->second.pid;
 }
 
-std::int64_t Runtime::nextStartAttempt(const std::string& path) {
+std::int64_t Runtime::nextStartAttempt(PathEntry& entry) {
     std::lock_guard guard(namesLock_);
-    return ++attempts_[path];
+    return ++entry.attempts;
 }
 
 void Runtime::clear() {

@@ -2,6 +2,7 @@
 // The process world of one run: the process table, the path registry, the
 // scheduler and the event stream. Processes talk to each other only through it.
 
+#include "core/PathEntry.h"
 #include "core/Pid.h"
 #include "core/ProcessTable.h"
 #include "core/Signal.h"
@@ -41,13 +42,16 @@ class Runtime {
     std::shared_ptr<Process> find(Pid pid) const { return table_.find(pid); }
     std::size_t processCount() const { return table_.size(); }
 
+    /// The entry of `path`, made on first use; it stays valid until clear().
+    PathEntry& pathEntry(const std::string& path);
+
     // Paths: set when a process reports up, cleared when that same process ends.
-    void registerPath(const std::string& path, Pid pid);
-    void unregisterPath(const std::string& path, Pid pid);
+    void registerPath(PathEntry& entry, Pid pid);
+    void unregisterPath(PathEntry& entry, Pid pid);
     Pid whereis(const std::string& path) const;
 
-    /// 1, 2, 3, ...: the start attempts of the worker at `path` over the whole run.
-    std::int64_t nextStartAttempt(const std::string& path);
+    /// 1, 2, 3, ...: the start attempts of the worker at that path over the whole run.
+    std::int64_t nextStartAttempt(PathEntry& entry);
 
     /// Called by a process as it ends (on its own scheduler turn).
     void retire(Pid pid) { table_.erase(pid); }
@@ -64,8 +68,7 @@ class Runtime {
     ProcessTable table_;
 
     mutable std::mutex namesLock_;
-    std::unordered_map<std::string, Pid> names_;
-    std::unordered_map<std::string, std::int64_t> attempts_;
+    std::unordered_map<std::string, PathEntry> names_;
 };
 
 } // namespace suplab

@@ -20,7 +20,7 @@ namespace suplab::slab {
 namespace {
 
 constexpr std::size_t kGranule = 16;
-constexpr std::size_t kLargest = 1024;
+constexpr std::size_t kLargest = 4096;
 constexpr std::size_t kClasses = kLargest / kGranule;
 constexpr std::size_t kSlabBytes = std::size_t(1) << 20;
 constexpr std::size_t kLocalLimit = 1024; // blocks per class a thread keeps before sharing
@@ -87,7 +87,7 @@ class ThreadCache {
 
     void* allocate(std::size_t c) {
         Chain& list = lists_[c];
-        if (!list.head) refill(c);
+        if (!list.head && !takeShared(c)) return carve((c + 1) * kGranule);
         FreeBlock* b = list.head;
         list.head = b->next;
         --list.count;
@@ -111,30 +111,27 @@ class ThreadCache {
     }
 
   private:
-    /// Takes blocks from the shared list, or carves new ones from the slab.
-    void refill(std::size_t c) {
+    /// Takes up to half a local list's worth of blocks from the shared list.
+    bool takeShared(std::size_t c) {
         Chain& list = lists_[c];
-        {
-            std::lock_guard guard(shared.lock);
-            for (std::size_t n = 0; shared.free[c] && n < kLocalLimit / 2; ++n) {
-                FreeBlock* b = shared.free[c];
-                shared.free[c] = b->next;
-                --shared.count[c];
-                b->next = list.head;
-                list.head = b;
-                ++list.count;
-            }
-        }
-        if (list.head) return;
-        const std::size_t size = (c + 1) * kGranule;
-        for (int n = 0; n < 32; ++n) {
-            if (std::size_t(slabEnd_ - slabNext_) < size) nextSlab();
-            auto* b = reinterpret_cast<FreeBlock*>(slabNext_);
-            slabNext_ += size;
+        std::lock_guard guard(shared.lock);
+        for (std::size_t n = 0; shared.free[c] && n < kLocalLimit / 2; ++n) {
+            FreeBlock* b = shared.free[c];
+            shared.free[c] = b->next;
+            --shared.count[c];
             b->next = list.head;
             list.head = b;
             ++list.count;
         }
+        return list.head != nullptr;
+    }
+
+    /// A new block from the current slab (bump allocation: nothing is written).
+    void* carve(std::size_t size) {
+        if (std::size_t(slabEnd_ - slabNext_) < size) nextSlab();
+        void* b = slabNext_;
+        slabNext_ += size;
+        return b;
     }
 
     void nextSlab() {

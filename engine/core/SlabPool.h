@@ -1,7 +1,7 @@
 #pragma once
 // The engine's allocator for its many small, short- or long-lived objects:
 // processes and coroutine frames. Sizes are rounded up to a 16-byte class (up to
-// 1 KiB; bigger requests go to operator new). Blocks are carved from 1 MiB slabs
+// 4 KiB; bigger requests go to operator new). Blocks are carved from 1 MiB slabs
 // that are mapped with their pages already populated and never given back, so
 // starting 10,000 processes takes a few slab maps instead of thousands of page
 // faults and heap-growing system calls, and a process that dies leaves its block
@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <new>
+#include <vector>
 
 namespace suplab::slab {
 
@@ -26,7 +27,17 @@ void deallocate(void* block, std::size_t bytes) noexcept;
 /// Bytes the pool has mapped so far (slabs), for the memory figures.
 std::size_t mappedBytes();
 
-/// A standard allocator on the pool, for std::allocate_shared.
+/// A standard allocator on the pool, for std::allocate_shared and containers.
+/// Class-level operator new/delete on the pool, for polymorphic objects owned by a
+/// unique_ptr (the sized delete of a class with a virtual destructor gets the
+/// most-derived size).
+struct Allocated {
+    static void* operator new(std::size_t bytes) { return allocate(bytes); }
+    static void operator delete(void* block, std::size_t bytes) noexcept {
+        deallocate(block, bytes);
+    }
+};
+
 template <typename T> struct Allocator {
     using value_type = T;
     Allocator() = default;
@@ -35,5 +46,8 @@ template <typename T> struct Allocator {
     void deallocate(T* p, std::size_t n) noexcept { slab::deallocate(p, n * sizeof(T)); }
     template <typename U> bool operator==(const Allocator<U>&) const noexcept { return true; }
 };
+
+/// A vector whose buffer comes from the pool.
+template <typename T> using Vector = std::vector<T, Allocator<T>>;
 
 } // namespace suplab::slab

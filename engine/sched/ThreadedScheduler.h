@@ -3,6 +3,7 @@
 // runnable processes from a shared queue; a timer thread delivers timers on the
 // wall clock.
 
+#include "core/SlabPool.h"
 #include "sched/Scheduler.h"
 
 #include <chrono>
@@ -60,7 +61,7 @@ class ThreadedScheduler final : public Scheduler {
     std::mutex timerLock_;
     std::condition_variable timerChanged_;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
-    std::unordered_set<Ref> live_;
+    std::unordered_set<Ref, std::hash<Ref>, std::equal_to<Ref>, slab::Allocator<Ref>> live_;
     std::uint64_t order_ = 0;
     bool timersStopping_ = false;
     std::thread timerThread_;

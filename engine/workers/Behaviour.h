@@ -3,6 +3,8 @@
 // KVStore, chat Room and Logger. The state lives in the worker process, so a
 // restart wipes it, as in the lesson.
 
+#include "core/SlabPool.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,7 +12,7 @@
 
 namespace suplab {
 
-class Behaviour {
+class Behaviour : public slab::Allocated {
   public:
     virtual ~Behaviour() = default;
     /// The live state, one line, for the GUI (e.g. `count=10`).

@@ -84,7 +84,7 @@ std::optional<Reason> WorkerProcess::react(Message message) {
 }
 
 std::optional<Reason> WorkerProcess::init() {
-    const std::int64_t attempt = runtime().nextStartAttempt(path());
+    const std::int64_t attempt = runtime().nextStartAttempt(pathEntry());
     if (startShouldFail(attempt)) {
         runtime().events().emit(EventKind::StartFailed, path(), pid(), "start_error",
                                 "attempt " + std::to_string(attempt));

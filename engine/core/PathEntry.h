@@ -1,0 +1,18 @@
+#pragma once
+// What the runtime knows about one path of the tree: who runs there now and how
+// many starts it has seen. Entries live as long as the runtime (their number is
+// bounded by the tree's distinct paths), so a process keeps a pointer to its own
+// and hashes its path once, not at every registration.
+
+#include "core/Pid.h"
+
+#include <cstdint>
+
+namespace suplab {
+
+struct PathEntry {
+    Pid pid = kNoPid;          // the process registered there (kNoPid: none)
+    std::int64_t attempts = 0; // start attempts over the whole run
+};
+
+} // namespace suplab
