@@ -7,6 +7,7 @@
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
+#include "soak/Soak.h"
 
 #include <algorithm>
 #include <charconv>
@@ -31,6 +32,9 @@ constexpr const char* kUsage =
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
     "  suplab-cli bench [--quick] [--only WORKLOAD[,WORKLOAD...]] [--threads N] [--scaling]\n"
     "      WORKLOAD: start | restart | one_for_all | dynamic_start | dynamic_shutdown\n"
+    "  suplab-cli soak [--seconds S] [--rate FAULTS_PER_S] [--seed N] [--threads N]\n"
+    "      a 1,000-process tree under injected faults; prints the invariant report,\n"
+    "      exit status 1 if any invariant was violated\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -295,6 +299,39 @@ int validate(const std::vector<std::string>& args, std::ostream& err) {
     return load(args[1], err, scenario);
 }
 
+int soak(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    SoakOptions options;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a != "--seconds" && a != "--rate" && a != "--seed" && a != "--threads")
+            return usageError(err, "soak: unknown option " + a);
+        if (i + 1 >= args.size()) return usageError(err, "soak: " + a + " needs a value");
+        const std::string& v = args[++i];
+        if (a == "--seconds" || a == "--rate") {
+            auto n = positiveNumber(v);
+            if (!n)
+                return usageError(err, "soak: " + a + ": expected a number > 0, got \"" + v + "\"");
+            (a == "--seconds" ? options.seconds : options.faultsPerSecond) = *n;
+            continue;
+        }
+        std::uint64_t n = 0;
+        auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || p != v.data() + v.size() ||
+            (a == "--threads" && (n == 0 || n > 256)))
+            return usageError(
+                err, "soak: " + a + ": expected " +
+                         (a == "--threads" ? "a count from 1 to 256" : "a non-negative integer") +
+                         ", got \"" + v + "\"");
+        if (a == "--seed")
+            options.seed = n;
+        else
+            options.threads = unsigned(n);
+    }
+    const SoakReport report = runSoak(options);
+    out << report.json() << "\n";
+    return report.clean() && out ? 0 : 1;
+}
+
 int bench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     BenchOptions options;
     bool scaling = false;
@@ -354,6 +391,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (command == "validate") return validate(args, err);
     if (command == "compare") return compare(args, out, err);
     if (command == "bench") return bench(args, out, err);
+    if (command == "soak") return soak(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

@@ -9,9 +9,13 @@
 namespace suplab {
 
 Process::Process(Runtime& runtime, std::string path)
-    : runtime_(runtime), pid_(runtime.allocatePid()), path_(std::move(path)) {}
+    : runtime_(runtime), pid_(runtime.allocatePid()), path_(std::move(path)) {
+    objects_.fetch_add(1, std::memory_order_relaxed);
+}
 
-Process::~Process() = default;
+Process::~Process() {
+    objects_.fetch_sub(1, std::memory_order_relaxed);
+}
 
 bool Process::deliver(Signal&& signal) {
     if (!inbox_.push(std::move(signal))) return false;
@@ -52,13 +56,23 @@ void Process::runScheduled() {
 void Process::drainInbox() {
     inbox_.takeAll(batch_);
     for (auto& signal : batch_) {
-        if (dead_) break;
+        if (dead_) {
+            // Behind the signal that ended us: a monitor asked for now finds us gone
+            // (found by the soak: the caller's monitor was lost and its call hung).
+            answerLate(signal);
+            continue;
+        }
         handleSignal(std::move(signal));
     }
     if (batch_.capacity() > 16)
         slab::Vector<Signal>().swap(batch_); // idle processes keep nothing
     else
         batch_.clear();
+}
+
+void Process::answerLate(const Signal& signal) {
+    if (auto* mon = std::get_if<MonitorSignal>(&signal))
+        runtime_.deliver(mon->watcher, Message(DownMsg{mon->ref, pid_, Reason::noproc()}));
 }
 
 void Process::handleSignal(Signal&& signal) {
@@ -149,10 +163,8 @@ void Process::die(Reason reason) {
         runtime_.unregisterPath(pathEntry(), pid_);
         runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
     }
-    for (auto& late : inbox_.close()) {
-        if (auto* mon = std::get_if<MonitorSignal>(&late))
-            runtime_.deliver(mon->watcher, Message(DownMsg{mon->ref, pid_, Reason::noproc()}));
-    }
+    for (auto& late : inbox_.close())
+        answerLate(late);
     links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason}); });
     for (auto& [ref, watcher] : monitoredBy_)
         runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));

@@ -40,6 +40,10 @@ class Process : public std::enable_shared_from_this<Process> {
     Process(const Process&) = delete;
     Process& operator=(const Process&) = delete;
 
+    /// Process objects alive in this program, all runtimes together (a soak checks
+    /// that none outlives its run).
+    static std::int64_t objectCount() { return objects_.load(std::memory_order_relaxed); }
+
     Pid pid() const { return pid_; }
     const std::string& path() const { return path_; }
     bool trapExit() const { return trapExit_; }
@@ -154,6 +158,10 @@ class Process : public std::enable_shared_from_this<Process> {
     void park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out);
     void runOnce();
     void die(Reason reason);
+    /// A signal that reached us after we ended: a monitor request gets its DOWN (noproc).
+    void answerLate(const Signal& signal);
+
+    static inline std::atomic<std::int64_t> objects_{0};
 
     Runtime& runtime_;
     Pid pid_;

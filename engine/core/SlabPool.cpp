@@ -38,6 +38,8 @@ struct Chain {
     std::size_t count = 0;
 };
 
+class ThreadCache;
+
 /// What all threads share. Trivially destructible on purpose: thread caches may
 /// flush into it while static objects are being destroyed at exit.
 struct Shared {
@@ -53,6 +55,8 @@ struct Shared {
     std::array<Rest, 64> rests{};
     std::size_t restCount = 0;
     std::atomic<std::size_t> mapped{0};
+    ThreadCache* caches = nullptr; // every live thread's cache, for liveBytes()
+    std::int64_t retiredLive = 0;  // the live-byte balance of threads that ended
 };
 constinit Shared shared;
 
@@ -73,6 +77,13 @@ class ThreadCache {
     void retire() {
         retired_ = true;
         std::lock_guard guard(shared.lock);
+        shared.retiredLive += live_.load(std::memory_order_relaxed);
+        live_.store(0, std::memory_order_relaxed);
+        for (ThreadCache** p = &shared.caches; *p; p = &(*p)->nextCache_)
+            if (*p == this) {
+                *p = nextCache_;
+                break;
+            }
         for (std::size_t c = 0; c < kClasses; ++c)
             while (FreeBlock* b = lists_[c].head) {
                 lists_[c].head = b->next;
@@ -85,7 +96,22 @@ class ThreadCache {
         slabNext_ = slabEnd_ = nullptr;
     }
 
+    /// Joins the list of caches that liveBytes() adds up (once per thread).
+    void enlist() {
+        std::lock_guard guard(shared.lock);
+        nextCache_ = shared.caches;
+        shared.caches = this;
+    }
+
+    /// Bytes allocated minus bytes freed on this thread (only this thread writes it).
+    void account(std::int64_t delta) {
+        live_.store(live_.load(std::memory_order_relaxed) + delta, std::memory_order_relaxed);
+    }
+    std::int64_t live() const { return live_.load(std::memory_order_relaxed); }
+    ThreadCache* nextCache() const { return nextCache_; }
+
     void* allocate(std::size_t c) {
+        account(std::int64_t((c + 1) * kGranule));
         Chain& list = lists_[c];
         if (!list.head && !takeShared(c)) return carve((c + 1) * kGranule);
         FreeBlock* b = list.head;
@@ -98,11 +124,13 @@ class ThreadCache {
         auto* b = static_cast<FreeBlock*>(block);
         if (retired_) {
             std::lock_guard guard(shared.lock);
+            shared.retiredLive -= std::int64_t((c + 1) * kGranule);
             b->next = shared.free[c];
             shared.free[c] = b;
             ++shared.count[c];
             return;
         }
+        account(-std::int64_t((c + 1) * kGranule));
         Chain& list = lists_[c];
         b->next = list.head;
         list.head = b;
@@ -166,6 +194,8 @@ class ThreadCache {
     char* slabNext_ = nullptr;
     char* slabEnd_ = nullptr;
     bool retired_ = false;
+    std::atomic<std::int64_t> live_{0};
+    ThreadCache* nextCache_ = nullptr;
 };
 
 thread_local ThreadCache cache;
@@ -178,6 +208,15 @@ struct Retirement {
 };
 thread_local Retirement retirement;
 
+/// This thread's cache, enlisted on first use (and flushed at the thread's exit).
+ThreadCache& local() {
+    if (!retirement.armed) {
+        retirement.armed = true;
+        cache.enlist();
+    }
+    return cache;
+}
+
 } // namespace
 #endif
 
@@ -186,8 +225,7 @@ void* allocate(std::size_t bytes) {
     return ::operator new(bytes);
 #else
     if (bytes == 0 || bytes > kLargest) return ::operator new(bytes);
-    retirement.armed = true; // the thread's exit will flush its cache
-    return cache.allocate(classOf(bytes));
+    return local().allocate(classOf(bytes));
 #endif
 }
 
@@ -200,7 +238,19 @@ void deallocate(void* block, std::size_t bytes) noexcept {
         ::operator delete(block, bytes);
         return;
     }
-    cache.deallocate(block, classOf(bytes));
+    local().deallocate(block, classOf(bytes));
+#endif
+}
+
+std::int64_t liveBytes() {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return -1;
+#else
+    std::lock_guard guard(shared.lock);
+    std::int64_t total = shared.retiredLive;
+    for (const ThreadCache* c = shared.caches; c; c = c->nextCache())
+        total += c->live();
+    return total;
 #endif
 }
 

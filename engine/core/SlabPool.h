@@ -16,6 +16,7 @@
 // operator new/delete, so that the sanitizers see every object's lifetime.
 
 #include <cstddef>
+#include <cstdint>
 #include <new>
 #include <vector>
 
@@ -23,6 +24,11 @@ namespace suplab::slab {
 
 void* allocate(std::size_t bytes);
 void deallocate(void* block, std::size_t bytes) noexcept;
+
+/// Bytes of pooled blocks in use now, over all threads (-1 under sanitizers, where
+/// the pool passes everything to operator new). A soak checks it returns to its
+/// baseline once a run is over.
+std::int64_t liveBytes();
 
 /// Bytes the pool has mapped so far (slabs), for the memory figures.
 std::size_t mappedBytes();

@@ -39,19 +39,21 @@ void Port::sleepUntil(std::int64_t tUs) {
     runtime().scheduler().waitUntil([] { return false; }, tUs);
 }
 
-CallResult Port::call(Pid target, CallRequest request) {
+CallResult Port::call(Pid target, CallRequest request, std::int64_t deadlineUs) {
     const Ref mref = monitor(target);
     const Ref ref = runtime().makeRef();
     send(target, CallMsg{ref, pid(), std::make_unique<CallRequest>(std::move(request))});
-    auto reply = receive([&](const Message& m) {
-        if (auto* r = std::get_if<ReplyMsg>(&m)) return r->ref == ref;
-        if (auto* d = std::get_if<DownMsg>(&m)) return d->ref == mref;
-        return false;
-    });
+    auto reply = receiveUntil(
+        [&](const Message& m) {
+            if (auto* r = std::get_if<ReplyMsg>(&m)) return r->ref == ref;
+            if (auto* d = std::get_if<DownMsg>(&m)) return d->ref == mref;
+            return false;
+        },
+        deadlineUs);
     demonitor(target, mref);
-    if (reply) {
-        if (auto* r = std::get_if<ReplyMsg>(&*reply)) return std::move(*r->result);
-    }
+    if (!reply) // (virtual clock without a deadline: the engine had nothing left to do)
+        return CallResult::failure(deadlineUs < 0 ? CallError::NotFound : CallError::Timeout);
+    if (auto* r = std::get_if<ReplyMsg>(&*reply)) return std::move(*r->result);
     return CallResult::failure(CallError::NotFound);
 }
 

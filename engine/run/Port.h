@@ -28,8 +28,10 @@ class Port final : public Process {
     /// Lets the engine run until `tUs` on the run's clock.
     void sleepUntil(std::int64_t tUs);
 
-    /// gen_server:call: a CallError::NotFound result when `target` is gone.
-    CallResult call(Pid target, CallRequest request);
+    /// gen_server:call: a CallError::NotFound result when `target` is gone, and
+    /// CallError::Timeout when no reply came by `deadlineUs` on the run's clock
+    /// (negative: wait for ever).
+    CallResult call(Pid target, CallRequest request, std::int64_t deadlineUs = -1);
 
     /// Spawns `child` linked to this port and waits for its init to finish:
     /// its pid, or its exit reason when it failed to start.

@@ -24,6 +24,8 @@ const char* toString(CallError e) {
         return "not_supported";
     case CallError::BadRequest:
         return "bad_request";
+    case CallError::Timeout:
+        return "timeout";
     }
     return "?";
 }

@@ -34,6 +34,7 @@ enum class CallError : unsigned char {
     StartFailed,  // the start function failed: see CallResult::reason
     NotSupported, // e.g. restart_child on a dynamic supervisor
     BadRequest,   // an operation this process does not understand
+    Timeout,      // no reply before the caller's deadline (gen_server's call timeout)
 };
 
 const char* toString(CallError);

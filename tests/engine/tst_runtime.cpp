@@ -75,6 +75,41 @@ class TstRuntime : public QObject {
         QCOMPARE(std::get<DownMsg>(*down).reason, Reason::noproc());
     }
 
+    // Regression (found by the soak): a request queued right behind the signal that
+    // ends a process was dropped with the rest of its batch, so the caller's monitor
+    // never fired and its call waited for ever.
+    void aRequestRightBehindAKillIsAnswered_data() {
+        QTest::addColumn<bool>("call");
+        QTest::newRow("a monitor gets its DOWN noproc") << false;
+        QTest::newRow("a call returns not_found") << true;
+    }
+    void aRequestRightBehindAKillIsAnswered() {
+        QFETCH(bool, call);
+        Tree tree(sup("R", Strategy::OneForOne, {w("x", RestartType::Temporary)}));
+        const Pid r = tree.pid("R");
+        Engine& engine = tree.engine();
+        Port& port = engine.port();
+        // Both in R's inbox before it runs again: one batch, the kill first.
+        engine.runtime().deliver(r, ExitSignal{port.pid(), Reason::kill()});
+        if (call) {
+            CallRequest request;
+            request.op = CallOp::WhichChildren;
+            const CallResult result =
+                port.call(r, std::move(request), engine.runtime().nowUs() + 1'000'000);
+            QCOMPARE(int(result.error), int(CallError::NotFound));
+            return;
+        }
+        const Ref ref = port.monitor(r);
+        auto down = port.receiveUntil(
+            [&](const Message& m) {
+                auto* d = std::get_if<DownMsg>(&m);
+                return d && d->ref == ref;
+            },
+            engine.runtime().nowUs() + 1'000'000);
+        QVERIFY(down.has_value());
+        QCOMPARE(std::get<DownMsg>(*down).reason, Reason::noproc());
+    }
+
     void monitorReportsTheExitReason() {
         Tree tree(treeWith(false));
         const Pid x = tree.pid("R/x");
