@@ -229,13 +229,13 @@ void* allocate(std::size_t bytes) {
 #endif
 }
 
-void deallocate(void* block, std::size_t bytes) noexcept {
+void deallocate(void* block, [[maybe_unused]] std::size_t bytes) noexcept {
 #ifdef SUPLAB_SLAB_PASSTHROUGH
-    ::operator delete(block, bytes);
+    ::operator delete(block);
 #else
     if (!block) return;
     if (bytes == 0 || bytes > kLargest) {
-        ::operator delete(block, bytes);
+        ::operator delete(block);
         return;
     }
     local().deallocate(block, classOf(bytes));

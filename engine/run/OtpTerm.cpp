@@ -38,10 +38,10 @@ std::string term(const json::Value& v) {
     case T::Object: {
         auto members = v.members;
         std::sort(members.begin(), members.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
+                  [](const auto& a, const auto& b) { return a.key < b.key; });
         std::string out = "#{";
         for (std::size_t i = 0; i < members.size(); ++i)
-            out += (i ? "," : "") + binary(members[i].first) + " => " + term(members[i].second);
+            out += (i ? "," : "") + binary(members[i].key) + " => " + term(members[i].value);
         return out + "}";
     }
     }

@@ -36,7 +36,7 @@ std::string Value::dump() const {
         std::string out = "{";
         for (std::size_t i = 0; i < members.size(); ++i) {
             if (i) out += ',';
-            out += jsonQuote(members[i].first) + ":" + members[i].second.dump();
+            out += jsonQuote(members[i].key) + ":" + members[i].value.dump();
         }
         return out + "}";
     }
@@ -192,7 +192,7 @@ class Parser {
             std::string key;
             if (!parseString(key)) return false;
             for (const auto& m : v.members)
-                if (m.first == key) {
+                if (m.key == key) {
                     error_ = {keyAt, "duplicate key " + jsonQuote(key)};
                     return false;
                 }
@@ -202,7 +202,7 @@ class Parser {
             ++pos_;
             Value member;
             if (!parseValue(member, depth + 1)) return false;
-            v.members.emplace_back(std::move(key), std::move(member));
+            v.members.push_back(Member{std::move(key), std::move(member)});
             skipSpace();
             if (pos_ < s_.size() && s_[pos_] == ',') {
                 ++pos_;

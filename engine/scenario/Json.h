@@ -18,6 +18,8 @@ struct Location {
     int column = 1;
 };
 
+struct Member;
+
 class Value {
   public:
     enum class Type : unsigned char { Null, Bool, Number, String, Array, Object };
@@ -29,7 +31,7 @@ class Value {
     double number = 0; // Number
     std::optional<std::int64_t> integer; // Number written as an integer that fits int64
     std::vector<Value> items;            // Array
-    std::vector<std::pair<std::string, Value>> members; // Object, in file order
+    std::vector<Member> members;         // Object, in file order
 
     const Value* find(std::string_view key) const;
     bool isString() const { return type == Type::String; }
@@ -39,6 +41,13 @@ class Value {
     std::string dump() const;
     /// A short description for messages: `"forever"`, `12`, `an object`, ...
     std::string describe() const;
+};
+
+/// One `"key": value` of an object. (A named struct, not a std::pair: a pair of an
+/// incomplete Value cannot be named inside Value itself on every compiler.)
+struct Member {
+    std::string key;
+    Value value;
 };
 
 struct ParseError {
