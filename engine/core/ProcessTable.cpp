@@ -42,6 +42,16 @@ std::size_t ProcessTable::size() const {
     return n;
 }
 
+std::vector<Pid> ProcessTable::pids() const {
+    std::vector<Pid> out;
+    for (const auto& shard : shards_) {
+        std::lock_guard guard(shard.lock);
+        for (const auto& entry : shard.map)
+            out.push_back(entry.first);
+    }
+    return out;
+}
+
 std::vector<std::shared_ptr<Process>> ProcessTable::takeAll() {
     std::vector<std::shared_ptr<Process>> all;
     for (auto& shard : shards_) {

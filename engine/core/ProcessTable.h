@@ -24,6 +24,8 @@ class ProcessTable {
     std::shared_ptr<Process> find(Pid pid) const;
     bool contains(Pid pid) const;
     std::size_t size() const;
+    /// Every live pid (a snapshot; for diagnostics).
+    std::vector<Pid> pids() const;
     /// Empties the table and hands every process to the caller (engine teardown).
     std::vector<std::shared_ptr<Process>> takeAll();
 

@@ -41,6 +41,7 @@ class Runtime {
     /// The live process with that pid (its immutable parts only may be read).
     std::shared_ptr<Process> find(Pid pid) const { return table_.find(pid); }
     std::size_t processCount() const { return table_.size(); }
+    std::vector<Pid> livePids() const { return table_.pids(); }
 
     /// The entry of `path`, made on first use; it stays valid until clear().
     PathEntry& pathEntry(const std::string& path);
