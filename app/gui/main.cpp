@@ -1,4 +1,4 @@
-// suplab [SCENARIO.json] [--virtual] [--screenshot FILE --quit-after MS]
+// suplab [SCENARIO.json] [--virtual] [--record FILE] [--screenshot FILE --quit-after MS]
 #include "UiBench.h"
 #include "canvas/TreeCanvas.h"
 #include "lanes/CompareWindow.h"
@@ -51,11 +51,15 @@ int main(int argc, char** argv) {
     QCommandLineOption target(QStringLiteral("target"),
                               QStringLiteral("Compare mode: the chaos target subtree."),
                               QStringLiteral("PATH"));
+    QCommandLineOption record(QStringLiteral("record"),
+                              QStringLiteral("Record the event log to FILE (JSON Lines) as it "
+                                             "happens."),
+                              QStringLiteral("FILE"));
     QCommandLineOption benchUi(
         QStringLiteral("bench-ui"),
         QStringLiteral("Measure the GUI under a flood of events and print JSON."));
     parser.addOptions(
-        {virtualClock, screenshot, quitAfter, select, compare, chaos, target, benchUi});
+        {virtualClock, screenshot, quitAfter, select, compare, chaos, target, record, benchUi});
     parser.process(app);
     if (parser.isSet(benchUi)) return suplab::runUiBench();
 
@@ -65,6 +69,13 @@ int main(int argc, char** argv) {
     bool loaded = false;
     if (!args.isEmpty()) loaded = window.openFile(args.first());
     if (!loaded) window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json"));
+    if (parser.isSet(record)) {
+        const QString error = window.startRecording(parser.value(record));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "suplab: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     window.show();
 
     suplab::CompareWindow* compareWindow = nullptr;

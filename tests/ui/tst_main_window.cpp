@@ -2,6 +2,7 @@
 // see it die and come back in the view and the log; export equals the CLI's.
 #include "CliCommands.h"
 #include "canvas/TreeCanvas.h"
+#include "events/EventFormat.h"
 #include "lanes/CompareWindow.h"
 #include "log/EventLogModel.h"
 #include "scenario/ScenarioLoader.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -181,6 +183,42 @@ class TstMainWindow : public QObject {
             window.exportLog(QStringLiteral("/nonexistent/dir/log.jsonl"), false);
         QVERIFY(problem.contains(QStringLiteral("/nonexistent/dir/log.jsonl")));
         QVERIFY(window.logModel().rowCount() >= 3);
+    }
+
+    void recordingToAFullDiskStopsWithAMessageAndKeepsTheLog() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 3, 5000);
+        const int rows = window.logModel().rowCount();
+        QCOMPARE(window.startRecording(QStringLiteral("/dev/full")), QString());
+        QVERIFY(window.recording());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.recording(), 5000); // the first write fails
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("No space left")));
+        QVERIFY(window.logModel().rowCount() >= rows);
+        QVERIFY(window.startRecording(QStringLiteral("/nonexistent/dir/run.jsonl"))
+                    .contains(QStringLiteral("/nonexistent/dir/run.jsonl")));
+        QVERIFY(!window.recording());
+    }
+
+    void recordingFollowsTheRunToTheFile() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("run.jsonl"));
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 3, 5000);
+        QCOMPARE(window.startRecording(file), QString());
+        window.performAction(QStringLiteral("MyApp.Supervisor/Counter"), QStringLiteral("kill"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 5, 5000);
+        QTest::qWait(300); // a frame, then a flush
+        window.stopRecording(QStringLiteral("done"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const auto lines = std::size_t(bytes.count('\n'));
+        QVERIFY(lines >= 5); // from seq 1 (the run before recording began) to the kill
+        const auto& events = window.logModel().events(); // (may have grown since)
+        QCOMPARE(bytes.toStdString(),
+                 jsonl(std::vector<Event>(events.begin(), events.begin() + long(lines))));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "charts/RestartChart.h"
 #include "events/EventFormat.h"
 #include "io/AtomicFile.h"
+#include "io/EventRecorder.h"
 #include "lanes/CompareWindow.h"
 #include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -220,6 +222,23 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Export event log (all)..."), QKeySequence::Save, this,
                     [this] { exportDialog(false); });
     file->addAction(tr("Export event log (filtered)..."), this, [this] { exportDialog(true); });
+    recordAction_ = file->addAction(tr("&Record to file..."));
+    recordAction_->setCheckable(true);
+    recordAction_->setToolTip(tr("Stream every event to a JSON Lines file while the run goes on "
+                                 "(written every %1 ms, so a crash loses almost nothing)")
+                                  .arg(EventRecorder::kFlushMs));
+    connect(recordAction_, &QAction::triggered, this, [this](bool on) {
+        if (!on) {
+            stopRecording(tr("Recording stopped"));
+            return;
+        }
+        recordAction_->setChecked(false); // until a file is open
+        const QString target = QFileDialog::getSaveFileName(this, tr("Record the event log to"),
+                                                          QString(), tr("JSON Lines (*.jsonl)"));
+        if (target.isEmpty()) return;
+        const QString error = startRecording(target);
+        if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot record"), error);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     updateRecentMenu();
@@ -355,6 +374,8 @@ bool MainWindow::load(const QByteArray& text, const QString& label, const QStrin
 void MainWindow::restart() {
     if (!scenario_) return;
     controller_.stop();
+    // A new run starts its seq again at 1: it does not belong in the same file.
+    stopRecording(tr("Recording stopped as the run restarted"));
     state_ = std::make_unique<TreeState>(*scenario_);
     logModel_->clear();
     liveText_.clear();
@@ -390,8 +411,47 @@ void MainWindow::useVirtualClock(bool on) {
     restart();
 }
 
+QString MainWindow::startRecording(const QString& file) {
+    if (recorder_) stopRecording(tr("Recording stopped"));
+    std::string error;
+    recorder_ = EventRecorder::open(file.toStdString(), error);
+    if (!recorder_) return q(error);
+    recorder_->append(logModel_->events()); // the run so far, then each batch as it comes
+    const QSignalBlocker quiet(recordAction_);
+    recordAction_->setChecked(true);
+    statusBar()->showMessage(tr("Recording to %1").arg(file), 5000);
+    return {};
+}
+
+void MainWindow::stopRecording(const QString& why) {
+    if (!recorder_) return;
+    recorder_->close();
+    const QString file = q(recorder_->path());
+    const auto error = recorder_->error();
+    const std::uint64_t written = recorder_->written();
+    recorder_.reset();
+    const QSignalBlocker quiet(recordAction_);
+    recordAction_->setChecked(false);
+    if (error) {
+        // Not modal: the run goes on, and the log in the window is complete.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Recording stopped"),
+                                    tr("Recording to %1 stopped after %2 events: %3\n\nThe event "
+                                       "log in the window is complete; export it to keep it.")
+                                        .arg(file)
+                                        .arg(written)
+                                        .arg(q(*error)),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        statusBar()->showMessage(tr("Recording to %1 failed: %2").arg(file, q(*error)));
+        return;
+    }
+    statusBar()->showMessage(tr("%1: %2 events in %3").arg(why).arg(written).arg(file), 8000);
+}
+
 void MainWindow::onEvents(const std::vector<Event>& events) {
     if (!state_) return;
+    if (recorder_) recorder_->append(events);
     for (const auto& e : events)
         state_->apply(e);
     logModel_->append(events);
@@ -400,6 +460,7 @@ void MainWindow::onEvents(const std::vector<Event>& events) {
 }
 
 void MainWindow::onFrame() {
+    if (recorder_ && recorder_->error()) stopRecording(tr("Recording failed"));
     if (!state_) return;
     const std::int64_t now = controller_.nowUs();
     // Redraw when something happened, and while crash flashes fade and budgets slide.

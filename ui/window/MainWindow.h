@@ -26,6 +26,7 @@ class QDoubleSpinBox;
 namespace suplab {
 
 class CompareWindow;
+class EventRecorder;
 class EventFilterProxy;
 class EventLogModel;
 class LifeTimeline;
@@ -57,6 +58,13 @@ class MainWindow final : public QMainWindow {
     /// Writes the whole log (or the filtered view) as CSV or JSONL; an error message or empty.
     QString exportLog(const QString& file, bool filtered);
     void performAction(const QString& path, const QString& action, const QString& argument = {});
+
+    /// Streams the event log to `file` as JSON Lines from now on (what is already in
+    /// the log first); an error message, or empty.
+    QString startRecording(const QString& file);
+    /// Writes what is queued and closes the file; `why` goes to the status bar.
+    void stopRecording(const QString& why);
+    bool recording() const { return recorder_ != nullptr; }
 
   private:
     bool load(const QByteArray& text, const QString& label, const QString& fileForRecent);
@@ -93,6 +101,8 @@ class MainWindow final : public QMainWindow {
     ScriptTimeline* timeline_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QAction* virtualAction_ = nullptr;
+    QAction* recordAction_ = nullptr;
+    std::unique_ptr<EventRecorder> recorder_;
     QAction* pauseAction_ = nullptr;
     QAction* stepAction_ = nullptr;
     QDoubleSpinBox* speed_ = nullptr;
