@@ -19,6 +19,11 @@ bool containsFolded(const std::string& haystack, const std::string& needle) {
                            return std::tolower(static_cast<unsigned char>(a)) == b;
                        }) != haystack.end();
 }
+bool isAtOrBelow(const std::string& path, const std::string& subtree) {
+    return path == subtree ||
+           (path.size() > subtree.size() && path.compare(0, subtree.size(), subtree) == 0 &&
+            path[subtree.size()] == '/');
+}
 std::uint32_t maskOf(const QSet<int>& kinds) {
     std::uint32_t mask = 0;
     for (int k : kinds)
@@ -62,26 +67,42 @@ void EventFilterProxy::setFilter(const QString& text, const QSet<int>& kinds,
     refilter();
 }
 
-bool EventFilterProxy::accepts(const Event& e) const {
+bool EventFilterProxy::matches(std::vector<std::int8_t>& cache, std::uint32_t id,
+                               bool (*test)(const std::string&, const std::string&),
+                               const std::string& arg) const {
+    const EventStore& store = source_->store();
+    if (cache.size() < store.textCount()) cache.resize(store.textCount(), -1);
+    if (cache[id] < 0) cache[id] = test(store.text(id), arg) ? 1 : 0;
+    return cache[id] != 0;
+}
+
+bool EventFilterProxy::accepts(std::size_t row) const {
+    const EventStore::Record& e = source_->store().record(row);
     if (kinds_ && !(kinds_ & (1u << static_cast<unsigned>(e.kind)))) return false;
-    if (!subtree_.empty() && e.path != subtree_ &&
-        !(e.path.size() > subtree_.size() && e.path.compare(0, subtree_.size(), subtree_) == 0 &&
-          e.path[subtree_.size()] == '/'))
-        return false;
+    if (!subtree_.empty() && !matches(inSubtree_, e.path, &isAtOrBelow, subtree_)) return false;
     if (text_.empty()) return true;
-    return containsFolded(e.path, text_) || containsFolded(e.reason, text_) ||
-           containsFolded(e.detail, text_) || containsFolded(e.op, text_) ||
-           containsFolded(toString(e.kind), text_) || containsFolded(formatPid(e.pid), text_) ||
-           containsFolded(std::to_string(e.seq), text_);
+    // Each distinct string is searched once per filter, however many events share it.
+    if (matches(textMatch_, e.path, &containsFolded, text_) ||
+        matches(textMatch_, e.reason, &containsFolded, text_) ||
+        matches(textMatch_, e.detail, &containsFolded, text_) ||
+        matches(textMatch_, e.op, &containsFolded, text_) ||
+        containsFolded(toString(e.kind), text_))
+        return true;
+    return (textMayBePid_ && containsFolded(formatPid(e.pid), text_)) ||
+           (textIsDigits_ && containsFolded(std::to_string(e.seq), text_));
 }
 
 void EventFilterProxy::refilter() {
     beginResetModel(); // a new filter: one pass over the records
     rows_.clear();
+    textMatch_.clear();
+    inSubtree_.clear();
+    textIsDigits_ = !text_.empty() && text_.find_first_not_of("0123456789") == std::string::npos;
+    textMayBePid_ = !text_.empty() && text_.find_first_not_of("<>.0123456789") == std::string::npos;
     if (source_) {
-        const auto& events = source_->events();
-        for (std::size_t i = 0; i < events.size(); ++i)
-            if (accepts(events[i])) rows_.push_back(int(i));
+        const std::size_t n = source_->store().size();
+        for (std::size_t i = 0; i < n; ++i)
+            if (accepts(i)) rows_.push_back(int(i));
     }
     endResetModel();
 }
@@ -89,7 +110,7 @@ void EventFilterProxy::refilter() {
 void EventFilterProxy::sourceRowsInserted(int first, int last) {
     std::vector<int> added;
     for (int r = first; r <= last; ++r)
-        if (accepts(source_->event(r))) added.push_back(r);
+        if (accepts(std::size_t(r))) added.push_back(r);
     if (added.empty()) return;
     const int at = int(rows_.size());
     beginInsertRows({}, at, at + int(added.size()) - 1);

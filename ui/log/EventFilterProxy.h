@@ -32,7 +32,8 @@ class EventFilterProxy final : public QAbstractTableModel {
     /// All three at once, with a single pass over the log.
     void setFilter(const QString& text, const QSet<int>& kinds, const QString& subtree);
 
-    bool accepts(const Event& e) const;
+    /// Whether the source row passes the filter.
+    bool accepts(std::size_t row) const;
     QModelIndex mapToSource(const QModelIndex& index) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -50,6 +51,13 @@ class EventFilterProxy final : public QAbstractTableModel {
     std::string text_;        // lower case
     std::uint32_t kinds_ = 0; // a bit per EventKind; 0: all
     std::string subtree_;
+    // Per distinct string of the store: -1 not yet tested, 0 no, 1 yes.
+    mutable std::vector<std::int8_t> textMatch_, inSubtree_;
+    bool textIsDigits_ = false, textMayBePid_ = false;
+
+    bool matches(std::vector<std::int8_t>& cache, std::uint32_t id,
+                 bool (*test)(const std::string&, const std::string&),
+                 const std::string& arg) const;
 };
 
 } // namespace suplab

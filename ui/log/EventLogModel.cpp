@@ -7,21 +7,21 @@ namespace suplab {
 
 void EventLogModel::append(const std::vector<Event>& batch) {
     if (batch.empty()) return;
-    const int first = int(events_.size());
+    const int first = int(store_.size());
     beginInsertRows({}, first, first + int(batch.size()) - 1);
-    events_.insert(events_.end(), batch.begin(), batch.end());
+    for (const Event& e : batch)
+        store_.append(e);
     endInsertRows();
 }
 
 void EventLogModel::clear() {
     beginResetModel(); // a new run: the one reset the log ever gets
-    events_.clear();
-    events_.shrink_to_fit();
+    store_.clear();
     endResetModel();
 }
 
 int EventLogModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(events_.size());
+    return parent.isValid() ? 0 : int(store_.size());
 }
 
 int EventLogModel::columnCount(const QModelIndex& parent) const {
@@ -29,10 +29,11 @@ int EventLogModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant EventLogModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= int(events_.size())) return {};
-    const Event& e = events_[std::size_t(index.row())];
+    if (!index.isValid() || index.row() >= int(store_.size())) return {};
+    const EventStore::Record& e = store_.record(std::size_t(index.row()));
+    auto text = [this](std::uint32_t id) { return QString::fromStdString(store_.text(id)); };
     if (role == EventKindRole) return int(e.kind);
-    if (role == PathRole) return QString::fromStdString(e.path);
+    if (role == PathRole) return text(e.path);
     if (role == Qt::ForegroundRole && index.column() == Kind) {
         switch (e.kind) {
         case EventKind::Down:
@@ -55,17 +56,16 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     case Time:
         return QString::number(double(e.tUs) / 1000.0, 'f', 3);
     case Kind:
-        return e.op.empty() ? QString::fromLatin1(toString(e.kind))
-                            : QString::fromLatin1(toString(e.kind)) + QLatin1Char(' ') +
-                                  QString::fromStdString(e.op);
+        return e.op == 0 ? QString::fromLatin1(toString(e.kind))
+                         : QString::fromLatin1(toString(e.kind)) + QLatin1Char(' ') + text(e.op);
     case Path:
-        return QString::fromStdString(e.path);
+        return text(e.path);
     case PidColumn:
         return QString::fromStdString(formatPid(e.pid));
     case ReasonColumn:
-        return QString::fromStdString(e.reason);
+        return text(e.reason);
     case Detail:
-        return QString::fromStdString(e.detail);
+        return text(e.detail);
     default:
         return {};
     }

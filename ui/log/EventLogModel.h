@@ -1,8 +1,10 @@
 #pragma once
 // The event log as an append-only table: events arrive in batches (one insert
 // per frame), are never changed, and are the very records an export writes.
+// They are kept compact in an EventStore.
 
 #include "events/Event.h"
+#include "log/EventStore.h"
 
 #include <QAbstractTableModel>
 #include <vector>
@@ -19,8 +21,10 @@ class EventLogModel final : public QAbstractTableModel {
 
     void append(const std::vector<Event>& batch);
     void clear();
-    const Event& event(int row) const { return events_[std::size_t(row)]; }
-    const std::vector<Event>& events() const { return events_; }
+    Event event(int row) const { return store_.event(std::size_t(row)); }
+    /// Every event, rebuilt (for exports and tests; the store itself is compact).
+    std::vector<Event> events() const { return store_.events(0, store_.size()); }
+    const EventStore& store() const { return store_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -29,7 +33,7 @@ class EventLogModel final : public QAbstractTableModel {
                         int role = Qt::DisplayRole) const override;
 
   private:
-    std::vector<Event> events_;
+    EventStore store_;
 };
 
 } // namespace suplab

@@ -234,7 +234,7 @@ void MainWindow::buildMenus() {
         }
         recordAction_->setChecked(false); // until a file is open
         const QString target = QFileDialog::getSaveFileName(this, tr("Record the event log to"),
-                                                          QString(), tr("JSON Lines (*.jsonl)"));
+                                                            QString(), tr("JSON Lines (*.jsonl)"));
         if (target.isEmpty()) return;
         const QString error = startRecording(target);
         if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot record"), error);
@@ -416,7 +416,10 @@ QString MainWindow::startRecording(const QString& file) {
     std::string error;
     recorder_ = EventRecorder::open(file.toStdString(), error);
     if (!recorder_) return q(error);
-    recorder_->append(logModel_->events()); // the run so far, then each batch as it comes
+    // The run so far, then each batch as it comes.
+    const EventStore& store = logModel_->store();
+    for (std::size_t from = 0; from < store.size(); from += 65536)
+        recorder_->append(store.events(from, std::min(store.size(), from + 65536)));
     const QSignalBlocker quiet(recordAction_);
     recordAction_->setChecked(true);
     statusBar()->showMessage(tr("Recording to %1").arg(file), 5000);
@@ -705,16 +708,22 @@ void MainWindow::startChildDialog(const QString& supervisor) {
 }
 
 QString MainWindow::exportLog(const QString& file, bool filtered) {
-    std::vector<Event> events;
+    // Formatted straight from the compact store: no copy of the log as Event objects.
+    const bool asCsv = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
+    const char* eol = asCsv ? "\r\n" : "\n"; // as csv() and jsonl() write them
+    std::string text = asCsv ? csvHeader() + eol : std::string();
+    auto add = [&](int row) {
+        const Event e = logModel_->event(row);
+        text += asCsv ? csvLine(e) : jsonlLine(e);
+        text += eol;
+    };
     if (filtered) {
         for (int r = 0; r < logProxy_->rowCount(); ++r)
-            events.push_back(
-                logModel_->event(logProxy_->mapToSource(logProxy_->index(r, 0)).row()));
+            add(logProxy_->mapToSource(logProxy_->index(r, 0)).row());
     } else {
-        events = logModel_->events();
+        for (int r = 0; r < logModel_->rowCount(); ++r)
+            add(r);
     }
-    const std::string text =
-        file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? csv(events) : jsonl(events);
     return q(writeFileAtomically(file.toStdString(), text));
 }
 
