@@ -10,6 +10,7 @@
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -32,6 +33,22 @@ int countLog(EventLogModel& log, EventKind kind, const std::string& path,
 }
 const QString kCounter = QStringLiteral("MyApp.Supervisor/Counter");
 } // namespace
+
+/// Threads of this process now that bear its own name (Linux): the engine's
+/// std::threads do; Qt's pooled helper threads name themselves and come and go.
+int threadCount() {
+    auto nameOf = [](const QString& task) {
+        QFile comm(QStringLiteral("/proc/self/task/") + task + QStringLiteral("/comm"));
+        return comm.open(QIODevice::ReadOnly) ? comm.readAll() : QByteArray();
+    };
+    const QByteArray own = nameOf(QString::number(QCoreApplication::applicationPid()));
+    int n = 0;
+    const auto tasks =
+        QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& task : tasks)
+        if (nameOf(task) == own) ++n;
+    return n;
+}
 
 class TstMainWindow : public QObject {
     Q_OBJECT
@@ -198,6 +215,38 @@ class TstMainWindow : public QObject {
         QVERIFY(window.startRecording(QStringLiteral("/nonexistent/dir/run.jsonl"))
                     .contains(QStringLiteral("/nonexistent/dir/run.jsonl")));
         QVERIFY(!window.recording());
+    }
+
+    // Quitting, resetting or closing a lane in the middle of a restart loop never
+    // hangs, and every engine thread is joined: the thread count comes back.
+    void stoppingDuringARestartLoopJoinsEveryEngineThread() {
+        { // Qt starts a few threads of its own with the first window: count after those
+            MainWindow warmUp;
+            QVERIFY(warmUp.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+            QTest::qWait(200);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(threadCount() > 0, 1000);
+        QTest::qWait(200);
+        const int threadsBefore = threadCount();
+        {
+            MainWindow window;
+            QVERIFY(
+                window.openFile(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/restart_loop.json")));
+            QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 500, 10000);
+            QVERIFY(window.openFile(
+                QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/restart_loop.json"))); // reset
+            QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 500, 10000);
+            CompareWindow* compare = window.openCompare();
+            QVERIFY(compare);
+            compare->setLanes(
+                {QStringLiteral("strategy=one_for_one"), QStringLiteral("strategy=one_for_all")});
+            QString problem;
+            QVERIFY2(compare->startLanes(&problem), qPrintable(problem));
+            QTest::qWait(300);
+            compare->close(); // deletes itself: its engine thread must join
+            QTest::qWait(50);
+        } // quitting mid-run
+        QTRY_COMPARE_WITH_TIMEOUT(threadCount(), threadsBefore, 5000);
     }
 
     void recordingFollowsTheRunToTheFile() {
