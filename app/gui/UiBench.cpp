@@ -1,6 +1,7 @@
 #include "UiBench.h"
 
 #include "canvas/TreeCanvas.h"
+#include "io/ResidentMemory.h"
 #include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
 #include "run/RunController.h"
@@ -15,21 +16,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace suplab {
 
 namespace {
-
-std::int64_t residentBytes() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return std::int64_t(resident) * sysconf(_SC_PAGESIZE);
-}
 
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;

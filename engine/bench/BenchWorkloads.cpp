@@ -1,24 +1,16 @@
 #include "BenchWorkloads.h"
 
 #include "bench/BenchDriver.h"
+#include "io/ResidentMemory.h"
 #include "run/Engine.h"
 
 #include <algorithm>
-#include <fstream>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace suplab {
 
 namespace {
-
-std::int64_t residentBytes() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return std::int64_t(resident) * sysconf(_SC_PAGESIZE);
-}
 
 NodePtr supervisorOf(int workers, Strategy strategy, NodeType type = NodeType::Supervisor) {
     auto root = std::make_shared<NodeSpec>();

@@ -44,13 +44,6 @@ class LinkSet {
             }
     }
 
-    bool contains(Pid pid) const {
-        if (many_) return many_->count(pid) != 0;
-        for (std::uint32_t i = 0; i < count_; ++i)
-            if (inline_[i] == pid) return true;
-        return false;
-    }
-
     std::size_t size() const { return many_ ? many_->size() : count_; }
 
     template <typename F> void forEach(F&& f) const {

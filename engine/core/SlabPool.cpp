@@ -54,7 +54,6 @@ struct Shared {
     };
     std::array<Rest, 64> rests{};
     std::size_t restCount = 0;
-    std::atomic<std::size_t> mapped{0};
     ThreadCache* caches = nullptr; // every live thread's cache, for liveBytes()
     std::int64_t retiredLive = 0;  // the live-byte balance of threads that ended
 };
@@ -65,7 +64,6 @@ char* mapSlab() {
     void* p = mmap(nullptr, kSlabBytes, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    shared.mapped.fetch_add(kSlabBytes, std::memory_order_relaxed);
     return static_cast<char*>(p);
 }
 
@@ -251,14 +249,6 @@ std::int64_t liveBytes() {
     for (const ThreadCache* c = shared.caches; c; c = c->nextCache())
         total += c->live();
     return total;
-#endif
-}
-
-std::size_t mappedBytes() {
-#ifdef SUPLAB_SLAB_PASSTHROUGH
-    return 0;
-#else
-    return shared.mapped.load(std::memory_order_relaxed);
 #endif
 }
 

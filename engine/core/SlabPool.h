@@ -30,9 +30,6 @@ void deallocate(void* block, std::size_t bytes) noexcept;
 /// baseline once a run is over.
 std::int64_t liveBytes();
 
-/// Bytes the pool has mapped so far (slabs), for the memory figures.
-std::size_t mappedBytes();
-
 /// A standard allocator on the pool, for std::allocate_shared and containers.
 /// Class-level operator new/delete on the pool, for polymorphic objects owned by a
 /// unique_ptr (the sized delete of a class with a virtual destructor gets the

@@ -3,15 +3,14 @@
 #include "core/Process.h"
 #include "core/SlabPool.h"
 #include "events/EventFormat.h"
+#include "io/ResidentMemory.h"
 #include "run/Engine.h"
 #include "soak/SoakChecker.h"
 #include "supervision/ChildFactory.h"
 
 #include <chrono>
-#include <fstream>
 #include <random>
 #include <thread>
-#include <unistd.h>
 #include <unordered_map>
 
 namespace suplab {
@@ -19,13 +18,6 @@ namespace suplab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::int64_t residentBytes() {
-    std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return std::int64_t(resident) * sysconf(_SC_PAGESIZE);
-}
 
 /// The soak's tree (1,001 processes): a root over nine supervisors of every
 /// strategy with 990 workers between them (some transient, some temporary), one of
