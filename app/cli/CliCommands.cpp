@@ -2,17 +2,25 @@
 
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
+#include "elixir/ElixirImporter.h"
+#include "elixir/ElixirSkeleton.h"
 #include "events/EventFormat.h"
+#include "export/TreeDiagram.h"
 #include "io/AtomicFile.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
 #include "soak/Soak.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <fstream>
 #include <optional>
 #include <ostream>
+#include <sstream>
 
 namespace suplab {
 
@@ -35,6 +43,10 @@ constexpr const char* kUsage =
     "  suplab-cli soak [--seconds S] [--rate FAULTS_PER_S] [--seed N] [--threads N]\n"
     "      a 1,000-process tree under injected faults; prints the invariant report,\n"
     "      exit status 1 if any invariant was violated\n"
+    "  suplab-cli import FILE.ex [--to scenario|elixir|mermaid|dot] [--out FILE]\n"
+    "      reads an Elixir supervisor (and its worker modules) into a scenario; what it\n"
+    "      cannot read is listed as FILE:LINE on stderr, exit status 3 if anything was not read\n"
+    "  suplab-cli export SCENARIO.json --to elixir|mermaid|dot [--out FILE]\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -293,6 +305,73 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                     err);
 }
 
+/// `--to FORMAT` and `--out FILE` after the input file (import and export).
+struct ConvertOptions {
+    std::string file;
+    std::string to;
+    std::string out;
+};
+
+int convertOptions(const std::vector<std::string>& args, const std::string& command,
+                   const std::vector<std::string>& formats, ConvertOptions& o, std::ostream& err) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--to" || a == "--out") {
+            if (i + 1 >= args.size()) return usageError(err, command + ": " + a + " needs a value");
+            (a == "--to" ? o.to : o.out) = args[++i];
+        } else if (a.rfind("--", 0) == 0) {
+            return usageError(err, command + ": unknown option " + a);
+        } else if (o.file.empty()) {
+            o.file = a;
+        } else {
+            return usageError(err, command + ": one file only, got also \"" + a + "\"");
+        }
+    }
+    if (o.file.empty()) return usageError(err, command + ": expected a file");
+    if (o.to.empty()) o.to = formats.front();
+    if (std::find(formats.begin(), formats.end(), o.to) == formats.end()) {
+        std::string list;
+        for (const auto& f : formats)
+            list += (list.empty() ? "" : ", ") + f;
+        return usageError(err, command + ": --to: expected " + list + ", got \"" + o.to + "\"");
+    }
+    return 0;
+}
+
+std::string convert(const Scenario& scenario, const std::string& to) {
+    if (to == "elixir") return elixirSkeleton(scenario);
+    if (to == "mermaid") return treeMermaid(*scenario.root);
+    if (to == "dot") return treeDot(*scenario.root);
+    return writeScenario(scenario);
+}
+
+int importCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    ConvertOptions o;
+    if (int s = convertOptions(args, "import", {"scenario", "elixir", "mermaid", "dot"}, o, err))
+        return s;
+    std::ifstream in(o.file, std::ios::binary);
+    if (!in) {
+        err << o.file << ": cannot read it (" << std::strerror(errno) << ")\n";
+        return 2;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    const ImportResult result = importElixir(text.str(), o.file);
+    for (const auto& line : result.lines(o.file))
+        err << line << "\n";
+    if (!result.scenario) return 2;
+    if (int s = writeOut(convert(*result.scenario, o.to), o.out, out, err)) return s;
+    return result.complete() ? 0 : 3;
+}
+
+int exportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    ConvertOptions o;
+    if (int s = convertOptions(args, "export", {"elixir", "mermaid", "dot"}, o, err)) return s;
+    std::optional<Scenario> scenario;
+    if (int status = load(o.file, err, scenario)) return status;
+    return writeOut(convert(*scenario, o.to), o.out, out, err);
+}
+
 int validate(const std::vector<std::string>& args, std::ostream& err) {
     if (args.size() != 2) return usageError(err, "validate: expected exactly one scenario file");
     std::optional<Scenario> scenario;
@@ -392,6 +471,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (command == "compare") return compare(args, out, err);
     if (command == "bench") return bench(args, out, err);
     if (command == "soak") return soak(args, out, err);
+    if (command == "import") return importCommand(args, out, err);
+    if (command == "export") return exportCommand(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

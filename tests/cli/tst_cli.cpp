@@ -77,6 +77,39 @@ class TstCli : public QObject {
             << QStringList{"bench", "--scaling", "--quick"} << 2 << "takes only --threads";
         QTest::newRow("a quick bench of one workload")
             << QStringList{"bench", "--quick", "--only", "restart"} << 0 << "";
+        const QString ex = QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/elixir/");
+        QTest::newRow("import of a lesson module that reads whole")
+            << QStringList{"import", ex + "lesson_rest_for_one.ex"} << 0 << "assumed: Database";
+        QTest::newRow("import that leaves a construct out gives its line and status 3")
+            << QStringList{"import", ex + "lesson_restart_intensity.exs"} << 3
+            << "lesson_restart_intensity.exs:1: not read: children";
+        QTest::newRow("import of a missing file") << QStringList{"import", "/nonexistent/a.ex"} << 2
+                                                  << "/nonexistent/a.ex: cannot read it";
+        QTest::newRow("import to an unknown format")
+            << QStringList{"import", ex + "lesson_rest_for_one.ex", "--to", "pdf"} << 2
+            << "--to: expected scenario, elixir, mermaid, dot";
+        QTest::newRow("import of a file with no supervisor in it")
+            << QStringList{"import", c} << 2 << "not read: no supervisor";
+        QTest::newRow("export of a scenario as Mermaid")
+            << QStringList{"export", c, "--to", "mermaid"} << 0 << "";
+        QTest::newRow("export without a format") << QStringList{"export", c, "--to", "svg"} << 2
+                                                 << "--to: expected elixir, mermaid, dot";
+    }
+    void importedLessonModuleRunsAsAScenario() {
+        const Outcome imported =
+            cli({"import", SUPLAB_SOURCE_DIR "/tests/data/elixir/lesson_chat_app.ex"});
+        QCOMPARE(imported.status, 0);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("chat.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(imported.out.c_str());
+        f.close();
+        const Outcome run = cli({"run", file.toStdString()});
+        QCOMPARE(run.status, 0);
+        QVERIFY2(QString::fromStdString(run.out).contains(
+                     QStringLiteral("up ChatApp.Supervisor/ChatApp.RoomSupervisor")),
+                 run.out.c_str());
     }
     void commandLineGivesItsStatus() {
         QFETCH(QStringList, args);

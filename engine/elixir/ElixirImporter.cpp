@@ -1,0 +1,809 @@
+#include "ElixirImporter.h"
+
+#include "elixir/ElixirTerm.h"
+#include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+
+namespace suplab {
+
+using elixir::Term;
+using Kind = Term::Kind;
+
+bool ImportResult::complete() const {
+    return std::none_of(notes.begin(), notes.end(),
+                        [](const ImportNote& n) { return n.kind == ImportNote::Kind::NotRead; });
+}
+
+std::vector<std::string> ImportResult::lines(const std::string& label) const {
+    std::vector<std::string> out;
+    for (const auto& n : notes)
+        out.push_back(label + (n.line ? ":" + std::to_string(n.line) : std::string()) + ": " +
+                      (n.kind == ImportNote::Kind::NotRead ? "not read: " : "assumed: ") +
+                      n.message);
+    return out;
+}
+
+namespace {
+
+struct Function {
+    std::string name;
+    std::vector<Term> params;
+    std::vector<Term> body;
+    int line = 0;
+};
+
+struct Module {
+    std::string name;
+    int line = 0;
+    std::string uses; // Supervisor, DynamicSupervisor, GenServer, Application, ...
+    Term useOptions;  // the keyword list given to `use`, or an empty list
+    int useLine = 0;
+    std::vector<Function> functions;
+    std::map<std::string, Term> attributes;
+    std::map<std::string, std::string> aliases; // `alias A.B` makes B mean A.B
+
+    const Function* function(const std::string& n, std::size_t arity) const {
+        for (const auto& f : functions)
+            if (f.name == n && f.params.size() == arity) return &f;
+        return nullptr;
+    }
+};
+
+using Env = std::map<std::string, Term>;
+
+std::string lastSegment(const std::string& alias) {
+    const auto dot = alias.rfind('.');
+    return dot == std::string::npos ? alias : alias.substr(dot + 1);
+}
+
+class Importer {
+  public:
+    explicit Importer(std::string label) : label_(std::move(label)) {}
+
+    ImportResult run(std::string_view source) {
+        elixir::ParseResult parsed = elixir::parse(source);
+        for (auto& [line, message] : parsed.errors)
+            notRead(line, "the file does not parse here (" + message + ")");
+        std::vector<Term> script;
+        for (const Term& s : parsed.statements)
+            if (s.is(Kind::Call, "defmodule"))
+                collectModule(s, "");
+            else
+                script.push_back(s);
+        NodePtr root = findRoot(script);
+        if (root) {
+            Scenario scenario;
+            scenario.name = root->id;
+            scenario.description = "Imported from " + label_ + ".";
+            scenario.root = root;
+            // The loader has the last word on the rules (significant children, ids, ...).
+            LoadResult checked = loadScenarioText(writeScenario(scenario), label_);
+            if (checked.ok())
+                result_.scenario = std::move(checked.scenario);
+            else
+                for (const auto& e : checked.errors)
+                    notRead(0, "the tree breaks a scenario rule: " + e);
+        }
+        std::stable_sort(result_.notes.begin(), result_.notes.end(),
+                         [](const ImportNote& a, const ImportNote& b) { return a.line < b.line; });
+        return std::move(result_);
+    }
+
+  private:
+    void notRead(int line, std::string message) {
+        result_.notes.push_back({line, ImportNote::Kind::NotRead, std::move(message)});
+    }
+    void assumed(int line, std::string message) {
+        result_.notes.push_back({line, ImportNote::Kind::Assumed, std::move(message)});
+    }
+
+    // ---- the file's modules ------------------------------------------------
+
+    void collectModule(const Term& def, const std::string& outer) {
+        const Term* nameTerm = def.items.empty() ? nullptr : &def.items[0];
+        if (!nameTerm || nameTerm->kind != Kind::Alias) {
+            notRead(def.line, "defmodule with a name SupLab cannot read");
+            return;
+        }
+        Module m;
+        m.name = outer.empty() ? nameTerm->text : outer + "." + nameTerm->text;
+        m.line = def.line;
+        m.useOptions.kind = Kind::List;
+        for (const Term& s : def.body) {
+            if (s.is(Kind::Call, "defmodule")) {
+                collectModule(s, m.name);
+                // A nested module is an alias in its parent, as in Elixir.
+                if (!s.items.empty() && s.items[0].kind == Kind::Alias)
+                    m.aliases[s.items[0].text.substr(0, s.items[0].text.find('.'))] =
+                        m.name + "." + s.items[0].text.substr(0, s.items[0].text.find('.'));
+            } else if (s.is(Kind::Call, "use") && !s.items.empty() &&
+                       s.items[0].kind == Kind::Alias) {
+                if (m.uses.empty() || m.uses == "GenServer") { // the behaviour that decides
+                    m.uses = s.items[0].text;
+                    m.useLine = s.line;
+                    if (s.items.size() > 1) m.useOptions = s.items[1];
+                }
+            } else if ((s.is(Kind::Call, "def") || s.is(Kind::Call, "defp")) && !s.items.empty()) {
+                m.functions.push_back(function(s));
+            } else if (s.kind == Kind::Call && s.text.size() > 1 && s.text[0] == '@' &&
+                       s.items.size() == 1) {
+                m.attributes[s.text] = s.items[0];
+            } else if (s.is(Kind::Call, "alias") && !s.items.empty() &&
+                       s.items[0].kind == Kind::Alias) {
+                const Term* as = s.items.size() > 1 ? s.items[1].find("as") : nullptr;
+                m.aliases[as && as->kind == Kind::Alias ? as->text : lastSegment(s.items[0].text)] =
+                    s.items[0].text;
+            }
+        }
+        modules_.push_back(std::move(m));
+    }
+
+    static Function function(const Term& def) {
+        Function f;
+        f.line = def.line;
+        const Term* head = &def.items[0];
+        if (head->kind == Kind::BinOp && head->text == "when") head = &head->items[0];
+        f.name = head->text;
+        if (head->kind == Kind::Call) f.params = head->items;
+        if (def.hasBlock)
+            f.body = def.body;
+        else if (head->hasBlock)
+            f.body = head->body;
+        else if (def.items.size() > 1)
+            if (const Term* d = def.items.back().find("do")) f.body.push_back(*d);
+        return f;
+    }
+
+    const Module* module(const std::string& name, const Module* from) const {
+        std::string full = name;
+        if (from) {
+            const auto first = name.substr(0, name.find('.'));
+            if (auto a = from->aliases.find(first); a != from->aliases.end())
+                full = a->second + name.substr(first.size());
+        }
+        for (const auto& m : modules_)
+            if (m.name == full) return &m;
+        return nullptr;
+    }
+
+    std::string resolveAlias(const std::string& name, const Module* from) const {
+        const Module* m = module(name, from);
+        return m ? m->name : name;
+    }
+
+    static bool isSupervisorModule(const Module& m) {
+        return m.uses == "Supervisor" || m.uses == "DynamicSupervisor";
+    }
+
+    // ---- the root ----------------------------------------------------------
+
+    NodePtr findRoot(const std::vector<Term>& script) {
+        for (const auto& m : modules_)
+            if (m.uses == "Application") {
+                const Function* start = m.function("start", 2);
+                if (!start) {
+                    notRead(m.line, m.name + " uses Application but has no start/2");
+                    continue;
+                }
+                return applicationTree(m, *start);
+            }
+        // The supervisors no other module of the file starts as a child.
+        std::set<std::string> started;
+        std::vector<const Module*> tops;
+        for (const auto& m : modules_)
+            if (isSupervisorModule(m)) tops.push_back(&m);
+        if (!tops.empty()) {
+            for (const Module* m : tops)
+                collectReferences(*m, started);
+            std::vector<const Module*> roots;
+            for (const Module* m : tops)
+                if (!started.count(m->name)) roots.push_back(m);
+            if (roots.empty()) roots.push_back(tops.front()); // they start each other
+            if (roots.size() > 1) {
+                std::string others;
+                for (std::size_t i = 1; i < roots.size(); ++i)
+                    others += (i > 1 ? ", " : "") + roots[i]->name;
+                assumed(roots[1]->line, "the file has " + std::to_string(roots.size()) +
+                                            " top supervisors; the first, " + roots[0]->name +
+                                            ", is the root (" + others +
+                                            " left out: import them on their own)");
+            }
+            return moduleNode(*roots[0], nullptr, roots[0]->line);
+        }
+        if (NodePtr fromScript = scriptTree(script)) return fromScript;
+        // Worker modules only: put them under a plain supervisor, and say so.
+        auto root = std::make_shared<NodeSpec>();
+        root->id = "Root";
+        root->type = NodeType::Supervisor;
+        root->shutdown = ShutdownSpec::infinity();
+        for (const auto& m : modules_)
+            if (!m.uses.empty() && m.uses != "Application")
+                root->children.push_back(moduleNode(m, nullptr, m.line));
+        if (root->children.empty()) {
+            notRead(0, "no supervisor, Application, worker module or child spec SupLab can read");
+            return nullptr;
+        }
+        assumed(0, "the file has no supervisor: its workers are put under a one_for_one "
+                   "supervisor called Root");
+        return root;
+    }
+
+    void collectReferences(const Module& m, std::set<std::string>& out) {
+        const Function* init = m.function("init", 1);
+        if (!init) return;
+        std::vector<const Term*> stack;
+        for (const Term& s : init->body)
+            stack.push_back(&s);
+        while (!stack.empty()) {
+            const Term* t = stack.back();
+            stack.pop_back();
+            if (t->kind == Kind::Alias) out.insert(resolveAlias(t->text, &m));
+            for (const Term& c : t->items)
+                stack.push_back(&c);
+        }
+    }
+
+    NodePtr applicationTree(const Module& app, const Function& start) {
+        Env env;
+        const Term* call = findCall(start, app, env, {"Supervisor.start_link"});
+        if (!call) {
+            notRead(start.line, app.name + ".start/2 has no Supervisor.start_link(children, "
+                                           "options) SupLab can read");
+            return nullptr;
+        }
+        auto root = std::make_shared<NodeSpec>();
+        root->type = NodeType::Supervisor;
+        root->shutdown = ShutdownSpec::infinity();
+        const Term* opts = call->items.size() > 1 ? &call->items[1] : nullptr;
+        const Term resolvedOpts = opts ? resolve(*opts, &app, env) : Term{};
+        const Term* name = resolvedOpts.find("name");
+        if (name && name->kind == Kind::Alias) {
+            root->id = name->text;
+        } else {
+            root->id = app.name + ".Supervisor";
+            assumed(call->line,
+                    "the application's supervisor has no name: it is called " + root->id + " here");
+        }
+        supervisorOptions(*root, opts, &app, env, false);
+        root->children =
+            children(call->items.empty() ? Term{} : call->items[0], &app, env, call->line);
+        return root;
+    }
+
+    NodePtr scriptTree(const std::vector<Term>& script) {
+        Function f;
+        f.body = script;
+        Env env;
+        const Term* call = findCall(f, {}, env,
+                                    {"Supervisor.start_link", "Supervisor.init",
+                                     "DynamicSupervisor.init", "DynamicSupervisor.start_link"},
+                                    false);
+        if (call) {
+            auto root = std::make_shared<NodeSpec>();
+            root->shutdown = ShutdownSpec::infinity();
+            const bool dynamic = call->text.rfind("DynamicSupervisor", 0) == 0;
+            root->type = dynamic ? NodeType::DynamicSupervisor : NodeType::Supervisor;
+            const Term* opts = dynamic ? (call->items.empty() ? nullptr : &call->items.back())
+                                       : (call->items.size() > 1 ? &call->items[1] : nullptr);
+            const Term resolvedOpts = opts ? resolve(*opts, nullptr, env) : Term{};
+            const Term* name = resolvedOpts.find("name");
+            root->id = name && name->kind == Kind::Alias ? name->text : "Root";
+            if (root->id == "Root")
+                assumed(call->line, "the supervisor has no name: it is called Root here");
+            supervisorOptions(*root, opts, nullptr, env, dynamic);
+            if (!dynamic)
+                root->children = children(call->items.empty() ? Term{} : call->items[0], nullptr,
+                                          env, call->line);
+            return root;
+        }
+        // A lone child spec or list of them (a fragment pasted from a lesson).
+        auto root = std::make_shared<NodeSpec>();
+        root->id = "Root";
+        root->type = NodeType::Supervisor;
+        root->shutdown = ShutdownSpec::infinity();
+        for (const Term& s : script) {
+            if (s.kind == Kind::Map || s.kind == Kind::Tuple) {
+                if (NodePtr c = child(s, nullptr, env)) root->children.push_back(c);
+            } else if (s.kind == Kind::List) {
+                for (NodePtr& c : children(s, nullptr, env, s.line))
+                    root->children.push_back(std::move(c));
+            } else if (s.kind == Kind::BinOp && s.text == "=" && s.items[0].kind == Kind::Var) {
+                env[s.items[0].text] = s.items[1];
+            }
+        }
+        if (root->children.empty()) return nullptr;
+        assumed(0, "the file has no supervisor: its child specs are put under a one_for_one "
+                   "supervisor called Root");
+        return root;
+    }
+
+    // ---- function bodies ---------------------------------------------------
+
+    /// Reads `f`'s statements, binding `x = ...` in `env`, and returns the last call to
+    /// one of `names` (a pipe `children |> Supervisor.init(opts)` counts). Statements it
+    /// cannot read are listed when `report`.
+    const Term* findCall(const Function& f, const Module& m, Env& env,
+                         std::initializer_list<const char*> names, bool report = true) {
+        const Term* found = nullptr;
+        for (const Term& s0 : f.body) {
+            const Term* s = &s0;
+            if (s->kind == Kind::BinOp && s->text == "=") {
+                if (s->items[0].kind == Kind::Var) {
+                    env[s->items[0].text] = s->items[1];
+                    continue;
+                }
+                s = &s->items[1]; // {:ok, pid} = Supervisor.start_link(...)
+            }
+            if (s->kind == Kind::BinOp && s->text == "|>" && s->items[1].kind == Kind::Call) {
+                Term call = s->items[1];
+                call.items.insert(call.items.begin(), s->items[0]);
+                piped_.push_back(std::move(call));
+                s = &piped_.back();
+            }
+            bool matched = false;
+            for (const char* n : names)
+                if (s->is(Kind::Call, n)) matched = true;
+            if (matched) {
+                found = s;
+                continue;
+            }
+            if (report && !harmless(*s))
+                notRead(s->line, "in " + (m.name.empty() ? std::string() : m.name + ".") + f.name +
+                                     "/" + std::to_string(f.params.size()) + ": " + s->show());
+        }
+        return found;
+    }
+
+    /// Statements that cannot change the tree: logging, bare values, attribute reads.
+    static bool harmless(const Term& s) {
+        if (s.kind == Kind::Call)
+            return s.text.rfind("Logger.", 0) == 0 || s.text.rfind("IO.", 0) == 0 ||
+                   s.text == "require";
+        return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer;
+    }
+
+    /// Follows variables, module attributes and __MODULE__ to the term they stand for.
+    Term resolve(const Term& t, const Module* m, const Env& env, int depth = 0) const {
+        if (depth > 32) return t;
+        if (t.kind == Kind::Var) {
+            if (t.text == "__MODULE__" && m) {
+                Term a;
+                a.kind = Kind::Alias;
+                a.text = m->name;
+                a.line = t.line;
+                return a;
+            }
+            if (auto e = env.find(t.text); e != env.end())
+                return resolve(e->second, m, env, depth + 1);
+            if (m && !t.text.empty() && t.text[0] == '@')
+                if (auto a = m->attributes.find(t.text); a != m->attributes.end())
+                    return resolve(a->second, m, env, depth + 1);
+        }
+        if (t.kind == Kind::Alias && m) {
+            Term a = t;
+            a.text = resolveAlias(t.text, m);
+            return a;
+        }
+        return t;
+    }
+
+    /// resolve(), into the items of tuples and lists too (for ids such as {__MODULE__, arg}).
+    Term resolveDeep(const Term& t0, const Module* m, const Env& env, int depth = 0) const {
+        Term t = resolve(t0, m, env);
+        if (depth < 8 && (t.kind == Kind::Tuple || t.kind == Kind::List))
+            for (Term& item : t.items)
+                item = resolveDeep(item, m, env, depth + 1);
+        return t;
+    }
+
+    std::optional<std::int64_t> integer(const Term& t0, const Module* m, const Env& env) const {
+        const Term t = resolve(t0, m, env);
+        if (t.kind == Kind::Integer) return t.integer;
+        if (t.kind == Kind::BinOp && (t.text == "*" || t.text == "+" || t.text == "-")) {
+            const auto a = integer(t.items[0], m, env), b = integer(t.items[1], m, env);
+            if (!a || !b) return std::nullopt;
+            return t.text == "*" ? *a * *b : t.text == "+" ? *a + *b : *a - *b;
+        }
+        if (t.kind == Kind::Call && t.items.size() == 1) { // :timer.seconds(5)
+            const auto n = integer(t.items[0], m, env);
+            if (n && t.text == ":timer.seconds") return *n * 1000;
+            if (n && t.text == ":timer.minutes") return *n * 60'000;
+            if (n && t.text == ":timer.hours") return *n * 3'600'000;
+        }
+        return std::nullopt;
+    }
+
+    // ---- supervisors -------------------------------------------------------
+
+    void supervisorOptions(NodeSpec& n, const Term* opts0, const Module* m, const Env& env,
+                           bool dynamic) {
+        if (!opts0) return;
+        const Term opts = resolve(*opts0, m, env);
+        if (opts.kind != Kind::List) {
+            notRead(opts.line, "supervisor options " + opts.show() + " (a keyword list expected)");
+            return;
+        }
+        for (const Term& p : opts.items) {
+            if (p.kind != Kind::Pair) {
+                notRead(p.line, "supervisor option " + p.show());
+                continue;
+            }
+            const std::string& key = p.items[0].text;
+            const Term v = resolve(p.items[1], m, env);
+            const int line = p.line;
+            if (key == "strategy") {
+                if (v.is(Kind::Atom, "one_for_one"))
+                    n.strategy = Strategy::OneForOne;
+                else if (!dynamic && v.is(Kind::Atom, "one_for_all"))
+                    n.strategy = Strategy::OneForAll;
+                else if (!dynamic && v.is(Kind::Atom, "rest_for_one"))
+                    n.strategy = Strategy::RestForOne;
+                else
+                    notRead(line, "strategy: " + v.show() +
+                                      (dynamic ? " (a DynamicSupervisor is one_for_one only)"
+                                               : " (one_for_one, one_for_all or rest_for_one)"));
+            } else if (key == "max_restarts" || key == "max_seconds") {
+                const auto value = integer(v, m, env);
+                if (!value || *value < 0 || *value > 1'000'000'000 ||
+                    (key == "max_seconds" && *value == 0))
+                    notRead(line, key + ": " + v.show());
+                else
+                    (key == "max_restarts" ? n.max_restarts : n.max_seconds) = int(*value);
+            } else if (key == "max_children" && dynamic) {
+                const auto value = integer(v, m, env);
+                if (value && *value >= 0)
+                    n.max_children = *value;
+                else if (!v.is(Kind::Atom, "infinity"))
+                    notRead(line, "max_children: " + v.show());
+            } else if (key == "auto_shutdown" && !dynamic) {
+                if (v.is(Kind::Atom, "never"))
+                    n.auto_shutdown = AutoShutdown::Never;
+                else if (v.is(Kind::Atom, "any_significant"))
+                    n.auto_shutdown = AutoShutdown::AnySignificant;
+                else if (v.is(Kind::Atom, "all_significant"))
+                    n.auto_shutdown = AutoShutdown::AllSignificant;
+                else
+                    notRead(line, "auto_shutdown: " + v.show());
+            } else if (key == "name") {
+                // A registered name changes nothing in the tree.
+            } else if (key == "extra_arguments" && dynamic) {
+                assumed(line, "extra_arguments are passed to each child's start; SupLab's "
+                              "workers take none");
+            } else {
+                notRead(line, "supervisor option " + key + ": " + v.show());
+            }
+        }
+    }
+
+    std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
+        const Term list = resolve(list0, m, env);
+        std::vector<Term> items;
+        if (list.kind == Kind::Var) {
+            notRead(list.line ? list.line : line,
+                    "children: the variable " + list.text + " is not bound in this file");
+            return {};
+        }
+        if (!flatten(list, m, env, items)) {
+            notRead(list.line ? list.line : line,
+                    "children " +
+                        (list.kind == Kind::Opaque && list.text.empty() ? std::string("(missing)")
+                                                                        : list.show()) +
+                        " (a list of child specs expected)");
+            return {};
+        }
+        std::vector<NodePtr> out;
+        std::map<std::string, int> seen;
+        for (const Term& c : items) {
+            NodePtr node = child(c, m, env);
+            if (!node) continue;
+            if (auto [it, fresh] = seen.emplace(node->id, c.line); !fresh) {
+                notRead(c.line, "a second child with id " + node->id + " (the first is on line " +
+                                    std::to_string(it->second) +
+                                    "); Elixir refuses duplicate ids: give it an id with "
+                                    "Supervisor.child_spec(..., id: ...)");
+                continue;
+            }
+            out.push_back(std::move(node));
+        }
+        return out;
+    }
+
+    /// A list, or lists joined with ++, as one list of terms.
+    bool flatten(const Term& t0, const Module* m, const Env& env, std::vector<Term>& out) {
+        const Term t = resolve(t0, m, env);
+        if (t.kind == Kind::List) {
+            out.insert(out.end(), t.items.begin(), t.items.end());
+            return true;
+        }
+        if (t.kind == Kind::BinOp && t.text == "++")
+            return flatten(t.items[0], m, env, out) && flatten(t.items[1], m, env, out);
+        return false;
+    }
+
+    // ---- children ----------------------------------------------------------
+
+    NodePtr child(const Term& c0, const Module* m, const Env& env) {
+        const Term c = resolve(c0, m, env);
+        if (c.kind == Kind::Alias) return moduleChild(c.text, nullptr, m, c.line, env);
+        if (c.kind == Kind::Tuple && c.items.size() == 2 && c.items[0].kind == Kind::Alias) {
+            const Term mod = resolve(c.items[0], m, env);
+            return moduleChild(mod.text, &c.items[1], m, c.line, env);
+        }
+        if (c.kind == Kind::Map) return mapChild(c, m, env, nullptr);
+        if (c.is(Kind::Call, "Supervisor.child_spec") && c.items.size() == 2) {
+            NodePtr base = child(c.items[0], m, env);
+            if (!base) return nullptr;
+            auto node = std::make_shared<NodeSpec>(*base);
+            specOptions(*node, c.items[1], m, env, "Supervisor.child_spec");
+            return node;
+        }
+        notRead(c.line, "child spec " + c.show() +
+                            " ({Module, arg}, Module, a %{id: ..., start: ...} map or "
+                            "Supervisor.child_spec(...) expected)");
+        return nullptr;
+    }
+
+    /// `Module` or `{Module, arg}`: what the module's child_spec/1 would give.
+    NodePtr moduleChild(const std::string& name, const Term* arg, const Module* from, int line,
+                        const Env& env) {
+        const Module* def = module(name, from);
+        if (!def) return libraryChild(name, arg, from, line, env);
+        if (const Function* spec = def->function("child_spec", 1)) {
+            Env local;
+            Term given; // a bare Module passes []
+            given.kind = Kind::List;
+            given.line = line;
+            if (arg) given = resolve(*arg, from, env);
+            if (spec->params[0].kind == Kind::Var) local[spec->params[0].text] = given;
+            if (!spec->body.empty()) {
+                const Term body = resolve(spec->body.back(), def, local);
+                if (body.kind == Kind::Map) {
+                    NodePtr base = moduleNode(*def, arg, line);
+                    return base ? mapChild(body, def, local, base.get()) : nullptr;
+                }
+            }
+            notRead(spec->line, def->name + ".child_spec/1 does not end in a %{...} map");
+            return nullptr;
+        }
+        return moduleNode(*def, arg, line);
+    }
+
+    /// A module of this file as a child: a supervisor with its children, or a worker.
+    NodePtr moduleNode(const Module& m, const Term* /*arg*/, int line) {
+        auto node = std::make_shared<NodeSpec>();
+        node->id = m.name;
+        if (!expanding_.insert(m.name).second) {
+            notRead(line, m.name + " starts itself as its own descendant");
+            return nullptr;
+        }
+        if (isSupervisorModule(m)) {
+            node->type =
+                m.uses == "DynamicSupervisor" ? NodeType::DynamicSupervisor : NodeType::Supervisor;
+            node->shutdown = ShutdownSpec::infinity();
+            supervisorBody(*node, m);
+        } else if (m.uses == "Task") {
+            node->restart = RestartType::Temporary; // Task's child_spec says so
+        }
+        if (!isSupervisorModule(m))
+            node->trap_exit = trapsExits(m);
+        else if (m.uses.empty()) {
+            assumed(m.line, m.name + " uses no behaviour SupLab knows: imported as a worker");
+        }
+        specOptions(*node, m.useOptions, &m, {}, "use " + m.uses);
+        expanding_.erase(m.name);
+        return node;
+    }
+
+    /// `Process.flag(:trap_exit, true)` in the worker's init/1.
+    static bool trapsExits(const Module& m) {
+        const Function* init = m.function("init", 1);
+        if (!init) return false;
+        for (const Term& s : init->body)
+            if (s.is(Kind::Call, "Process.flag") && s.items.size() == 2 &&
+                s.items[0].is(Kind::Atom, "trap_exit") && s.items[1].is(Kind::Atom, "true"))
+                return true;
+        return false;
+    }
+
+    /// A dynamic supervisor module's own functions that start children at run time.
+    void noteRuntimeStarts(const Module& m) {
+        for (const Function& f : m.functions)
+            for (const Term& s : f.body) {
+                const Term* call = &s;
+                if (call->kind == Kind::BinOp && call->text == "=") call = &call->items[1];
+                if (call->is(Kind::Call, "DynamicSupervisor.start_child")) {
+                    assumed(f.line, f.name + "/" + std::to_string(f.params.size()) +
+                                        " starts children of " + m.name +
+                                        " at run time: start some in SupLab with right-click "
+                                        "> Start child...");
+                    break; // once per function
+                }
+            }
+    }
+
+    void supervisorBody(NodeSpec& node, const Module& m) {
+        const Function* init = m.function("init", 1);
+        if (!init) {
+            notRead(m.line, m.name + " uses " + m.uses + " but has no init/1");
+            return;
+        }
+        Env env;
+        const bool dynamic = node.type == NodeType::DynamicSupervisor;
+        const Term* call = dynamic ? findCall(*init, m, env, {"DynamicSupervisor.init"})
+                                   : findCall(*init, m, env, {"Supervisor.init"});
+        if (!call) {
+            notRead(init->line, m.name + ".init/1 has no " +
+                                    (dynamic ? std::string("DynamicSupervisor.init(options)")
+                                             : std::string("Supervisor.init(children, options)")) +
+                                    " SupLab can read");
+            return;
+        }
+        if (dynamic) {
+            supervisorOptions(node, call->items.empty() ? nullptr : &call->items[0], &m, env, true);
+            noteRuntimeStarts(m);
+            return;
+        }
+        supervisorOptions(node, call->items.size() > 1 ? &call->items[1] : nullptr, &m, env, false);
+        node.children =
+            children(call->items.empty() ? Term{} : call->items[0], &m, env, call->line);
+    }
+
+    /// Modules of Elixir's own library, and modules the file does not define.
+    NodePtr libraryChild(const std::string& name, const Term* arg0, const Module* from, int line,
+                         const Env& env) {
+        auto node = std::make_shared<NodeSpec>();
+        node->id = name;
+        const Term arg = arg0 ? resolve(*arg0, from, env) : Term{};
+        const Term* nameOpt = arg.kind == Kind::List ? arg.find("name") : nullptr;
+        if (name == "DynamicSupervisor" || name == "Task.Supervisor" ||
+            name == "PartitionSupervisor") {
+            node->type = NodeType::DynamicSupervisor;
+            node->shutdown = ShutdownSpec::infinity();
+            if (nameOpt && nameOpt->kind == Kind::Alias) node->id = nameOpt->text;
+            if (arg.kind == Kind::List) {
+                Term opts = arg;
+                std::erase_if(opts.items, [](const Term& p) {
+                    return p.kind == Kind::Pair && p.items[0].text == "name";
+                });
+                supervisorOptions(*node, &opts, from, env, true);
+            }
+            if (name == "PartitionSupervisor")
+                assumed(line, "a PartitionSupervisor is shown as one dynamic supervisor");
+            return node;
+        }
+        if (name == "Registry") {
+            if (nameOpt && nameOpt->kind == Kind::Alias) node->id = nameOpt->text;
+            assumed(line, "Registry " + node->id +
+                              " runs its own partition supervisor in Elixir; SupLab shows it as "
+                              "one worker");
+            return node;
+        }
+        if (name == "Task") {
+            node->restart = RestartType::Temporary;
+            return node;
+        }
+        if (name == "Agent") return node;
+        assumed(line, name + " is not defined in this file: imported as a worker (paste its "
+                             "module too if it is a supervisor)");
+        return node;
+    }
+
+    NodePtr mapChild(const Term& map, const Module* m, const Env& env, const NodeSpec* base) {
+        auto node = base ? std::make_shared<NodeSpec>(*base) : std::make_shared<NodeSpec>();
+        const Term* start = map.find("start");
+        if (!map.find("id") && !base) {
+            notRead(map.line, "child spec " + map.show() + " has no id");
+            return nullptr;
+        }
+        if (!start && !base) {
+            notRead(map.line, "child spec " + map.show() + " has no start");
+            return nullptr;
+        }
+        if (start && !base) {
+            const Term s = resolve(*start, m, env);
+            if (s.kind != Kind::Tuple || s.items.size() != 3 ||
+                resolve(s.items[0], m, env).kind != Kind::Alias) {
+                notRead(s.line, "start: " + s.show() + " ({Module, :function, [args]} expected)");
+                return nullptr;
+            }
+            // A module of this file brings its own kind (a supervisor and its children).
+            const std::string mod = resolve(s.items[0], m, env).text;
+            if (const Module* def = module(mod, m); def && isSupervisorModule(*def)) {
+                NodePtr inner = moduleNode(*def, nullptr, map.line);
+                if (inner) node = std::make_shared<NodeSpec>(*inner);
+            }
+        }
+        Term opts = map;
+        std::erase_if(opts.items, [](const Term& p) {
+            return p.kind == Kind::Pair &&
+                   (p.items[0].text == "start" || p.items[0].text == "modules");
+        });
+        opts.kind = Kind::List;
+        specOptions(*node, opts, m, env, "child spec");
+        return node;
+    }
+
+    /// id, restart, shutdown, type and significant, from a map, child_spec overrides
+    /// or `use GenServer, ...` options.
+    void specOptions(NodeSpec& n, const Term& opts0, const Module* m, const Env& env,
+                     const std::string& where) {
+        const Term opts = resolve(opts0, m, env);
+        if (opts.kind != Kind::List && opts.kind != Kind::Map) {
+            notRead(opts.line, where + " options " + opts.show());
+            return;
+        }
+        for (const Term& p : opts.items) {
+            if (p.kind != Kind::Pair || p.items[0].kind != Kind::Atom) {
+                notRead(p.line, where + ": " + p.show());
+                continue;
+            }
+            const std::string& key = p.items[0].text;
+            // Ids may be tuples such as {__MODULE__, arg}: resolve inside them too.
+            const Term v =
+                key == "id" ? resolveDeep(p.items[1], m, env) : resolve(p.items[1], m, env);
+            if (key == "id") {
+                std::string id =
+                    v.kind == Kind::Atom || v.kind == Kind::String || v.kind == Kind::Alias
+                        ? v.text
+                        : v.show();
+                if (id.empty() || id.find('/') != std::string::npos || v.opaque)
+                    notRead(p.line, "id: " + v.show() + " (SupLab needs a fixed id without '/')");
+                else
+                    n.id = std::move(id);
+            } else if (key == "restart") {
+                if (v.is(Kind::Atom, "permanent"))
+                    n.restart = RestartType::Permanent;
+                else if (v.is(Kind::Atom, "transient"))
+                    n.restart = RestartType::Transient;
+                else if (v.is(Kind::Atom, "temporary"))
+                    n.restart = RestartType::Temporary;
+                else
+                    notRead(p.line, "restart: " + v.show());
+            } else if (key == "shutdown") {
+                if (v.is(Kind::Atom, "brutal_kill"))
+                    n.shutdown = ShutdownSpec::brutalKill();
+                else if (v.is(Kind::Atom, "infinity"))
+                    n.shutdown = ShutdownSpec::infinity();
+                else if (const auto ms = integer(v, m, env); ms && *ms >= 0)
+                    n.shutdown = ShutdownSpec::timeout(*ms);
+                else
+                    notRead(p.line, "shutdown: " + v.show());
+            } else if (key == "type") {
+                if (v.is(Kind::Atom, "supervisor") && !n.isSupervisor()) {
+                    n.type = NodeType::Supervisor;
+                    n.shutdown = ShutdownSpec::infinity();
+                    assumed(p.line, n.id + " is a supervisor whose module is not in this file: "
+                                           "imported with no children");
+                } else if (!v.is(Kind::Atom, "supervisor") && !v.is(Kind::Atom, "worker")) {
+                    notRead(p.line, "type: " + v.show());
+                }
+            } else if (key == "significant") {
+                if (v.is(Kind::Atom, "true") || v.is(Kind::Atom, "false"))
+                    n.significant = v.text == "true";
+                else
+                    notRead(p.line, "significant: " + v.show());
+            } else {
+                notRead(p.line, where + " option " + key + ": " + v.show());
+            }
+        }
+    }
+
+    std::string label_;
+    std::vector<Module> modules_;
+    std::set<std::string> expanding_;
+    std::deque<Term> piped_; // calls rebuilt from pipes, kept while their pointers are used
+    ImportResult result_;
+};
+
+} // namespace
+
+ImportResult importElixir(std::string_view source, const std::string& label) {
+    return Importer(label).run(source);
+}
+
+} // namespace suplab

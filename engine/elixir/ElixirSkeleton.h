@@ -1,0 +1,14 @@
+#pragma once
+// A scenario back as Elixir: one module per supervisor (`use Supervisor` with its
+// children and options) and per worker (`use GenServer` with its restart and
+// shutdown), ready to fill in. Importing the skeleton gives the same tree again.
+
+#include "scenario/Scenario.h"
+
+#include <string>
+
+namespace suplab {
+
+std::string elixirSkeleton(const Scenario& scenario);
+
+} // namespace suplab

@@ -1,0 +1,15 @@
+defmodule ChatApp.Supervisor do
+  use Supervisor
+
+  def start_link(arg) do
+    Supervisor.start_link(__MODULE__, arg, name: __MODULE__)
+  end
+
+  def init(_arg) do
+    children = [
+      ChatApp.Logger,
+      {DynamicSupervisor, name: ChatApp.RoomSupervisor, strategy: :one_for_one}
+    ]
+    Supervisor.init(children, strategy: :one_for_one)
+  end
+end

@@ -1,0 +1,382 @@
+// Importing Elixir: every module of the lesson, a table of harder snippets, the
+// line of each construct that cannot be read, and the way back (a scenario as an
+// Elixir skeleton imports to the same tree).
+
+#include "elixir/ElixirImporter.h"
+#include "elixir/ElixirSkeleton.h"
+#include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace suplab;
+
+class TstElixirImport : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void everyLessonModuleImports_data();
+    void everyLessonModuleImports();
+    void aSnippetImportsToItsTree_data();
+    void aSnippetImportsToItsTree();
+    void anUnreadableConstructIsListedWithItsLine_data();
+    void anUnreadableConstructIsListedWithItsLine();
+    void anAssumptionIsSaidWithItsLine_data();
+    void anAssumptionIsSaidWithItsLine();
+    void aSkeletonImportsBackToTheSameTree_data();
+    void aSkeletonImportsBackToTheSameTree();
+    void hostileInputNeverCrashes_data();
+    void hostileInputNeverCrashes();
+};
+
+static QString rootOf(const ImportResult& r) {
+    return r.scenario ? QString::fromStdString(writeNode(*r.scenario->root)) : QStringLiteral("-");
+}
+
+static QString notesOf(const ImportResult& r) {
+    QStringList lines;
+    for (const auto& l : r.lines("f.ex"))
+        lines << QString::fromStdString(l);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void TstElixirImport::everyLessonModuleImports_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("root");
+    QTest::addColumn<bool>("complete");
+    QTest::newRow("Counter and KVStore under one_for_one")
+        << "lesson_counter_kvstore.ex"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "Counter"}, {"id": "KVStore"}]})"
+        << true;
+    QTest::newRow("a child spec map on its own")
+        << "lesson_child_spec_map.exs"
+        << R"({"id": "Root", "type": "supervisor", "children": [{"id": "Counter"}]})" << true;
+    QTest::newRow("a temporary worker with its own child_spec")
+        << "lesson_temporary_worker.ex"
+        << R"({"id": "Root", "type": "supervisor", "children": [{"id": "MyTemporaryWorker", "restart": "temporary"}]})"
+        << true;
+    QTest::newRow("Database, Cache, WebServer under rest_for_one")
+        << "lesson_rest_for_one.ex"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "strategy": "rest_for_one", "children": [{"id": "Database"}, {"id": "Cache"}, {"id": "WebServer"}]})"
+        << true;
+    QTest::newRow("the application's three subsystems")
+        << "lesson_application.ex"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "MyApp.Database.Supervisor"}, {"id": "MyApp.Cache.Supervisor"}, {"id": "MyApp.Web.Supervisor"}]})"
+        << true;
+    QTest::newRow("restart intensity options without their children")
+        << "lesson_restart_intensity.exs"
+        << R"({"id": "Root", "type": "supervisor", "max_restarts": 5, "max_seconds": 10})" << false;
+    QTest::newRow("SessionSupervisor, a DynamicSupervisor")
+        << "lesson_session_supervisor.ex"
+        << R"({"id": "MyApp.SessionSupervisor", "type": "dynamic_supervisor"})" << true;
+    QTest::newRow("ChatApp with its RoomSupervisor")
+        << "lesson_chat_app.ex"
+        << R"({"id": "ChatApp.Supervisor", "type": "supervisor", "children": [{"id": "ChatApp.Logger"}, {"id": "ChatApp.RoomSupervisor", "type": "dynamic_supervisor"}]})"
+        << true;
+}
+
+void TstElixirImport::everyLessonModuleImports() {
+    QFETCH(QString, file);
+    QFETCH(QString, root);
+    QFETCH(bool, complete);
+    QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/elixir/") + file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+    const ImportResult r = importElixir(f.readAll().toStdString(), file.toStdString());
+    QCOMPARE(rootOf(r), root);
+    QVERIFY2(r.complete() == complete, qPrintable(notesOf(r)));
+}
+
+void TstElixirImport::aSnippetImportsToItsTree_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("root");
+    QTest::newRow("DynamicSupervisor as a tuple takes its name as id and its options")
+        << R"(
+defmodule App.Sup do
+  use Supervisor
+  def init(_), do: Supervisor.init([{DynamicSupervisor, name: App.Rooms, strategy: :one_for_one, max_children: 10, max_restarts: 1}], strategy: :one_for_all)
+end)"
+        << R"({"id": "App.Sup", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "App.Rooms", "type": "dynamic_supervisor", "max_restarts": 1, "max_children": 10}]})";
+    QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_arg) do
+    children = [
+      Supervisor.child_spec({Worker, 1}, id: :worker_1),
+      Supervisor.child_spec({Worker, 2}, id: :worker_2, restart: :transient)
+    ]
+    Supervisor.init(children, strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "worker_1"}, {"id": "worker_2", "restart": "transient"}]})";
+    QTest::newRow("a map child spec with every key")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    Supervisor.init([
+      %{id: :cache, start: {Cache, :start_link, [[]]}, restart: :transient, shutdown: :brutal_kill, type: :worker},
+      %{id: Db, start: {Db, :start_link, []}, shutdown: 10_000}
+    ], strategy: :rest_for_one, max_restarts: 5, max_seconds: 60 * 5)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "strategy": "rest_for_one", "max_restarts": 5, "max_seconds": 300, "children": [{"id": "cache", "restart": "transient", "shutdown": "brutal_kill"}, {"id": "Db", "shutdown": 10000}]})";
+    QTest::newRow("worker modules of the same file bring their use options")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([A, {B, :arg}, C], strategy: :one_for_one)
+end
+defmodule A do
+  use GenServer, restart: :transient, shutdown: 10_000
+end
+defmodule B do
+  use Task
+end
+defmodule C do
+  use GenServer
+  def init(state) do
+    Process.flag(:trap_exit, true)
+    {:ok, state}
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A", "restart": "transient", "shutdown": 10000}, {"id": "B", "restart": "temporary"}, {"id": "C", "trap_exit": true}]})";
+    QTest::newRow("an application with nested supervisor modules of the same file")
+        << R"(
+defmodule MyApp.Application do
+  use Application
+  alias MyApp.Web
+  @impl true
+  def start(_type, _args) do
+    children = [MyApp.Repo, Web.Supervisor]
+    opts = [strategy: :one_for_one, name: MyApp.Supervisor]
+    Supervisor.start_link(children, opts)
+  end
+end
+defmodule MyApp.Web.Supervisor do
+  use Supervisor
+  def start_link(arg), do: Supervisor.start_link(__MODULE__, arg, name: __MODULE__)
+  @impl true
+  def init(_arg) do
+    [MyApp.Web.Endpoint, {Task.Supervisor, name: MyApp.Web.Tasks}]
+    |> Supervisor.init(strategy: :one_for_all, max_restarts: 1)
+  end
+end
+defmodule MyApp.Web.Endpoint do
+  use GenServer
+end)"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "MyApp.Repo"}, {"id": "MyApp.Web.Supervisor", "type": "supervisor", "strategy": "one_for_all", "max_restarts": 1, "children": [{"id": "MyApp.Web.Endpoint"}, {"id": "MyApp.Web.Tasks", "type": "dynamic_supervisor"}]}]})";
+    QTest::newRow("children from a module attribute joined with ++")
+        << R"(
+defmodule S do
+  use Supervisor
+  @core [Registry.Worker, Store]
+  def init(_) do
+    extra = [{Sender, []}]
+    Supervisor.init(@core ++ extra, strategy: :one_for_one, max_seconds: 30)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "max_seconds": 30, "children": [{"id": "Registry.Worker"}, {"id": "Store"}, {"id": "Sender"}]})";
+    QTest::newRow("significant children and auto_shutdown")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    children = [Supervisor.child_spec(Job, restart: :transient, significant: true), Other]
+    Supervisor.init(children, strategy: :one_for_one, auto_shutdown: :any_significant)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "auto_shutdown": "any_significant", "children": [{"id": "Job", "restart": "transient", "significant": true}, {"id": "Other"}]})";
+    QTest::newRow("child_spec/1 of a module in the file overrides its use options")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([{W, 7}], strategy: :one_for_one)
+end
+defmodule W do
+  use GenServer, restart: :transient
+  def child_spec(arg) do
+    %{id: {__MODULE__, arg}, start: {__MODULE__, :start_link, [arg]}, restart: :temporary, shutdown: :infinity}
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "{W, 7}", "restart": "temporary", "shutdown": "infinity"}]})";
+    QTest::newRow("a DynamicSupervisor module with max_children")
+        << R"(
+defmodule Pool do
+  use DynamicSupervisor, shutdown: 20_000
+  def init(:ok), do: DynamicSupervisor.init(strategy: :one_for_one, max_children: 100, max_seconds: 1)
+end)"
+        << R"({"id": "Pool", "type": "dynamic_supervisor", "shutdown": 20000, "max_seconds": 1, "max_children": 100})";
+    QTest::newRow("a script that starts the supervisor with a name")
+        << R"(
+children = [{Agent, fn -> 0 end}]
+{:ok, _pid} = Supervisor.start_link(children, strategy: :one_for_one, name: Demo.Sup)
+)"
+        << R"({"id": "Demo.Sup", "type": "supervisor", "children": [{"id": "Agent"}]})";
+    QTest::newRow("comments, heredocs and logging do not matter")
+        << R"(
+defmodule S do
+  @moduledoc """
+  A supervisor. children = [Nope]
+  """
+  use Supervisor
+  require Logger
+  # children = [Ignored]
+  def init(_) do
+    Logger.info("starting #{inspect(self())}")
+    Supervisor.init([A], strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}]})";
+}
+
+void TstElixirImport::aSnippetImportsToItsTree() {
+    QFETCH(QString, source);
+    QFETCH(QString, root);
+    const ImportResult r = importElixir(source.toStdString(), "f.ex");
+    QCOMPARE(rootOf(r), root);
+    QVERIFY2(r.complete(), qPrintable(notesOf(r)));
+}
+
+void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("note");
+    const QString head = QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n");
+    QTest::newRow("children built by a function call")
+        << head + "    children = base() ++ [A]\n    Supervisor.init(children, strategy: "
+                  ":one_for_one)\n  end\nend"
+        << "f.ex:4: not read: children base() ++ [A] (a list of child specs expected)";
+    QTest::newRow("the deprecated simple_one_for_one strategy")
+        << head + "    Supervisor.init([A],\n      strategy: :simple_one_for_one)\n  end\nend"
+        << "f.ex:5: not read: strategy: :simple_one_for_one (one_for_one, one_for_all or "
+           "rest_for_one)";
+    QTest::newRow("two children with the same id")
+        << head + "    Supervisor.init([\n      {W, 1},\n      {W, 2}\n    ], strategy: "
+                  ":one_for_one)\n  end\nend"
+        << "f.ex:6: not read: a second child with id W (the first is on line 5); Elixir refuses "
+           "duplicate ids: give it an id with Supervisor.child_spec(..., id: ...)";
+    QTest::newRow("the old Supervisor.Spec worker helper")
+        << head + "    Supervisor.init([worker(W, [])], strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: not read: child spec worker(W, []) ({Module, arg}, Module, a %{id: ..., "
+           "start: ...} map or Supervisor.child_spec(...) expected)";
+    QTest::newRow("a condition in init")
+        << head + "    if Mix.env() == :test do\n      :ignore\n    end\n    "
+                  "Supervisor.init([A], strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: not read: in S.init/1: if(Mix.env() == :test) do ... end";
+    QTest::newRow("an option SupLab does not know")
+        << head + "    Supervisor.init([A], strategy: :one_for_one, max_restart: 3)\n  "
+                  "end\nend"
+        << "f.ex:4: not read: supervisor option max_restart: 3";
+    QTest::newRow("an id made at run time")
+        << head + "    Supervisor.init([Supervisor.child_spec(A, id: \"a#{1}\")], strategy: "
+                  ":one_for_one)\n  end\nend"
+        << "f.ex:4: not read: id: \"a#{1}\" (SupLab needs a fixed id without '/')";
+    QTest::newRow("a supervisor with no init") << "defmodule S do\n  use Supervisor\nend"
+                                               << "f.ex:1: not read: S uses Supervisor but has no "
+                                                  "init/1";
+    QTest::newRow("a file that does not parse")
+        << head + "    Supervisor.init([A, strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: not read: the file does not parse here (expected ']', found ')')";
+}
+
+void TstElixirImport::anUnreadableConstructIsListedWithItsLine() {
+    QFETCH(QString, source);
+    QFETCH(QString, note);
+    const ImportResult r = importElixir(source.toStdString(), "f.ex");
+    QVERIFY(!r.complete());
+    QVERIFY2(notesOf(r).split(QLatin1Char('\n')).contains(note), qPrintable(notesOf(r)));
+}
+
+void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("note");
+    QTest::newRow("a module the file does not define")
+        << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([Ext], "
+           "strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: assumed: Ext is not defined in this file: imported as a worker (paste its "
+           "module too if it is a supervisor)";
+    QTest::newRow("two top supervisors")
+        << "defmodule A do\n  use Supervisor\n  def init(_), do: Supervisor.init([], strategy: "
+           ":one_for_one)\nend\ndefmodule B do\n  use Supervisor\n  def init(_), do: "
+           "Supervisor.init([], strategy: :one_for_one)\nend"
+        << "f.ex:5: assumed: the file has 2 top supervisors; the first, A, is the root (B left "
+           "out: import them on their own)";
+    QTest::newRow("an application supervisor without a name")
+        << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    "
+           "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: assumed: the application's supervisor has no name: it is called "
+           "App.Supervisor here";
+}
+
+void TstElixirImport::anAssumptionIsSaidWithItsLine() {
+    QFETCH(QString, source);
+    QFETCH(QString, note);
+    const ImportResult r = importElixir(source.toStdString(), "f.ex");
+    QVERIFY(r.scenario);
+    QVERIFY2(notesOf(r).split(QLatin1Char('\n')).contains(note), qPrintable(notesOf(r)));
+}
+
+/// What an Elixir skeleton can carry: the tree and its OTP options, not SupLab's
+/// worker simulation, nor the children a dynamic supervisor gets at run time.
+static std::shared_ptr<NodeSpec> otpPart(const NodeSpec& n) {
+    auto copy = std::make_shared<NodeSpec>();
+    copy->id = n.id;
+    copy->type = n.type;
+    copy->restart = n.restart;
+    copy->shutdown = n.shutdown;
+    copy->significant = n.significant;
+    copy->strategy = n.strategy;
+    copy->max_restarts = n.max_restarts;
+    copy->max_seconds = n.max_seconds;
+    copy->auto_shutdown = n.auto_shutdown;
+    copy->max_children = n.max_children;
+    copy->trap_exit = n.trap_exit;
+    if (n.type == NodeType::Supervisor)
+        for (const auto& c : n.children)
+            copy->children.push_back(otpPart(*c));
+    return copy;
+}
+
+void TstElixirImport::aSkeletonImportsBackToTheSameTree_data() {
+    QTest::addColumn<QString>("file");
+    for (const QString& dir : {QStringLiteral(SUPLAB_SOURCE_DIR "/resources/scenarios"),
+                               QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases")})
+        for (const QFileInfo& f : QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files))
+            QTest::newRow(qPrintable(f.fileName())) << f.absoluteFilePath();
+}
+
+void TstElixirImport::aSkeletonImportsBackToTheSameTree() {
+    QFETCH(QString, file);
+    LoadResult loaded = loadScenarioFile(file.toStdString());
+    if (!loaded.ok()) QSKIP("not a scenario the loader accepts");
+    const std::string skeleton = elixirSkeleton(*loaded.scenario);
+    const ImportResult back = importElixir(skeleton, "skeleton.ex");
+    QVERIFY2(back.scenario, qPrintable(notesOf(back)));
+    QVERIFY2(back.complete(), qPrintable(notesOf(back)));
+    QCOMPARE(rootOf(back), QString::fromStdString(writeNode(*otpPart(*loaded.scenario->root))));
+}
+
+void TstElixirImport::hostileInputNeverCrashes_data() {
+    QTest::addColumn<QByteArray>("source");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("only an end") << QByteArray("end end end )))");
+    QTest::newRow("unterminated string") << QByteArray("defmodule S do\n  \"abc");
+    QTest::newRow("deep brackets") << QByteArray(5000, '[');
+    QTest::newRow("deep do blocks") << QByteArray("defmodule A do ").repeated(3000);
+    QTest::newRow("a module that starts itself")
+        << QByteArray("defmodule S do\n use Supervisor\n def init(_), do: Supervisor.init([S], "
+                      "strategy: :one_for_one)\nend");
+    QTest::newRow("NUL and bad bytes") << QByteArray("defmodule \0\xff\xfe S do", 20);
+}
+
+void TstElixirImport::hostileInputNeverCrashes() {
+    QFETCH(QByteArray, source);
+    const ImportResult r =
+        importElixir(std::string_view(source.constData(), std::size_t(source.size())), "f.ex");
+    QVERIFY(!r.scenario || r.scenario->root);
+    QVERIFY(!r.complete() || r.scenario);
+}
+
+QTEST_GUILESS_MAIN(TstElixirImport)
+#include "tst_elixir_import.moc"
