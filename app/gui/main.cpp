@@ -1,11 +1,17 @@
-// suplab [SCENARIO.json] [--virtual] [--record FILE] [--screenshot FILE --quit-after MS]
+// suplab [SCENARIO.json | MODULE.ex] [--virtual] [--record FILE]
+//        [--screenshot FILE] [--export-tree FILE] [--show-import FILE.ex] --quit-after MS]
 #include "UiBench.h"
 #include "canvas/TreeCanvas.h"
 #include "lanes/CompareWindow.h"
+#include "window/ImportDialog.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QHash>
+#include <QIcon>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
@@ -19,6 +25,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SupLab"));
     QApplication::setApplicationName(QStringLiteral("suplab"));
     QApplication::setApplicationVersion(QStringLiteral(SUPLAB_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/suplab.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("suplab"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -55,11 +63,19 @@ int main(int argc, char** argv) {
                               QStringLiteral("Record the event log to FILE (JSON Lines) as it "
                                              "happens."),
                               QStringLiteral("FILE"));
+    QCommandLineOption exportTree(
+        QStringLiteral("export-tree"),
+        QStringLiteral(
+            "With --quit-after: export the tree to FILE (.svg, .png, .mmd, .dot or .ex)."),
+        QStringLiteral("FILE"));
+    QCommandLineOption showImport(QStringLiteral("show-import"),
+                                  QStringLiteral("Open the Elixir importer on FILE."),
+                                  QStringLiteral("FILE"));
     QCommandLineOption benchUi(
         QStringLiteral("bench-ui"),
         QStringLiteral("Measure the GUI under a flood of events and print JSON."));
-    parser.addOptions(
-        {virtualClock, screenshot, quitAfter, select, compare, chaos, target, record, benchUi});
+    parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target, record,
+                       exportTree, showImport, benchUi});
     parser.process(app);
     if (parser.isSet(benchUi)) return suplab::runUiBench();
 
@@ -77,6 +93,21 @@ int main(int argc, char** argv) {
         }
     }
     window.show();
+
+    QPointer<suplab::ImportDialog> importDialog; // it deletes itself when closed
+    if (parser.isSet(showImport)) {
+        importDialog = new suplab::ImportDialog(&window);
+        importDialog->setAttribute(Qt::WA_DeleteOnClose);
+        const QString error = importDialog->openFile(parser.value(showImport));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "suplab: %s\n", qPrintable(error));
+            return 2;
+        }
+        QObject::connect(importDialog, &QDialog::accepted, &window, [&window, importDialog] {
+            window.importElixir(importDialog->source(), importDialog->label());
+        });
+        importDialog->show();
+    }
 
     suplab::CompareWindow* compareWindow = nullptr;
     if (parser.isSet(compare)) {
@@ -107,9 +138,31 @@ int main(int argc, char** argv) {
             return 2;
         }
         const QString file = parser.value(screenshot);
-        QTimer::singleShot(ms, &app, [&window, file, compareWindow] {
+        const QString treeFile = parser.value(exportTree);
+        QTimer::singleShot(ms, &app, [&window, file, treeFile, compareWindow, importDialog] {
             int status = 0;
-            QWidget* shown = compareWindow ? static_cast<QWidget*>(compareWindow) : &window;
+            if (!treeFile.isEmpty()) {
+                static const QHash<QString, QString> kFormats{
+                    {QStringLiteral("svg"), QStringLiteral("svg")},
+                    {QStringLiteral("png"), QStringLiteral("png")},
+                    {QStringLiteral("mmd"), QStringLiteral("mermaid")},
+                    {QStringLiteral("dot"), QStringLiteral("dot")},
+                    {QStringLiteral("gv"), QStringLiteral("dot")},
+                    {QStringLiteral("ex"), QStringLiteral("elixir")}};
+                const QString suffix = QFileInfo(treeFile).suffix().toLower();
+                const QString problem =
+                    kFormats.contains(suffix)
+                        ? window.exportTree(treeFile, kFormats.value(suffix))
+                        : QStringLiteral("%1: expected .svg, .png, .mmd, .dot or .ex")
+                              .arg(treeFile);
+                if (!problem.isEmpty()) {
+                    std::fprintf(stderr, "suplab: --export-tree: %s\n", qPrintable(problem));
+                    status = 1;
+                }
+            }
+            QWidget* shown = importDialog    ? static_cast<QWidget*>(importDialog.data())
+                             : compareWindow ? static_cast<QWidget*>(compareWindow)
+                                             : &window;
             if (!file.isEmpty() && !shown->grab().save(file, "PNG")) {
                 std::fprintf(stderr, "suplab: cannot write the screenshot to %s\n",
                              qPrintable(file));

@@ -81,6 +81,10 @@ class Importer {
             scenario.name = root->id;
             scenario.description = "Imported from " + label_ + ".";
             scenario.root = root;
+            // An imported tree is there to be broken by hand: it stays up until reset,
+            // as the built-in examples do.
+            scenario.stop_at_end = false;
+            scenario.settle_ms = 1000;
             // The loader has the last word on the rules (significant children, ids, ...).
             LoadResult checked = loadScenarioText(writeScenario(scenario), label_);
             if (checked.ok())

@@ -77,7 +77,7 @@ class TstCli : public QObject {
             << QStringList{"bench", "--scaling", "--quick"} << 2 << "takes only --threads";
         QTest::newRow("a quick bench of one workload")
             << QStringList{"bench", "--quick", "--only", "restart"} << 0 << "";
-        const QString ex = QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/elixir/");
+        const QString ex = QStringLiteral(SUPLAB_SOURCE_DIR "/resources/elixir/");
         QTest::newRow("import of a lesson module that reads whole")
             << QStringList{"import", ex + "lesson_rest_for_one.ex"} << 0 << "assumed: Database";
         QTest::newRow("import that leaves a construct out gives its line and status 3")
@@ -97,7 +97,7 @@ class TstCli : public QObject {
     }
     void importedLessonModuleRunsAsAScenario() {
         const Outcome imported =
-            cli({"import", SUPLAB_SOURCE_DIR "/tests/data/elixir/lesson_chat_app.ex"});
+            cli({"import", SUPLAB_SOURCE_DIR "/resources/elixir/lesson_chat_app.ex"});
         QCOMPARE(imported.status, 0);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("chat.json"));

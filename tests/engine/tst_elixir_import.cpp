@@ -80,7 +80,7 @@ void TstElixirImport::everyLessonModuleImports() {
     QFETCH(QString, file);
     QFETCH(QString, root);
     QFETCH(bool, complete);
-    QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/elixir/") + file);
+    QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/resources/elixir/") + file);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
     const ImportResult r = importElixir(f.readAll().toStdString(), file.toStdString());
     QCOMPARE(rootOf(r), root);

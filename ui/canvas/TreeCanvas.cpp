@@ -1,5 +1,6 @@
 #include "TreeCanvas.h"
 
+#include "help/OtpHelp.h"
 #include "state/TreeState.h"
 
 #include <QContextMenuEvent>
@@ -62,6 +63,8 @@ void TreeCanvas::refresh(const TreeState& state, std::int64_t nowUs,
         ProcessItem* item = items_.value(path);
         if (!item) {
             item = new ProcessItem(path, layout_.nodeWidth, layout_.nodeHeight);
+            // Hovering a process explains its strategy, restart type, intensity, shutdown.
+            if (n.spec) item->setToolTip(path + QLatin1Char('\n') + help::node(*n.spec));
             scene_.addItem(item);
             items_.insert(path, item);
         }
@@ -174,6 +177,17 @@ void TreeCanvas::contextMenuEvent(QContextMenuEvent* event) {
     selected_ = path;
     Q_EMIT processSelected(path);
     Q_EMIT contextMenuRequested(path, event->globalPos());
+}
+
+void TreeCanvas::changeEvent(QEvent* event) {
+    // Follow the desktop's light or dark palette when it changes under us.
+    if (event->type() == QEvent::PaletteChange) {
+        setBackgroundBrush(palette().base());
+        const QPen edgePen(palette().mid().color(), 1.4);
+        for (auto* edge : std::as_const(edges_))
+            edge->setPen(edgePen);
+    }
+    QGraphicsView::changeEvent(event);
 }
 
 void TreeCanvas::wheelEvent(QWheelEvent* event) {

@@ -27,6 +27,8 @@ class TreeCanvas final : public QGraphicsView {
     const QString& selected() const { return selected_; }
     void fit();
     void zoomBy(double factor);
+    /// What the canvas draws, for the SVG and PNG exports.
+    QGraphicsScene& scene() { return scene_; }
     /// The item for `path`, for tests and screenshots.
     ProcessItem* item(const QString& path) const { return items_.value(path); }
 
@@ -39,6 +41,7 @@ class TreeCanvas final : public QGraphicsView {
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
   private:
     QString pathAt(const QPoint& viewPos) const;

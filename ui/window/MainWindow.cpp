@@ -2,19 +2,26 @@
 
 #include "canvas/TreeCanvas.h"
 #include "charts/RestartChart.h"
+#include "elixir/ElixirSkeleton.h"
 #include "events/EventFormat.h"
+#include "export/TreeImage.h"
+#include "export/TreeSnapshot.h"
+#include "help/OtpHelp.h"
 #include "io/AtomicFile.h"
 #include "io/EventRecorder.h"
 #include "lanes/CompareWindow.h"
 #include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
 #include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
 #include "state/TreeState.h"
 #include "timeline/LifeTimeline.h"
 #include "timeline/ScriptTimeline.h"
+#include "window/ImportDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -23,6 +30,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -30,6 +38,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
@@ -53,6 +62,15 @@ constexpr Example kExamples[] = {
     {":/scenarios/03_application_tree.json", "Application tree: three subsystems"},
     {":/scenarios/04_session_supervisor.json", "SessionSupervisor (DynamicSupervisor)"},
     {":/scenarios/05_chat_app.json", "ChatApp: Logger and RoomSupervisor"},
+};
+constexpr Example kElixirExamples[] = {
+    {":/elixir/lesson_counter_kvstore.ex", "MyApp.Supervisor: Counter and KVStore"},
+    {":/elixir/lesson_rest_for_one.ex", "MyApp.Supervisor: Database, Cache, WebServer"},
+    {":/elixir/lesson_application.ex", "MyApp.Application: three subsystems"},
+    {":/elixir/lesson_session_supervisor.ex", "MyApp.SessionSupervisor"},
+    {":/elixir/lesson_chat_app.ex", "ChatApp.Supervisor"},
+    {":/elixir/lesson_temporary_worker.ex", "MyTemporaryWorker"},
+    {":/elixir/lesson_child_spec_map.exs", "A child spec map"},
 };
 QString q(const std::string& s) {
     return QString::fromStdString(s);
@@ -115,12 +133,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Preferences: the clock and its speed as they were last time.
+    speed_->setValue(settings.value(QStringLiteral("prefs/speed"), 1.0).toDouble());
+    if (settings.value(QStringLiteral("prefs/virtualClock"), false).toBool()) useVirtualClock(true);
 }
 
 MainWindow::~MainWindow() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("prefs/speed"), speed_->value());
+    settings.setValue(QStringLiteral("prefs/virtualClock"), virtualAction_->isChecked());
     controller_.stop();
 }
 
@@ -207,8 +230,9 @@ void MainWindow::applyLogFilter() {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                          tr("Scenarios (*.json);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open scenario"), QString(),
+            tr("Scenarios (*.json);;Elixir supervisors (*.ex *.exs);;All files (*)"));
         if (!path.isEmpty()) openFile(path);
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
@@ -218,7 +242,48 @@ void MainWindow::buildMenus() {
         else
             restart();
     });
+    file->addAction(tr("&Import Elixir..."), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                    [this] { importDialog(); })
+        ->setToolTip(tr("Paste or open an Elixir module that uses Supervisor or "
+                        "DynamicSupervisor, and run it"));
+    file->addAction(tr("Save scenario &as..."), QKeySequence::SaveAs, this,
+                    [this] { saveScenarioDialog(); });
     file->addSeparator();
+    QMenu* tree = file->addMenu(tr("Export &tree"));
+    const struct {
+        const char* format;
+        const char* title;
+        const char* filter;
+    } kTreeFormats[] = {
+        {"svg", QT_TR_NOOP("SVG image..."), QT_TR_NOOP("SVG (*.svg)")},
+        {"png", QT_TR_NOOP("PNG image..."), QT_TR_NOOP("PNG (*.png)")},
+        {"mermaid", QT_TR_NOOP("Mermaid (Livebook, GitHub)..."), QT_TR_NOOP("Mermaid (*.mmd)")},
+        {"dot", QT_TR_NOOP("Graphviz DOT..."), QT_TR_NOOP("DOT (*.dot *.gv)")},
+        {"elixir", QT_TR_NOOP("Elixir module skeleton..."), QT_TR_NOOP("Elixir (*.ex)")},
+    };
+    for (const auto& f : kTreeFormats) {
+        const QString format = QString::fromLatin1(f.format);
+        const QString filter = tr(f.filter);
+        tree->addAction(tr(f.title), this, [this, format, filter] {
+            if (!state_) return;
+            const QString target = QFileDialog::getSaveFileName(this, tr("Export the tree"),
+                                                                suggestedName(format), filter);
+            if (target.isEmpty()) return;
+            rememberDir(target);
+            const QString problem = exportTree(target, format);
+            if (problem.isEmpty())
+                statusBar()->showMessage(tr("Exported the tree to %1").arg(target), 5000);
+            else
+                QMessageBox::warning(this, tr("Export failed"), problem);
+        });
+    }
+    tree->addAction(tr("Copy as &Mermaid"), this, [this] {
+        if (!state_) return;
+        DiagramStates states;
+        const NodePtr root = liveTree(*state_, &states);
+        QGuiApplication::clipboard()->setText(q(treeMermaid(*root, states)));
+        statusBar()->showMessage(tr("The tree is on the clipboard as Mermaid"), 4000);
+    });
     file->addAction(tr("Export event log (all)..."), QKeySequence::Save, this,
                     [this] { exportDialog(false); });
     file->addAction(tr("Export event log (filtered)..."), this, [this] { exportDialog(true); });
@@ -247,6 +312,18 @@ void MainWindow::buildMenus() {
     for (const auto& ex : kExamples) {
         const QString resource = QString::fromLatin1(ex.resource);
         examples->addAction(tr(ex.title), this, [this, resource] { openExample(resource); });
+    }
+    // The lesson's modules as written in Elixir, opened in the importer.
+    QMenu* elixir = examples->addMenu(tr("The lesson in &Elixir (import)"));
+    for (const auto& ex : kElixirExamples) {
+        const QString resource = QString::fromLatin1(ex.resource);
+        elixir->addAction(tr(ex.title), this, [this, resource] {
+            ImportDialog dialog(this);
+            const QString error = dialog.openFile(resource);
+            if (!error.isEmpty()) return;
+            if (dialog.exec() == QDialog::Accepted && dialog.result().scenario)
+                runImported(dialog.source(), dialog.label());
+        });
     }
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
@@ -321,6 +398,17 @@ void MainWindow::updateRecentMenu() {
     recentMenu_->setEnabled(!files.isEmpty());
 }
 
+void MainWindow::rememberRecent(const QString& file) {
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    files.removeAll(file);
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    settings.setValue(QStringLiteral("recentFiles"), files.mid(0, 8));
+    updateRecentMenu();
+}
+
 bool MainWindow::openFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -328,6 +416,23 @@ bool MainWindow::openFile(const QString& path) {
             this, tr("Cannot open scenario"),
             tr("%1: cannot read it (%2). The current run goes on.").arg(path, file.errorString()));
         return false;
+    }
+    const QString suffix = QFileInfo(path).suffix();
+    if (suffix == QLatin1String("ex") || suffix == QLatin1String("exs")) {
+        // An Elixir file goes through the importer, which shows what it could not read.
+        ImportDialog dialog(this);
+        const QString error = dialog.openFile(path);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot import"), error);
+            return false;
+        }
+        if (dialog.result().complete() && dialog.result().scenario) {
+            runImported(dialog.source(), dialog.label());
+            return true;
+        }
+        if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return false;
+        runImported(dialog.source(), dialog.label());
+        return true;
     }
     return load(file.read(qint64(kMaxScenarioBytes) + 1), path, path);
 }
@@ -359,14 +464,7 @@ bool MainWindow::load(const QByteArray& text, const QString& label, const QStrin
     scenario_ = std::move(result.scenario);
     scenarioLabel_ = label;
     currentFile_ = fileForRecent;
-    if (!fileForRecent.isEmpty()) {
-        QSettings settings;
-        QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
-        files.removeAll(fileForRecent);
-        files.prepend(QFileInfo(fileForRecent).absoluteFilePath());
-        settings.setValue(QStringLiteral("recentFiles"), files.mid(0, 8));
-        updateRecentMenu();
-    }
+    if (!fileForRecent.isEmpty()) rememberRecent(fileForRecent);
     restart();
     return true;
 }
@@ -550,6 +648,10 @@ void MainWindow::updateInspector() {
     if (!inspectedText_.isEmpty())
         row(n->isSupervisor() ? tr("summary") : tr("live state"), inspectedText_);
     html += QStringLiteral("</table>");
+    if (n->spec)
+        html += QStringLiteral("<p><small>%1</small></p>")
+                    .arg(help::node(*n->spec).toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                      QStringLiteral("<br>")));
     if (n->isSupervisor() && n->state == ProcessState::Running) {
         html += QStringLiteral("<p><b>which_children</b> (newest first):<br>");
         for (const auto& c : inspectedChildren_)
@@ -725,6 +827,101 @@ QString MainWindow::exportLog(const QString& file, bool filtered) {
             add(r);
     }
     return q(writeFileAtomically(file.toStdString(), text));
+}
+
+QString MainWindow::suggestedName(const QString& format) const {
+    static const QHash<QString, QString> kExtensions{
+        {QStringLiteral("svg"), QStringLiteral("svg")},
+        {QStringLiteral("png"), QStringLiteral("png")},
+        {QStringLiteral("mermaid"), QStringLiteral("mmd")},
+        {QStringLiteral("dot"), QStringLiteral("dot")},
+        {QStringLiteral("elixir"), QStringLiteral("ex")},
+        {QStringLiteral("scenario"), QStringLiteral("json")}};
+    QString base = scenario_ ? q(scenario_->root->id) : QStringLiteral("tree");
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
+    const QString dir = QSettings().value(QStringLiteral("paths/export")).toString();
+    return (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) + base + QLatin1Char('.') +
+           kExtensions.value(format, format);
+}
+
+void MainWindow::rememberDir(const QString& file) {
+    QSettings().setValue(QStringLiteral("paths/export"), QFileInfo(file).absolutePath());
+}
+
+QString MainWindow::exportTree(const QString& file, const QString& format) {
+    if (!state_ || !scenario_) return tr("%1: there is no tree to export").arg(file);
+    if (format == QLatin1String("svg"))
+        return writeTreeSvg(canvas_->scene(), file, q(scenario_->name));
+    if (format == QLatin1String("png")) return writeTreePng(canvas_->scene(), file);
+    DiagramStates states;
+    const NodePtr root = liveTree(*state_, &states);
+    std::string text;
+    if (format == QLatin1String("mermaid")) {
+        text = treeMermaid(*root, states);
+    } else if (format == QLatin1String("dot")) {
+        text = treeDot(*root, states);
+    } else if (format == QLatin1String("elixir")) {
+        Scenario now = *scenario_;
+        now.root = root;
+        text = elixirSkeleton(now);
+    } else {
+        return tr("%1: no tree format called %2").arg(file, format);
+    }
+    return q(writeFileAtomically(file.toStdString(), text));
+}
+
+QString MainWindow::saveScenario(const QString& file) {
+    if (!scenario_) return tr("%1: there is no scenario to save").arg(file);
+    const QString problem = q(writeFileAtomically(file.toStdString(), writeScenario(*scenario_)));
+    if (problem.isEmpty()) {
+        currentFile_ = file;
+        rememberRecent(file);
+    }
+    return problem;
+}
+
+void MainWindow::saveScenarioDialog() {
+    if (!scenario_) return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save scenario"),
+                                                      suggestedName(QStringLiteral("scenario")),
+                                                      tr("Scenarios (*.json)"));
+    if (file.isEmpty()) return;
+    rememberDir(file);
+    const QString problem = saveScenario(file);
+    if (problem.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
+    else
+        QMessageBox::warning(this, tr("Not saved"), problem + tr("\nNothing was written."));
+}
+
+bool MainWindow::importElixir(const QString& source, const QString& label) {
+    const ImportResult result = runImported(source, label);
+    return result.scenario.has_value();
+}
+
+ImportResult MainWindow::runImported(const QString& source, const QString& label) {
+    ImportResult result = suplab::importElixir(source.toStdString(), label.toStdString());
+    if (result.scenario) {
+        const std::string json = writeScenario(*result.scenario);
+        load(QByteArray::fromStdString(json), label, {});
+        const int notRead =
+            int(std::count_if(result.notes.begin(), result.notes.end(), [](const ImportNote& n) {
+                return n.kind == ImportNote::Kind::NotRead;
+            }));
+        statusBar()->showMessage(
+            notRead ? tr("Imported %1: %n construct(s) not read (File > Import Elixir lists them)",
+                         "", notRead)
+                          .arg(label)
+                    : tr("Imported %1").arg(label),
+            8000);
+    }
+    return result;
+}
+
+void MainWindow::importDialog() {
+    ImportDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return;
+    runImported(dialog.source(), dialog.label());
 }
 
 void MainWindow::exportDialog(bool filtered) {

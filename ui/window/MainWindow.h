@@ -3,6 +3,7 @@
 // charts in docks; clock controls in the tool bar; examples, files and exports
 // in the menus.
 
+#include "elixir/ElixirImporter.h"
 #include "run/RunController.h"
 #include "scenario/Scenario.h"
 
@@ -59,6 +60,14 @@ class MainWindow final : public QMainWindow {
     QString exportLog(const QString& file, bool filtered);
     void performAction(const QString& path, const QString& action, const QString& argument = {});
 
+    /// Reads an Elixir module into a scenario and runs it (as File > Import Elixir does);
+    /// false when nothing could be made of it, and the current run goes on.
+    bool importElixir(const QString& source, const QString& label);
+    /// Saves the current scenario as a format-1 file; an error message, or empty.
+    QString saveScenario(const QString& file);
+    /// Exports the tree as svg, png, mermaid, dot or elixir; an error message, or empty.
+    QString exportTree(const QString& file, const QString& format);
+
     /// Streams the event log to `file` as JSON Lines from now on (what is already in
     /// the log first); an error message, or empty.
     QString startRecording(const QString& file);
@@ -81,6 +90,12 @@ class MainWindow final : public QMainWindow {
     void startChildDialog(const QString& supervisor);
     void exportDialog(bool filtered);
     void applyLogFilter();
+    void importDialog();
+    ImportResult runImported(const QString& source, const QString& label);
+    void saveScenarioDialog();
+    void rememberRecent(const QString& file);
+    void rememberDir(const QString& file);
+    QString suggestedName(const QString& format) const;
 
     RunController controller_;
     std::optional<Scenario> scenario_;
