@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("suplab"));
     QApplication::setApplicationVersion(QStringLiteral(SUPLAB_VERSION_STRING));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/suplab.svg")));
-    QGuiApplication::setDesktopFileName(QStringLiteral("suplab"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.suplab.SupLab"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
