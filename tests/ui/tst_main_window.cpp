@@ -10,9 +10,12 @@
 #include "window/ImportDialog.h"
 #include "window/MainWindow.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSettings>
@@ -350,6 +353,35 @@ class TstMainWindow : public QObject {
         QCOMPARE(window.saveScenario(file), QString());
         QVERIFY(window.openFile(file));
         QCOMPARE(window.treeState()->treeOrder(), before);
+    }
+
+    void everyInputControlHasAnAccessibleName() {
+        MainWindow window;
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        CompareWindow* compare = window.openCompare();
+        QVERIFY(compare);
+        ImportDialog dialog(&window);
+        QStringList nameless;
+        for (QWidget* top : {static_cast<QWidget*>(&window), static_cast<QWidget*>(compare),
+                             static_cast<QWidget*>(&dialog)})
+            for (QWidget* w : top->findChildren<QWidget*>()) {
+                const bool input = qobject_cast<QAbstractSpinBox*>(w) ||
+                                   qobject_cast<QLineEdit*>(w) || qobject_cast<QComboBox*>(w) ||
+                                   qobject_cast<QAbstractItemView*>(w) ||
+                                   qobject_cast<QAbstractScrollArea*>(w);
+                // Line edits inside spin boxes and combo boxes take their parent's name.
+                if (!input || qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+                    qobject_cast<QComboBox*>(w->parentWidget()) ||
+                    qobject_cast<QAbstractItemView*>(w->parentWidget()) ||
+                    w->inherits("QComboBoxPrivateContainer") ||
+                    w->parentWidget()->inherits("QComboBoxPrivateContainer"))
+                    continue;
+                if (w->accessibleName().isEmpty())
+                    nameless << QString::fromLatin1(w->metaObject()->className()) +
+                                    QLatin1Char(' ') + w->objectName();
+            }
+        compare->close();
+        QVERIFY2(nameless.isEmpty(), qPrintable(nameless.join(QStringLiteral(", "))));
     }
 
     void recordingFollowsTheRunToTheFile() {

@@ -95,6 +95,14 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
         const QString problem = exportChart(f);
         if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export failed"), problem);
     });
+    rate_->setAccessibleName(tr("Chaos rate"));
+    duration_->setAccessibleName(tr("Chaos duration"));
+    duration_->setToolTip(tr("How long the chaos goes on"));
+    seed_->setAccessibleName(tr("Seed"));
+    seed_->setToolTip(tr("Seeds the chaos: the same seed gives the same faults in every lane"));
+    target_->setAccessibleName(tr("Chaos target subtree"));
+    speed_->setAccessibleName(tr("Lane speed"));
+    speed_->setToolTip(tr("Virtual clock speed of the lanes against the wall clock"));
     for (QWidget* w : std::initializer_list<QWidget*>{rate_, duration_, seed_, target_, speed_,
                                                       startButton, exportCsv, exportPng})
         chaosRow->addWidget(w);
@@ -108,6 +116,7 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     table_->setAccessibleName(tr("Comparison table"));
     table_->verticalHeader()->hide();
     chart_ = new QChartView(bottom);
+    chart_->setAccessibleName(tr("Comparison chart"));
     chart_->setMinimumWidth(420);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);

@@ -166,6 +166,9 @@ void MainWindow::buildDocks() {
     logText_->setPlaceholderText(tr("Filter: text in any column"));
     logText_->setAccessibleName(tr("Event log filter"));
     logKind_ = new QComboBox(logPanel);
+    logKind_->setAccessibleName(tr("Event kind"));
+    logKind_->setToolTip(tr("Show one kind of event, or the conformance trace (the events a "
+                            "real Elixir/OTP runtime is compared on)"));
     logKind_->addItem(tr("all events"), -1);
     logKind_->addItem(tr("conformance trace"), -2);
     for (int k = 0; k <= int(EventKind::Call); ++k)
