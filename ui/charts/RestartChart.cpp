@@ -1,6 +1,7 @@
 #include "RestartChart.h"
 
 #include "state/TreeState.h"
+#include "window/Theme.h"
 
 #include <QChart>
 #include <QPen>
@@ -14,8 +15,19 @@ RestartChart::RestartChart(QWidget* parent) : QChartView(parent) {
     clear();
 }
 
+void RestartChart::changeEvent(QEvent* event) {
+    // A new palette: the matching chart theme; the points stay, the limit stays dashed red.
+    if (event->type() == QEvent::PaletteChange && chart()) {
+        chart()->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark
+                                                   : QChart::ChartThemeLight);
+        if (limit_) limit_->setPen(QPen(QColor(0xe5, 0x39, 0x35), 2, Qt::DashLine));
+    }
+    QChartView::changeEvent(event);
+}
+
 void RestartChart::clear() {
     auto* chart = new QChart(); // owned by the view from setChart on
+    chart->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(tr("Restarts in the intensity window"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     QFont legendFont = chart->legend()->font();
@@ -32,8 +44,7 @@ void RestartChart::clear() {
     chart->addAxis(y, Qt::AlignLeft);
     limit_ = new QLineSeries(chart);
     limit_->setName(tr("limit (max_restarts)"));
-    QPen pen(QColor(0xe5, 0x39, 0x35), 2, Qt::DashLine);
-    limit_->setPen(pen);
+    limit_->setPen(QPen(QColor(0xe5, 0x39, 0x35), 2, Qt::DashLine));
     chart->addSeries(limit_);
     limit_->attachAxis(x);
     limit_->attachAxis(y);

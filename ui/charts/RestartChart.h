@@ -19,6 +19,9 @@ class RestartChart final : public QChartView {
     /// Adds a sample at engine time `nowUs` for every supervisor.
     void sample(const TreeState& state, std::int64_t nowUs, const QString& focus);
 
+  protected:
+    void changeEvent(QEvent* event) override;
+
   private:
     QLineSeries* seriesFor(const QString& supervisor);
     QHash<QString, QLineSeries*> series_;

@@ -1,5 +1,7 @@
 #include "CompareWindow.h"
 
+#include "window/Theme.h"
+
 #include "canvas/TreeCanvas.h"
 #include "io/AtomicFile.h"
 #include "state/TreeState.h"
@@ -292,6 +294,7 @@ void CompareWindow::refresh() {
     auto* series = new QBarSeries();
     series->append({restarts, giveUps, bystanders, lost});
     auto* chart = new QChart();
+    chart->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->addSeries(series);
     chart->setTitle(tr("What each lane's supervisors did with the same faults"));
     auto* x = new QBarCategoryAxis(chart);

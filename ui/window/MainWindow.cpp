@@ -18,7 +18,9 @@
 #include "timeline/LifeTimeline.h"
 #include "timeline/ScriptTimeline.h"
 #include "window/ImportDialog.h"
+#include "window/Theme.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -389,6 +391,24 @@ void MainWindow::buildMenus() {
                                 [this] { canvas_->fit(); });
     bar->addAction(fit);
     view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this, [this] { canvas_->zoomBy(1.2); });
+    view->addSeparator();
+    QMenu* themeMenu = view->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(this);
+    const theme::Choice current =
+        theme::fromName(QSettings().value(QStringLiteral("prefs/theme")).toString());
+    for (const auto& [choice, title] : {std::pair{theme::Choice::System, tr("Follow the &system")},
+                                        std::pair{theme::Choice::Light, tr("&Light")},
+                                        std::pair{theme::Choice::Dark, tr("&Dark")}}) {
+        QAction* a = themeMenu->addAction(title);
+        a->setCheckable(true);
+        a->setChecked(choice == current);
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [choice] {
+            theme::apply(choice);
+            QSettings().setValue(QStringLiteral("prefs/theme"), theme::name(choice));
+        });
+    }
+    if (current != theme::Choice::System) theme::apply(current);
     view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this,
                     [this] { canvas_->zoomBy(1 / 1.2); });
 }
