@@ -1,5 +1,7 @@
-// Every input in tests/fuzz/regressions goes through the fuzz target's own check
-// (fuzz/FuzzScenario.h) on every test run: what once crashed must stay handled.
+// Every input in tests/fuzz/regressions (scenario files) and tests/fuzz/elixir
+// (Elixir files) goes through its fuzz target's own check (fuzz/FuzzScenario.h,
+// fuzz/FuzzElixir.h) on every test run: what once crashed must stay handled.
+#include "FuzzElixir.h"
 #include "FuzzScenario.h"
 
 #include <QDir>
@@ -11,21 +13,27 @@ class TstFuzzRegressions : public QObject {
   private Q_SLOTS:
     void everyInputThatOnceBrokeSomethingIsHandled_data() {
         QTest::addColumn<QString>("file");
-        const QDir dir(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/fuzz/regressions"));
-        const auto names = dir.entryList(QDir::Files, QDir::Name);
-        for (const QString& name : names)
-            if (!name.endsWith(QLatin1String(".md")))
-                QTest::newRow(name.toUtf8().constData()) << dir.filePath(name);
-        QVERIFY2(!names.isEmpty(), "no regression inputs");
+        QTest::addColumn<bool>("elixir");
+        for (const bool elixir : {false, true}) {
+            const QDir dir(elixir ? QStringLiteral(SUPLAB_SOURCE_DIR "/tests/fuzz/elixir")
+                                  : QStringLiteral(SUPLAB_SOURCE_DIR "/tests/fuzz/regressions"));
+            const auto names = dir.entryList(QDir::Files, QDir::Name);
+            for (const QString& name : names)
+                if (!name.endsWith(QLatin1String(".md")))
+                    QTest::newRow(name.toUtf8().constData()) << dir.filePath(name) << elixir;
+            QVERIFY2(!names.isEmpty(), qPrintable(dir.path() + QStringLiteral(": no inputs")));
+        }
     }
     void everyInputThatOnceBrokeSomethingIsHandled() {
         QFETCH(QString, file);
+        QFETCH(bool, elixir);
         QFile f(file);
         QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
         const QByteArray bytes = f.readAll();
+        const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.constData());
         // Aborts (and so fails the test) on a broken expectation; sanitizers catch the rest.
-        QCOMPARE(suplab::fuzzScenarioInput(reinterpret_cast<const std::uint8_t*>(bytes.constData()),
-                                           std::size_t(bytes.size())),
+        QCOMPARE(elixir ? suplab::fuzzElixirInput(data, std::size_t(bytes.size()))
+                        : suplab::fuzzScenarioInput(data, std::size_t(bytes.size())),
                  0);
     }
 };

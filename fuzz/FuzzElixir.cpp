@@ -1,0 +1,44 @@
+#include "FuzzElixir.h"
+
+#include "elixir/ElixirImporter.h"
+#include "elixir/ElixirSkeleton.h"
+#include "export/TreeDiagram.h"
+#include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace suplab {
+
+namespace {
+[[noreturn]] void fail(const char* what, const std::string& detail) {
+    std::fprintf(stderr, "fuzz_elixir: %s\n%s\n", what, detail.c_str());
+    std::abort();
+}
+} // namespace
+
+int fuzzElixirInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view source(reinterpret_cast<const char*>(data), size);
+    const ImportResult imported = importElixir(source, "fuzz.ex");
+    for (const auto& note : imported.notes)
+        if (note.message.empty()) fail("a note without a message", std::string(source));
+    if (!imported.scenario) return 0;
+
+    const std::string json = writeScenario(*imported.scenario);
+    const LoadResult loaded = loadScenarioText(json, "imported.json");
+    if (!loaded.ok()) fail("the importer made a scenario the loader refuses", json);
+    (void)treeMermaid(*imported.scenario->root);
+    (void)treeDot(*imported.scenario->root);
+
+    const std::string skeleton = elixirSkeleton(*imported.scenario);
+    const ImportResult back = importElixir(skeleton, "skeleton.ex");
+    if (!back.scenario || !back.complete()) fail("a skeleton does not import back whole", skeleton);
+    if (writeNode(*back.scenario->root) != writeNode(*imported.scenario->root))
+        fail("a skeleton imports back to another tree",
+             writeNode(*imported.scenario->root) + "\n" + writeNode(*back.scenario->root));
+    return 0;
+}
+
+} // namespace suplab

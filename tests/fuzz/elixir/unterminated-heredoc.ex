@@ -1,0 +1,3 @@
+defmodule S do
+  @moduledoc """
+  never ends
