@@ -805,20 +805,44 @@ void MainWindow::startChildDialog(const QString& supervisor) {
     auto* restartType = new QComboBox(&dialog);
     restartType->addItems(
         {QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("temporary")});
-    restartType->setToolTip(tr("permanent: always restarted\ntransient: restarted only after an "
-                               "abnormal exit\ntemporary: never restarted"));
+    QStringList restartHelp;
+    for (int i = 0; i < 3; ++i) {
+        restartHelp << help::restart(RestartType(i));
+        restartType->setItemData(i, restartHelp.back(), Qt::ToolTipRole);
+    }
+    restartType->setToolTip(restartHelp.join(QLatin1Char('\n')));
+    // Shutdown: milliseconds, brutal_kill or infinity, as in a child spec.
+    auto* shutdown = new QComboBox(&dialog);
+    shutdown->setEditable(true);
+    shutdown->addItems(
+        {QStringLiteral("5000"), QStringLiteral("brutal_kill"), QStringLiteral("infinity")});
+    shutdown->setToolTip(help::shutdown(ShutdownSpec::timeout(5000), false) + QLatin1Char('\n') +
+                         help::shutdown(ShutdownSpec::brutalKill(), false) + QLatin1Char('\n') +
+                         help::shutdown(ShutdownSpec::infinity(), false));
+    id->setAccessibleName(tr("Child id"));
+    behaviour->setAccessibleName(tr("Behaviour"));
+    behaviour->setToolTip(tr("What the worker does and shows (SupLab only: it never changes "
+                             "what its supervisor does)"));
+    restartType->setAccessibleName(tr("Restart type"));
+    shutdown->setAccessibleName(tr("Shutdown"));
     form->addRow(tr("id"), id);
     form->addRow(tr("behaviour"), behaviour);
     form->addRow(tr("restart"), restartType);
+    form->addRow(tr("shutdown"), shutdown);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted) return;
-    const QString json = QStringLiteral("{\"id\":%1,\"behaviour\":%2,\"restart\":%3}")
-                             .arg(q(jsonQuote(id->text().toStdString())),
-                                  q(jsonQuote(behaviour->currentText().toStdString())),
-                                  q(jsonQuote(restartType->currentText().toStdString())));
+    const QString shutdownText = shutdown->currentText().trimmed();
+    bool isNumber = false;
+    shutdownText.toLongLong(&isNumber);
+    const QString json =
+        QStringLiteral("{\"id\":%1,\"behaviour\":%2,\"restart\":%3,\"shutdown\":%4}")
+            .arg(q(jsonQuote(id->text().toStdString())),
+                 q(jsonQuote(behaviour->currentText().toStdString())),
+                 q(jsonQuote(restartType->currentText().toStdString())),
+                 isNumber ? shutdownText : q(jsonQuote(shutdownText.toStdString())));
     NodePtr node;
     const auto errors = validateNodeText(json.toStdString(), "start_child", &node);
     if (!errors.empty() || !node) {
