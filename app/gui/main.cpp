@@ -2,6 +2,7 @@
 //        [--screenshot FILE] [--export-tree FILE] [--show-import FILE.ex] --quit-after MS]
 #include "UiBench.h"
 #include "canvas/TreeCanvas.h"
+#include "export/TreeFormats.h"
 #include "lanes/CompareWindow.h"
 #include "window/ImportDialog.h"
 #include "window/MainWindow.h"
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QHash>
 #include <QIcon>
 #include <QPointer>
 #include <QTimer>
@@ -142,19 +142,11 @@ int main(int argc, char** argv) {
         QTimer::singleShot(ms, &app, [&window, file, treeFile, compareWindow, importDialog] {
             int status = 0;
             if (!treeFile.isEmpty()) {
-                static const QHash<QString, QString> kFormats{
-                    {QStringLiteral("svg"), QStringLiteral("svg")},
-                    {QStringLiteral("png"), QStringLiteral("png")},
-                    {QStringLiteral("mmd"), QStringLiteral("mermaid")},
-                    {QStringLiteral("dot"), QStringLiteral("dot")},
-                    {QStringLiteral("gv"), QStringLiteral("dot")},
-                    {QStringLiteral("ex"), QStringLiteral("elixir")}};
-                const QString suffix = QFileInfo(treeFile).suffix().toLower();
+                const QString format = suplab::treeFormatForFile(treeFile);
                 const QString problem =
-                    kFormats.contains(suffix)
-                        ? window.exportTree(treeFile, kFormats.value(suffix))
-                        : QStringLiteral("%1: expected .svg, .png, .mmd, .dot or .ex")
-                              .arg(treeFile);
+                    !format.isEmpty() ? window.exportTree(treeFile, format)
+                                      : QStringLiteral("%1: expected .svg, .png, .mmd, .dot or .ex")
+                                            .arg(treeFile);
                 if (!problem.isEmpty()) {
                     std::fprintf(stderr, "suplab: --export-tree: %s\n", qPrintable(problem));
                     status = 1;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace suplab {
@@ -59,6 +60,13 @@ using Env = std::map<std::string, Term>;
 std::string lastSegment(const std::string& alias) {
     const auto dot = alias.rfind('.');
     return dot == std::string::npos ? alias : alias.substr(dot + 1);
+}
+
+/// The enum value whose name (toString) is the atom `v`: `:rest_for_one` -> RestForOne.
+template <typename E> std::optional<E> atomNamed(const Term& v, std::initializer_list<E> values) {
+    for (E e : values)
+        if (v.is(Kind::Atom, toString(e))) return e;
+    return std::nullopt;
 }
 
 class Importer {
@@ -441,12 +449,11 @@ class Importer {
             const Term v = resolve(p.items[1], m, env);
             const int line = p.line;
             if (key == "strategy") {
-                if (v.is(Kind::Atom, "one_for_one"))
-                    n.strategy = Strategy::OneForOne;
-                else if (!dynamic && v.is(Kind::Atom, "one_for_all"))
-                    n.strategy = Strategy::OneForAll;
-                else if (!dynamic && v.is(Kind::Atom, "rest_for_one"))
-                    n.strategy = Strategy::RestForOne;
+                const auto s = dynamic ? atomNamed(v, {Strategy::OneForOne})
+                                       : atomNamed(v, {Strategy::OneForOne, Strategy::OneForAll,
+                                                       Strategy::RestForOne});
+                if (s)
+                    n.strategy = *s;
                 else
                     notRead(line, "strategy: " + v.show() +
                                       (dynamic ? " (a DynamicSupervisor is one_for_one only)"
@@ -465,12 +472,9 @@ class Importer {
                 else if (!v.is(Kind::Atom, "infinity"))
                     notRead(line, "max_children: " + v.show());
             } else if (key == "auto_shutdown" && !dynamic) {
-                if (v.is(Kind::Atom, "never"))
-                    n.auto_shutdown = AutoShutdown::Never;
-                else if (v.is(Kind::Atom, "any_significant"))
-                    n.auto_shutdown = AutoShutdown::AnySignificant;
-                else if (v.is(Kind::Atom, "all_significant"))
-                    n.auto_shutdown = AutoShutdown::AllSignificant;
+                if (const auto a = atomNamed(v, {AutoShutdown::Never, AutoShutdown::AnySignificant,
+                                                 AutoShutdown::AllSignificant}))
+                    n.auto_shutdown = *a;
                 else
                     notRead(line, "auto_shutdown: " + v.show());
             } else if (key == "name") {
@@ -760,12 +764,9 @@ class Importer {
                 else
                     n.id = std::move(id);
             } else if (key == "restart") {
-                if (v.is(Kind::Atom, "permanent"))
-                    n.restart = RestartType::Permanent;
-                else if (v.is(Kind::Atom, "transient"))
-                    n.restart = RestartType::Transient;
-                else if (v.is(Kind::Atom, "temporary"))
-                    n.restart = RestartType::Temporary;
+                if (const auto r = atomNamed(v, {RestartType::Permanent, RestartType::Transient,
+                                                 RestartType::Temporary}))
+                    n.restart = *r;
                 else
                     notRead(p.line, "restart: " + v.show());
             } else if (key == "shutdown") {

@@ -322,41 +322,34 @@ class Parser {
     void noParensArguments(Term& call, bool afterParens) {
         if (!afterParens && startsArgument(peek())) {
             DeferDo defer(deferDo_, true);
-            Term first = peek().kind == TokenKind::KwKey ? Term{} : expression(0);
-            if (first.kind != Term::Kind::Opaque || !first.text.empty())
-                call.items.push_back(std::move(first));
-            if (peek().kind == TokenKind::KwKey) {
-                Term keywords;
-                keywords.kind = Term::Kind::List;
-                keywords.line = peek().line;
-                while (peek().kind == TokenKind::KwKey) {
-                    keywords.items.push_back(keywordPair());
-                    if (!isOp(",")) break;
+            if (peek().kind != TokenKind::KwKey) call.items.push_back(expression(0));
+            while (peek().kind == TokenKind::KwKey || isOp(",")) {
+                if (isOp(",")) {
                     next();
                     skipNewlines();
                 }
-                call.items.push_back(std::move(keywords));
-            }
-            while (isOp(",")) {
-                next();
-                skipNewlines();
-                if (peek().kind == TokenKind::KwKey) {
-                    Term keywords;
-                    keywords.kind = Term::Kind::List;
-                    keywords.line = peek().line;
-                    while (peek().kind == TokenKind::KwKey) {
-                        keywords.items.push_back(keywordPair());
-                        if (!isOp(",")) break;
-                        next();
-                        skipNewlines();
-                    }
-                    call.items.push_back(std::move(keywords));
+                if (peek().kind == TokenKind::KwKey) { // the trailing keyword list
+                    call.items.push_back(keywordList());
                     break;
                 }
                 call.items.push_back(expression(0));
             }
         }
         maybeDoBlock(call, !afterParens);
+    }
+
+    /// `key: value, key: value` without brackets, as one List of Pair.
+    Term keywordList() {
+        Term keywords;
+        keywords.kind = Term::Kind::List;
+        keywords.line = peek().line;
+        while (peek().kind == TokenKind::KwKey) {
+            keywords.items.push_back(keywordPair());
+            if (!isOp(",")) break;
+            next();
+            skipNewlines();
+        }
+        return keywords;
     }
 
     static bool startsArgument(const Token& t) {
@@ -451,16 +444,8 @@ class Parser {
         case TokenKind::Sigil:
             next();
             return opaque(t.line, t.text);
-        case TokenKind::KwKey: { // a bare keyword list: `strategy: :one_for_one` as a statement
-            term.kind = Term::Kind::List;
-            while (peek().kind == TokenKind::KwKey) {
-                term.items.push_back(keywordPair());
-                if (!isOp(",")) break;
-                next();
-                skipNewlines();
-            }
-            return term;
-        }
+        case TokenKind::KwKey: // a bare keyword list: `strategy: :one_for_one` as a statement
+            return keywordList();
         case TokenKind::Ident:
             return identifier();
         case TokenKind::Op:

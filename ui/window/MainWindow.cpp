@@ -4,6 +4,7 @@
 #include "charts/RestartChart.h"
 #include "elixir/ElixirSkeleton.h"
 #include "events/EventFormat.h"
+#include "export/TreeFormats.h"
 #include "export/TreeImage.h"
 #include "export/TreeSnapshot.h"
 #include "help/OtpHelp.h"
@@ -259,14 +260,14 @@ void MainWindow::buildMenus() {
         const char* format;
         const char* title;
         const char* filter;
-    } kTreeFormats[] = {
+    } kTreeMenu[] = {
         {"svg", QT_TR_NOOP("SVG image..."), QT_TR_NOOP("SVG (*.svg)")},
         {"png", QT_TR_NOOP("PNG image..."), QT_TR_NOOP("PNG (*.png)")},
         {"mermaid", QT_TR_NOOP("Mermaid (Livebook, GitHub)..."), QT_TR_NOOP("Mermaid (*.mmd)")},
         {"dot", QT_TR_NOOP("Graphviz DOT..."), QT_TR_NOOP("DOT (*.dot *.gv)")},
         {"elixir", QT_TR_NOOP("Elixir module skeleton..."), QT_TR_NOOP("Elixir (*.ex)")},
     };
-    for (const auto& f : kTreeFormats) {
+    for (const auto& f : kTreeMenu) {
         const QString format = QString::fromLatin1(f.format);
         const QString filter = tr(f.filter);
         tree->addAction(tr(f.title), this, [this, format, filter] {
@@ -877,18 +878,12 @@ QString MainWindow::exportLog(const QString& file, bool filtered) {
 }
 
 QString MainWindow::suggestedName(const QString& format) const {
-    static const QHash<QString, QString> kExtensions{
-        {QStringLiteral("svg"), QStringLiteral("svg")},
-        {QStringLiteral("png"), QStringLiteral("png")},
-        {QStringLiteral("mermaid"), QStringLiteral("mmd")},
-        {QStringLiteral("dot"), QStringLiteral("dot")},
-        {QStringLiteral("elixir"), QStringLiteral("ex")},
-        {QStringLiteral("scenario"), QStringLiteral("json")}};
     QString base = scenario_ ? q(scenario_->root->id) : QStringLiteral("tree");
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")), QStringLiteral("_"));
     const QString dir = QSettings().value(QStringLiteral("paths/export")).toString();
     return (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) + base + QLatin1Char('.') +
-           kExtensions.value(format, format);
+           (format == QLatin1String("scenario") ? QStringLiteral("json")
+                                                : treeFormatExtension(format));
 }
 
 void MainWindow::rememberDir(const QString& file) {
