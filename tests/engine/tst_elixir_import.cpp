@@ -367,7 +367,8 @@ void TstElixirImport::hostileInputNeverCrashes_data() {
     QTest::newRow("a module that starts itself")
         << QByteArray("defmodule S do\n use Supervisor\n def init(_), do: Supervisor.init([S], "
                       "strategy: :one_for_one)\nend");
-    QTest::newRow("NUL and bad bytes") << QByteArray("defmodule \0\xff\xfe S do", 20);
+    static const char kBadBytes[] = "defmodule \0\xff\xfe S do";
+    QTest::newRow("NUL and bad bytes") << QByteArray(kBadBytes, sizeof kBadBytes - 1);
 }
 
 void TstElixirImport::hostileInputNeverCrashes() {
