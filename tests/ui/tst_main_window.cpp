@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -273,6 +274,32 @@ class TstMainWindow : public QObject {
         // rest_for_one: Cache and WebServer, started after Database, restart with it.
         QTRY_VERIFY_WITH_TIMEOUT(window.treeState()->find(cache)->restarts == 1, 5000);
         QCOMPARE(window.treeState()->find("MyApp.Supervisor/WebServer")->restarts, 1);
+    }
+
+    void anElixirFileOpensThroughTheImporterAndReloadsAfterAnEdit() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("sup.ex"));
+        QVERIFY(QFile::copy(
+            QStringLiteral(SUPLAB_SOURCE_DIR "/resources/elixir/lesson_counter_kvstore.ex"), file));
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        MainWindow window;
+        QVERIFY(window.openFile(file));
+        QCOMPARE(window.treeState()->root().children.size(), std::size_t(2));
+        // The module gains a child in the editor; opening it again shows it.
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        text.replace("{KVStore, []}", "{KVStore, []},\n      Cache");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        QVERIFY(window.openFile(file));
+        QCOMPARE(window.treeState()->root().children.size(), std::size_t(3));
+        QVERIFY(QSettings()
+                    .value(QStringLiteral("recentFiles"))
+                    .toStringList()
+                    .contains(QFileInfo(file).absoluteFilePath()));
     }
 
     void anImportThatMakesNothingKeepsTheCurrentRun() {

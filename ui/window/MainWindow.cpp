@@ -450,12 +450,13 @@ bool MainWindow::openFile(const QString& path) {
             QMessageBox::warning(this, tr("Cannot import"), error);
             return false;
         }
-        if (dialog.result().complete() && dialog.result().scenario) {
-            runImported(dialog.source(), dialog.label());
-            return true;
-        }
-        if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return false;
+        // Read whole: run it. Otherwise show what was not read before running anything.
+        if (!dialog.result().complete() || !dialog.result().scenario)
+            if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return false;
         runImported(dialog.source(), dialog.label());
+        // Reload reads the file again: edit the module in your editor, then F5.
+        currentFile_ = path;
+        rememberRecent(path);
         return true;
     }
     return load(file.read(qint64(kMaxScenarioBytes) + 1), path, path);
