@@ -696,8 +696,10 @@ class Importer {
             return node;
         }
         if (name == "Agent") return node;
-        assumed(line, name + " is not defined in this file: imported as a worker (paste its "
-                             "module too if it is a supervisor)");
+        // Its child_spec/1 is not here: Elixir's default is a worker with the module as id.
+        assumed(line, name + " is not defined in this file: imported as a worker with id " + name +
+                          " (paste its module too if it is a supervisor or names itself "
+                          "otherwise)");
         return node;
     }
 

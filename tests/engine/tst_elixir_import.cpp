@@ -294,8 +294,8 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
     QTest::newRow("a module the file does not define")
         << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([Ext], "
            "strategy: :one_for_one)\n  end\nend"
-        << "f.ex:4: assumed: Ext is not defined in this file: imported as a worker (paste its "
-           "module too if it is a supervisor)";
+        << "f.ex:4: assumed: Ext is not defined in this file: imported as a worker with id Ext "
+           "(paste its module too if it is a supervisor or names itself otherwise)";
     QTest::newRow("two top supervisors")
         << "defmodule A do\n  use Supervisor\n  def init(_), do: Supervisor.init([], strategy: "
            ":one_for_one)\nend\ndefmodule B do\n  use Supervisor\n  def init(_), do: "
