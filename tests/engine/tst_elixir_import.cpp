@@ -214,6 +214,35 @@ children = [{Agent, fn -> 0 end}]
 {:ok, _pid} = Supervisor.start_link(children, strategy: :one_for_one, name: Demo.Sup)
 )"
         << R"({"id": "Demo.Sup", "type": "supervisor", "children": [{"id": "Agent"}]})";
+    QTest::newRow("a Phoenix application as mix phx.new writes it")
+        << R"(
+defmodule MyApp.Application do
+  # See https://hexdocs.pm/elixir/Application.html
+  @moduledoc false
+  use Application
+
+  @impl true
+  def start(_type, _args) do
+    children = [
+      MyAppWeb.Telemetry,
+      MyApp.Repo,
+      {DNSCluster, query: Application.get_env(:my_app, :dns_cluster_query) || :ignore},
+      {Phoenix.PubSub, name: MyApp.PubSub},
+      # {MyApp.Worker, arg},
+      MyAppWeb.Endpoint
+    ]
+
+    opts = [strategy: :one_for_one, name: MyApp.Supervisor]
+    Supervisor.start_link(children, opts)
+  end
+
+  @impl true
+  def config_change(changed, _new, removed) do
+    MyAppWeb.Endpoint.config_change(changed, removed)
+    :ok
+  end
+end)"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "MyAppWeb.Telemetry"}, {"id": "MyApp.Repo"}, {"id": "DNSCluster"}, {"id": "Phoenix.PubSub"}, {"id": "MyAppWeb.Endpoint"}]})";
     QTest::newRow("comments, heredocs and logging do not matter")
         << R"(
 defmodule S do
