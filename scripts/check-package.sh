@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds SupLab's .deb from a configured build directory, installs it with apt (so
-# its declared dependencies are resolved as on a user's machine), checks what it
-# installed, runs both programs from /usr/bin, and removes it again.
+# Builds SupLab's .deb from a configured build directory and checks it twice:
+#  - on a fresh, minimal Debian 12 (a bookworm chroot made by mmdebstrap, with apt
+#    and nothing else): apt must find every dependency from the package's own
+#    Depends line, and both programs must run there (the GUI offscreen);
+#  - on this machine: installed with apt, every file in place, the .desktop file
+#    valid, both programs run from /usr/bin (the GUI under Xvfb); then removed.
 # Usage: scripts/check-package.sh [BUILD_DIR]   (default: build/dev)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,3 +46,25 @@ xvfb-run -a /usr/bin/suplab /usr/share/doc/suplab/examples/elixir/lesson_rest_fo
 }
 rm -rf "$tmp"
 echo "check-package: $deb installs, runs from /usr/bin and imports the lesson"
+
+# A fresh Debian 12 with nothing but apt: the Depends line alone must be enough.
+if command -v mmdebstrap >/dev/null; then
+    root=$(mktemp -d)
+    trap '$SUDO apt-get remove -y -qq suplab >/dev/null; $SUDO rm -rf "$root"' EXIT
+    $SUDO mmdebstrap --mode=root --variant=apt --quiet bookworm "$root"
+    $SUDO cp "$deb" "$root/tmp/suplab.deb"
+    $SUDO chroot "$root" apt-get update -qq
+    $SUDO chroot "$root" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends /tmp/suplab.deb >/dev/null
+    $SUDO chroot "$root" suplab-cli --version
+    $SUDO chroot "$root" sh -c 'suplab-cli import \
+        /usr/share/doc/suplab/examples/elixir/lesson_chat_app.ex --out /tmp/chat.json \
+        2>/dev/null && suplab-cli run /tmp/chat.json >/dev/null'
+    $SUDO chroot "$root" env QT_QPA_PLATFORM=offscreen suplab \
+        /usr/share/doc/suplab/examples/elixir/lesson_rest_for_one.ex \
+        --export-tree /tmp/tree.svg --quit-after 1000 2>/dev/null
+    $SUDO test -s "$root/tmp/tree.svg"
+    echo "check-package: $deb installs on a fresh Debian 12 and runs there"
+else
+    echo "check-package: mmdebstrap is not installed: the fresh-Debian check was skipped" >&2
+fi

@@ -9,4 +9,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake ninja-build python3 \
     qt6-base-dev qt6-base-dev-tools libgl1-mesa-dev \
     libqt6charts6-dev libqt6svg6-dev xvfb xauth clang libclang-rt-14-dev \
-    dpkg-dev desktop-file-utils >/dev/null
+    dpkg-dev desktop-file-utils mmdebstrap >/dev/null
