@@ -1,6 +1,7 @@
 #include "TreeDiagram.h"
 
 #include <functional>
+#include <vector>
 
 namespace suplab {
 
@@ -60,19 +61,20 @@ std::string dotText(const std::string& s) {
 } // namespace
 
 std::string treeMermaid(const NodeSpec& root, const DiagramStates& states) {
-    // Each node once with its label and class, then the edges by number.
-    std::string nodes, edges;
+    // As Kino.Process draws a tree: one line per edge, `0(parent):::class ---> 1(child):::class`.
+    std::vector<std::string> nodes;
+    std::string edges;
     walk(root, [&](const NodeSpec& n, int id, const std::string& path, int parent) {
         const std::string state = stateOf(states, path);
         std::string cls = parent < 0 ? "root" : n.isSupervisor() ? "supervisor" : "worker";
         if (state == "down" || state == "not_started") cls = "notstarted";
         if (state == "restarting") cls = "restarting";
         const std::string d = detail(n);
-        nodes += std::to_string(id) + "(\"" + mermaidText(n.id) + (d.empty() ? "" : "<br/>" + d) +
-                 "\"):::" + cls + "\n";
-        if (parent >= 0) edges += std::to_string(parent) + " ---> " + std::to_string(id) + "\n";
+        nodes.push_back(std::to_string(id) + "(\"" + mermaidText(n.id) +
+                        (d.empty() ? "" : "<br/>" + d) + "\"):::" + cls);
+        if (parent >= 0) edges += nodes[std::size_t(parent)] + " ---> " + nodes.back() + "\n";
     });
-    return "graph TD;\n" + nodes + edges +
+    return "graph TD;\n" + (edges.empty() ? nodes.front() + "\n" : edges) +
            "classDef root fill:#c4b5fd, stroke:#374151, stroke-width:4px;\n"
            "classDef supervisor fill:#c4b5fd, stroke:#374151, stroke-width:1px;\n"
            "classDef worker fill:#93c5fd, stroke:#374151, stroke-width:1px;\n"
