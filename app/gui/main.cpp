@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         QObject::connect(importDialog, &QDialog::accepted, &window, [&window, importDialog] {
-            window.importElixir(importDialog->source(), importDialog->label());
+            window.runImported(importDialog->result(), importDialog->label());
         });
         importDialog->show();
     }

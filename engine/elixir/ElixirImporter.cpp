@@ -15,9 +15,10 @@ namespace suplab {
 using elixir::Term;
 using Kind = Term::Kind;
 
-bool ImportResult::complete() const {
-    return std::none_of(notes.begin(), notes.end(),
-                        [](const ImportNote& n) { return n.kind == ImportNote::Kind::NotRead; });
+int ImportResult::notReadCount() const {
+    return int(std::count_if(notes.begin(), notes.end(), [](const ImportNote& n) {
+        return n.kind == ImportNote::Kind::NotRead;
+    }));
 }
 
 std::vector<std::string> ImportResult::lines(const std::string& label) const {
@@ -225,7 +226,7 @@ class Importer {
                                             ", is the root (" + others +
                                             " left out: import them on their own)");
             }
-            return moduleNode(*roots[0], nullptr, roots[0]->line);
+            return moduleNode(*roots[0], roots[0]->line);
         }
         if (NodePtr fromScript = scriptTree(script)) return fromScript;
         // Worker modules only: put them under a plain supervisor, and say so.
@@ -235,7 +236,7 @@ class Importer {
         root->shutdown = ShutdownSpec::infinity();
         for (const auto& m : modules_)
             if (!m.uses.empty() && m.uses != "Application")
-                root->children.push_back(moduleNode(m, nullptr, m.line));
+                root->children.push_back(moduleNode(m, m.line));
         if (root->children.empty()) {
             notRead(0, "no supervisor, Application, worker module or child spec SupLab can read");
             return nullptr;
@@ -571,18 +572,18 @@ class Importer {
             if (!spec->body.empty()) {
                 const Term body = resolve(spec->body.back(), def, local);
                 if (body.kind == Kind::Map) {
-                    NodePtr base = moduleNode(*def, arg, line);
+                    NodePtr base = moduleNode(*def, line);
                     return base ? mapChild(body, def, local, base.get()) : nullptr;
                 }
             }
             notRead(spec->line, def->name + ".child_spec/1 does not end in a %{...} map");
             return nullptr;
         }
-        return moduleNode(*def, arg, line);
+        return moduleNode(*def, line);
     }
 
     /// A module of this file as a child: a supervisor with its children, or a worker.
-    NodePtr moduleNode(const Module& m, const Term* /*arg*/, int line) {
+    NodePtr moduleNode(const Module& m, int line) {
         auto node = std::make_shared<NodeSpec>();
         node->id = m.name;
         if (!expanding_.insert(m.name).second) {
@@ -724,7 +725,7 @@ class Importer {
             // A module of this file brings its own kind (a supervisor and its children).
             const std::string mod = resolve(s.items[0], m, env).text;
             if (const Module* def = module(mod, m); def && isSupervisorModule(*def)) {
-                NodePtr inner = moduleNode(*def, nullptr, map.line);
+                NodePtr inner = moduleNode(*def, map.line);
                 if (inner) node = std::make_shared<NodeSpec>(*inner);
             }
         }

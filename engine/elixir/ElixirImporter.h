@@ -28,7 +28,9 @@ struct ImportResult {
     std::optional<Scenario> scenario; // none when nothing could be made of the file
     std::vector<ImportNote> notes;    // in line order
     /// True when every construct that matters was read (notes may still say what was assumed).
-    bool complete() const;
+    bool complete() const { return notReadCount() == 0; }
+    /// How many constructs were left out.
+    int notReadCount() const;
     /// The notes as `LABEL:LINE: not read: ...` / `LABEL:LINE: assumed: ...` lines.
     std::vector<std::string> lines(const std::string& label) const;
 };

@@ -146,9 +146,7 @@ void ImportDialog::reread() {
         return;
     }
     const NodeSpec& root = *result_.scenario->root;
-    const int notRead =
-        int(std::count_if(result_.notes.begin(), result_.notes.end(),
-                          [](const ImportNote& n) { return n.kind == ImportNote::Kind::NotRead; }));
+    const int notRead = result_.notReadCount();
     summary_->setText(
         tr("<b>%1</b>: %2 supervisor(s), %3 worker(s).")
             .arg(QString::fromStdString(root.id).toHtmlEscaped())
@@ -157,6 +155,14 @@ void ImportDialog::reread() {
         (notRead ? tr(" <b>%n construct(s) not read</b>: the tree leaves them out.", "", notRead)
                  : tr(" Everything that shapes the tree was read.")));
     importButton_->setEnabled(true);
+}
+
+void ImportDialog::accept() {
+    if (debounce_.isActive()) {
+        debounce_.stop();
+        reread();
+    }
+    if (result_.scenario) QDialog::accept();
 }
 
 void ImportDialog::showLine(int line) {

@@ -28,6 +28,9 @@ class ImportDialog final : public QDialog {
     const QString& label() const { return label_; }
     QString source() const;
 
+    /// Reads what was typed in the last instant before accepting, so the result is current.
+    void accept() override;
+
   private:
     void reread();
     void showLine(int line);

@@ -327,8 +327,7 @@ void MainWindow::buildMenus() {
             ImportDialog dialog(this);
             const QString error = dialog.openFile(resource);
             if (!error.isEmpty()) return;
-            if (dialog.exec() == QDialog::Accepted && dialog.result().scenario)
-                runImported(dialog.source(), dialog.label());
+            if (dialog.exec() == QDialog::Accepted) runImported(dialog.result(), dialog.label());
         });
     }
 
@@ -434,13 +433,6 @@ void MainWindow::rememberRecent(const QString& file) {
 }
 
 bool MainWindow::openFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(
-            this, tr("Cannot open scenario"),
-            tr("%1: cannot read it (%2). The current run goes on.").arg(path, file.errorString()));
-        return false;
-    }
     const QString suffix = QFileInfo(path).suffix();
     if (suffix == QLatin1String("ex") || suffix == QLatin1String("exs")) {
         // An Elixir file goes through the importer, which shows what it could not read.
@@ -452,12 +444,19 @@ bool MainWindow::openFile(const QString& path) {
         }
         // Read whole: run it. Otherwise show what was not read before running anything.
         if (!dialog.result().complete() || !dialog.result().scenario)
-            if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return false;
-        runImported(dialog.source(), dialog.label());
+            if (dialog.exec() != QDialog::Accepted) return false;
+        if (!runImported(dialog.result(), dialog.label())) return false;
         // Reload reads the file again: edit the module in your editor, then F5.
         currentFile_ = path;
         rememberRecent(path);
         return true;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(
+            this, tr("Cannot open scenario"),
+            tr("%1: cannot read it (%2). The current run goes on.").arg(path, file.errorString()));
+        return false;
     }
     return load(file.read(qint64(kMaxScenarioBytes) + 1), path, path);
 }
@@ -486,12 +485,16 @@ bool MainWindow::load(const QByteArray& text, const QString& label, const QStrin
         box.exec();
         return false;
     }
-    scenario_ = std::move(result.scenario);
+    use(std::move(*result.scenario), label, fileForRecent);
+    return true;
+}
+
+void MainWindow::use(Scenario scenario, const QString& label, const QString& fileForRecent) {
+    scenario_ = std::move(scenario);
     scenarioLabel_ = label;
     currentFile_ = fileForRecent;
     if (!fileForRecent.isEmpty()) rememberRecent(fileForRecent);
     restart();
-    return true;
 }
 
 void MainWindow::restart() {
@@ -938,33 +941,25 @@ void MainWindow::saveScenarioDialog() {
 }
 
 bool MainWindow::importElixir(const QString& source, const QString& label) {
-    const ImportResult result = runImported(source, label);
-    return result.scenario.has_value();
+    return runImported(suplab::importElixir(source.toStdString(), label.toStdString()), label);
 }
 
-ImportResult MainWindow::runImported(const QString& source, const QString& label) {
-    ImportResult result = suplab::importElixir(source.toStdString(), label.toStdString());
-    if (result.scenario) {
-        const std::string json = writeScenario(*result.scenario);
-        load(QByteArray::fromStdString(json), label, {});
-        const int notRead =
-            int(std::count_if(result.notes.begin(), result.notes.end(), [](const ImportNote& n) {
-                return n.kind == ImportNote::Kind::NotRead;
-            }));
-        statusBar()->showMessage(
-            notRead ? tr("Imported %1: %n construct(s) not read (File > Import Elixir lists them)",
-                         "", notRead)
-                          .arg(label)
-                    : tr("Imported %1").arg(label),
-            8000);
-    }
-    return result;
+bool MainWindow::runImported(const ImportResult& result, const QString& label) {
+    if (!result.scenario) return false;
+    use(*result.scenario, label, {}); // the importer had the loader check it already
+    const int notRead = result.notReadCount();
+    statusBar()->showMessage(
+        notRead ? tr("Imported %1: %n construct(s) not read (File > Import Elixir lists them)", "",
+                     notRead)
+                      .arg(label)
+                : tr("Imported %1").arg(label),
+        8000);
+    return true;
 }
 
 void MainWindow::importDialog() {
     ImportDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.result().scenario) return;
-    runImported(dialog.source(), dialog.label());
+    if (dialog.exec() == QDialog::Accepted) runImported(dialog.result(), dialog.label());
 }
 
 void MainWindow::exportDialog(bool filtered) {

@@ -63,6 +63,8 @@ class MainWindow final : public QMainWindow {
     /// Reads an Elixir module into a scenario and runs it (as File > Import Elixir does);
     /// false when nothing could be made of it, and the current run goes on.
     bool importElixir(const QString& source, const QString& label);
+    /// Runs what an import made (the dialog's result, already read); false if it made nothing.
+    bool runImported(const ImportResult& result, const QString& label);
     /// Saves the current scenario as a format-1 file; an error message, or empty.
     QString saveScenario(const QString& file);
     /// Exports the tree as svg, png, mermaid, dot or elixir; an error message, or empty.
@@ -77,6 +79,8 @@ class MainWindow final : public QMainWindow {
 
   private:
     bool load(const QByteArray& text, const QString& label, const QString& fileForRecent);
+    /// Makes `scenario` the current one and runs it.
+    void use(Scenario scenario, const QString& label, const QString& fileForRecent);
     void restart();
     void buildMenus();
     void buildDocks();
@@ -91,7 +95,6 @@ class MainWindow final : public QMainWindow {
     void exportDialog(bool filtered);
     void applyLogFilter();
     void importDialog();
-    ImportResult runImported(const QString& source, const QString& label);
     void saveScenarioDialog();
     void rememberRecent(const QString& file);
     void rememberDir(const QString& file);
