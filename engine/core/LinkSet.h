@@ -1,16 +1,15 @@
 #pragma once
 // The set of processes linked to one process. Almost every process has one or
 // two links (its parent, perhaps a caller), while a supervisor may have 100,000:
-// the first two live inline, and only a set that outgrows them gets a hash set.
+// the first two live inline, and only a set that outgrows them gets a PidMap.
 // A std::unordered_set alone costs about 150 bytes for a single link.
 
 #include "core/Pid.h"
-#include "core/SlabPool.h"
+#include "core/PidMap.h"
 
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <unordered_set>
 
 namespace suplab {
 
@@ -27,7 +26,9 @@ class LinkSet {
             inline_[count_++] = pid;
             return;
         }
-        many_ = std::make_unique<Set>(inline_.begin(), inline_.end());
+        many_ = std::make_unique<Set>();
+        for (Pid held : inline_)
+            many_->insert(held);
         many_->insert(pid);
         count_ = 0;
     }
@@ -48,8 +49,7 @@ class LinkSet {
 
     template <typename F> void forEach(F&& f) const {
         if (many_) {
-            for (Pid pid : *many_)
-                f(pid);
+            many_->forEach([&](Pid pid, Empty) { f(pid); });
             return;
         }
         for (std::uint32_t i = 0; i < count_; ++i)
@@ -62,7 +62,8 @@ class LinkSet {
     }
 
   private:
-    using Set = std::unordered_set<Pid, std::hash<Pid>, std::equal_to<Pid>, slab::Allocator<Pid>>;
+    struct Empty {};
+    using Set = PidMap<Empty>;
     static constexpr std::uint32_t kInline = 2;
     std::array<Pid, kInline> inline_{};
     std::uint32_t count_ = 0; // inline entries in use (0 once `many_` holds them all)

@@ -2,35 +2,46 @@
 
 #include "core/Process.h"
 
+#include <mutex>
+
 namespace suplab {
 
 void ProcessTable::insert(std::shared_ptr<Process> process) {
-    auto& shard = shardFor(process->pid());
+    const Pid pid = process->pid();
+    auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);
-    shard.map.emplace(process->pid(), std::move(process));
+    shard.map.insert(pid, std::move(process));
 }
 
 void ProcessTable::erase(Pid pid) {
     std::shared_ptr<Process> last; // released outside the lock
     auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);
-    if (auto it = shard.map.find(pid); it != shard.map.end()) {
-        last = std::move(it->second);
-        shard.map.erase(it);
-    }
+    shard.map.erase(pid, &last);
 }
 
 std::shared_ptr<Process> ProcessTable::find(Pid pid) const {
     const auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);
-    auto it = shard.map.find(pid);
-    return it == shard.map.end() ? nullptr : it->second;
+    const auto* process = shard.map.find(pid);
+    return process ? *process : nullptr;
 }
 
 bool ProcessTable::contains(Pid pid) const {
     const auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);
-    return shard.map.count(pid) != 0;
+    return shard.map.contains(pid);
+}
+
+void ProcessTable::prefetch(Pid pid) const {
+    const auto& shard = shardFor(pid);
+    std::lock_guard guard(shard.lock);
+    if (const auto* process = shard.map.find(pid)) {
+        const char* object = reinterpret_cast<const char*>(process->get());
+        // allocate_shared puts the control block right before the object.
+        for (int line = -1; line < 4; ++line)
+            __builtin_prefetch(object + 64 * line, 1);
+    }
 }
 
 std::size_t ProcessTable::size() const {
@@ -46,8 +57,7 @@ std::vector<Pid> ProcessTable::pids() const {
     std::vector<Pid> out;
     for (const auto& shard : shards_) {
         std::lock_guard guard(shard.lock);
-        for (const auto& entry : shard.map)
-            out.push_back(entry.first);
+        shard.map.forEach([&](Pid pid, const auto&) { out.push_back(pid); });
     }
     return out;
 }
@@ -56,8 +66,7 @@ std::vector<std::shared_ptr<Process>> ProcessTable::takeAll() {
     std::vector<std::shared_ptr<Process>> all;
     for (auto& shard : shards_) {
         std::lock_guard guard(shard.lock);
-        for (auto& [pid, p] : shard.map)
-            all.push_back(std::move(p));
+        shard.map.forEach([&](Pid, auto& process) { all.push_back(std::move(process)); });
         shard.map.clear();
     }
     return all;

@@ -38,6 +38,8 @@ class Runtime {
     /// Delivers a signal; false when no such process is alive.
     bool deliver(Pid to, Signal&& signal);
     bool isAlive(Pid pid) const { return table_.contains(pid); }
+    /// A hint that a signal to `pid` comes soon (see ProcessTable::prefetch).
+    void prefetch(Pid pid) const { table_.prefetch(pid); }
     /// The live process with that pid (its immutable parts only may be read).
     std::shared_ptr<Process> find(Pid pid) const { return table_.find(pid); }
     std::size_t processCount() const { return table_.size(); }

@@ -11,8 +11,8 @@ DynamicSupervisorProcess::DynamicSupervisorProcess(Runtime& runtime, std::string
     : SupervisorBase(runtime, std::move(path), std::move(spec)) {}
 
 DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byPid(Pid pid) {
-    auto it = byPid_.find(pid);
-    return it == byPid_.end() ? nullptr : it->second;
+    Child** child = byPid_.find(pid);
+    return child ? *child : nullptr;
 }
 
 DynamicSupervisorProcess::Child* DynamicSupervisorProcess::byKey(std::uint64_t key) {

@@ -3,6 +3,7 @@
 // through start_child and are known by pid, max_children, one_for_one restarts
 // with OTP's intensity, and a parallel shutdown with one timer per timeout value.
 
+#include "core/PidMap.h"
 #include "supervision/ChildApi.h"
 #include "supervision/SupervisorBase.h"
 
@@ -48,7 +49,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Task<void> handleCall(CallMsg& call);
 
     std::vector<std::unique_ptr<Child>> children_; // in the order they were started
-    std::unordered_map<Pid, Child*> byPid_;        // live and restarting children by pid
+    PidMap<Child*> byPid_;                         // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
     std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };

@@ -32,6 +32,14 @@ std::size_t SupervisorProcess::indexOf(const Child* child) const {
     return children_.size();
 }
 
+void SupervisorProcess::prefetch(const Child& next) const {
+    // Stopping a child touches its process, its Child record and its spec, all cold
+    // in a big tree: start loading the next one's while this one stops.
+    __builtin_prefetch(&next);
+    __builtin_prefetch(next.spec.get());
+    if (next.state == ChildState::Running) runtime().prefetch(next.pid);
+}
+
 void SupervisorProcess::markStopped(Child& child) {
     if (child.pid != kNoPid) byPid_.erase(child.pid);
     child.pid = kNoPid;
@@ -71,8 +79,10 @@ Task<void> SupervisorProcess::stopFrom(std::size_t from) {
 
 Task<void> SupervisorProcess::stopAll() {
     // §7.3: one at a time, newest first; restarting and stopped children are skipped.
-    for (std::size_t i = children_.size(); i-- > 0;)
+    for (std::size_t i = children_.size(); i-- > 0;) {
+        if (i > 0) prefetch(*children_[i - 1]);
         co_await stop(*children_[i]);
+    }
 }
 
 Task<Reason> SupervisorProcess::body() {
@@ -95,8 +105,8 @@ Task<Reason> SupervisorProcess::body() {
         if (auto* exit = std::get_if<ExitMsg>(&message)) {
             if (exit->from == parent()) {
                 stopWith = std::move(exit->reason);
-            } else if (auto it = byPid_.find(exit->from); it != byPid_.end()) {
-                stopWith = co_await onChildExit(*it->second, std::move(exit->reason));
+            } else if (Child** child = byPid_.find(exit->from)) {
+                stopWith = co_await onChildExit(**child, std::move(exit->reason));
             }
             // An EXIT from anyone else (a child already dealt with) is ignored (§4.1).
         } else if (auto* retry = std::get_if<RetryMsg>(&message)) {

@@ -4,6 +4,7 @@
 // group restarts with bystanders, asynchronous retries, giving up, auto_shutdown
 // and the child API.
 
+#include "core/PidMap.h"
 #include "supervision/ChildApi.h"
 #include "supervision/SupervisorBase.h"
 
@@ -37,6 +38,7 @@ class SupervisorProcess final : public SupervisorBase {
     std::size_t indexOf(const Child* child) const;
     std::string pathOf(const Child& child) const { return path() + "/" + child.spec->id; }
     void markStopped(Child& child);
+    void prefetch(const Child& next) const;
     void remove(const Child* child);
 
     Task<bool> start(Child& child);
@@ -57,7 +59,7 @@ class SupervisorProcess final : public SupervisorBase {
     CallResult countChildren() const;
 
     std::vector<std::unique_ptr<Child>> children_; // start order
-    std::unordered_map<Pid, Child*> byPid_;
+    PidMap<Child*> byPid_;
     std::uint64_t nextKey_ = 1;
     std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
