@@ -33,16 +33,15 @@ class LinkSet {
         count_ = 0;
     }
 
-    void erase(Pid pid) {
-        if (many_) {
-            many_->erase(pid);
-            return;
-        }
+    /// False when `pid` was not there.
+    bool erase(Pid pid) {
+        if (many_) return many_->erase(pid);
         for (std::uint32_t i = 0; i < count_; ++i)
             if (inline_[i] == pid) {
                 inline_[i] = inline_[--count_];
-                return;
+                return true;
             }
+        return false;
     }
 
     std::size_t size() const { return many_ ? many_->size() : count_; }

@@ -33,6 +33,15 @@ struct TimerMsg {
     Ref ref = 0;
 };
 
+/// The ref of a receive's timeout carries this bit. On the real clock such a
+/// timer is never cancelled: the process drops it if it fires after the receive
+/// is over. (Cancelling took a lock and a hash-set insert and erase for every
+/// child a supervisor shuts down, whose timeout almost never fires.)
+inline constexpr Ref kReceiveTimeoutBit = Ref(1) << 62;
+inline bool isReceiveTimeout(Ref ref) {
+    return (ref & kReceiveTimeoutBit) != 0;
+}
+
 /// proc_lib's init_ack: the child finished its init successfully.
 struct StartedMsg {
     Pid child = kNoPid;

@@ -39,18 +39,19 @@ void Process::wake() {
     }
 }
 
-void Process::runScheduled() {
+bool Process::runScheduled() {
     sched_.store(Running, std::memory_order_release);
     runOnce();
     if (dead_) {
         sched_.store(Dead, std::memory_order_release);
-        return;
+        return false;
     }
     unsigned char expected = Running;
-    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return;
+    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return true;
     // Signals arrived while we ran: go to the back of the run queue (fairness).
     sched_.store(Queued, std::memory_order_release);
     runtime_.scheduler().enqueue(shared_from_this());
+    return true;
 }
 
 void Process::drainInbox() {
@@ -77,8 +78,14 @@ void Process::answerLate(const Signal& signal) {
 
 void Process::handleSignal(Signal&& signal) {
     if (auto* message = std::get_if<Message>(&signal)) {
+        if (auto* timer = std::get_if<TimerMsg>(message);
+            timer && isReceiveTimeout(timer->ref) && timer->ref != receiveTimeout_)
+            return; // the timeout of a receive that is over
         queue_.push(std::move(*message));
     } else if (auto* exit = std::get_if<ExitSignal>(&signal)) {
+        // A link's exit ends the link. One from a process we have unlinked meanwhile
+        // has no effect (erlang:unlink/1's guarantee).
+        if (exit->viaLink && !links_.erase(exit->from)) return;
         if (exit->reason.kind() == Reason::Kind::Kill) {
             die(Reason::killed());
         } else if (trapExit_) {
@@ -165,7 +172,7 @@ void Process::die(Reason reason) {
     }
     for (auto& late : inbox_.close())
         answerLate(late);
-    links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason}); });
+    links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason, true}); });
     for (auto& [ref, watcher] : monitoredBy_)
         runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
     links_.clear();
@@ -208,7 +215,9 @@ void Process::demonitor(Pid target, Ref ref) {
 }
 
 void Process::unlink(Pid other) {
-    links_.erase(other);
+    // Not linked (any more): the other side holds no link to us either, and is
+    // most often dead (a supervisor unlinks every child it has just seen exit).
+    if (!links_.erase(other)) return;
     runtime_.deliver(other, UnlinkSignal{pid_});
 }
 
@@ -224,6 +233,17 @@ void Process::cancelTimer(Ref ref) {
         auto* t = std::get_if<TimerMsg>(&m);
         return t && t->ref == ref;
     });
+}
+
+Ref Process::startReceiveTimeout(std::int64_t ms) {
+    receiveTimeout_ = runtime_.makeRef() | kReceiveTimeoutBit;
+    runtime_.scheduler().startTimer(receiveTimeout_, pid_, ms * 1000);
+    return receiveTimeout_;
+}
+
+void Process::endReceiveTimeout(Ref ref) {
+    receiveTimeout_ = 0;
+    cancelTimer(ref); // free on the real clock; the virtual one must not wait for it
 }
 
 std::int64_t Process::nowUs() const {

@@ -52,8 +52,9 @@ class Process : public std::enable_shared_from_this<Process> {
     bool deliver(Signal&& signal);
 
     /// Scheduler thread only: handle pending signals and run the body as far as
-    /// it can go. Returns when the body waits for a message it does not have yet.
-    void runScheduled();
+    /// it can go. Returns when the body waits for a message it does not have yet
+    /// (true), or when the process has ended (false).
+    bool runScheduled();
 
     // --- Inside a body (or a Port's owner): the process's view of the world ---
 
@@ -89,14 +90,15 @@ class Process : public std::enable_shared_from_this<Process> {
             return timeoutMs == 0;
         }
         void await_suspend(std::coroutine_handle<> h) {
-            if (timeoutMs > 0) timer = self.startTimer(timeoutMs);
+            if (timeoutMs > 0) timer = self.startReceiveTimeout(timeoutMs);
             self.park(h, MatchRef{this, &match}, &out);
         }
         std::optional<Message> await_resume() {
+            if (timer == 0) return std::move(out);
+            self.endReceiveTimeout(timer);
             if (out && std::holds_alternative<TimerMsg>(*out) &&
-                std::get<TimerMsg>(*out).ref == timer && timer != 0)
+                std::get<TimerMsg>(*out).ref == timer)
                 return std::nullopt;
-            if (timer != 0) self.cancelTimer(timer);
             return std::move(out);
         }
     };
@@ -130,6 +132,11 @@ class Process : public std::enable_shared_from_this<Process> {
     void unlink(Pid other);
     Ref startTimer(std::int64_t ms);
     void cancelTimer(Ref ref);
+    /// The timeout of the receive in progress (see kReceiveTimeoutBit); a process
+    /// waits in one receive at a time.
+    Ref startReceiveTimeout(std::int64_t ms);
+    /// The receive is over: its timeout, queued or still to come, is dropped.
+    void endReceiveTimeout(Ref ref);
     std::int64_t nowUs() const;
 
     /// Reports `up` for this process and makes its path resolve to it; from then
@@ -172,6 +179,7 @@ class Process : public std::enable_shared_from_this<Process> {
     bool started_ = false;
     bool dead_ = false;
     bool announced_ = false;
+    Ref receiveTimeout_ = 0; // the running receive's timeout, or 0
     enum : unsigned char { Idle, Queued, Running, Notified, Dead };
     std::atomic<unsigned char> sched_{Idle};
 

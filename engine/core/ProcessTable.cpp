@@ -39,7 +39,7 @@ void ProcessTable::prefetch(Pid pid) const {
     if (const auto* process = shard.map.find(pid)) {
         const char* object = reinterpret_cast<const char*>(process->get());
         // allocate_shared puts the control block right before the object.
-        for (int line = -1; line < 4; ++line)
+        for (int line = -1; line < 7; ++line)
             __builtin_prefetch(object + 64 * line, 1);
     }
 }

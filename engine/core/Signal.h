@@ -11,6 +11,7 @@ namespace suplab {
 struct ExitSignal {
     Pid from = kNoPid;
     Reason reason;
+    bool viaLink = false; // sent by a linked process as it ended: the link is gone too
 };
 
 /// erlang:monitor/2 from `watcher`; answered with DOWN (noproc if already gone).

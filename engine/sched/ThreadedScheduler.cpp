@@ -2,6 +2,8 @@
 
 #include "core/Process.h"
 
+#include <iterator>
+
 namespace suplab {
 
 namespace {
@@ -43,6 +45,7 @@ void ThreadedScheduler::stop() {
     if (timerThread_.joinable()) timerThread_.join();
     std::lock_guard guard(runLock_);
     runQueue_.clear();
+    graveyard_.clear();
 }
 
 void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
@@ -67,6 +70,12 @@ void ThreadedScheduler::workerLoop() {
     std::shared_ptr<Process> next;
     tlsOwner = this;
     tlsNext = &next;
+    // Processes that ended while another one waited in `next`: destroying one
+    // (its record, its tables, its frame: cold memory) would hold up whoever its
+    // exit just woke, such as a supervisor shutting children down one by one or
+    // waiting to restart. They are destroyed in batches, by an idle worker if there
+    // is one, else here once nobody waits.
+    std::vector<std::shared_ptr<Process>> graves;
     int localRuns = 0;
     for (;;) {
         std::shared_ptr<Process> process;
@@ -75,20 +84,43 @@ void ThreadedScheduler::workerLoop() {
             ++localRuns;
         } else {
             localRuns = 0;
+            graves.clear();
             std::unique_lock lock(runLock_);
             if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
             ++sleepingWorkers_;
-            runReady_.wait(lock, [this] { return stopping_ || !runQueue_.empty(); });
+            runReady_.wait(
+                lock, [this] { return stopping_ || !runQueue_.empty() || !graveyard_.empty(); });
             --sleepingWorkers_;
             if (stopping_) break;
+            if (runQueue_.empty()) { // only the dead to see to
+                graves.swap(graveyard_);
+                continue;
+            }
             process = std::move(runQueue_.front());
             runQueue_.pop_front();
         }
-        process->runScheduled();
+        if (process->runScheduled() || !next) continue;
+        graves.push_back(std::move(process));
+        if (graves.size() >= kGraveBatch) bury(graves);
     }
     next.reset();
     tlsNext = nullptr;
     tlsOwner = nullptr;
+}
+
+void ThreadedScheduler::bury(std::vector<std::shared_ptr<Process>>& graves) {
+    bool handed = false;
+    {
+        std::lock_guard guard(runLock_);
+        if (sleepingWorkers_ > 0 && graveyard_.size() < 4 * kGraveBatch) {
+            // A worker busy with an earlier batch gets this one too; past that
+            // backlog, the work stays here rather than pile up.
+            std::move(graves.begin(), graves.end(), std::back_inserter(graveyard_));
+            handed = true;
+        }
+    }
+    if (handed) runReady_.notify_one();
+    graves.clear();
 }
 
 std::int64_t ThreadedScheduler::nowUs() const {
@@ -104,7 +136,7 @@ void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
     bool earliest = false;
     {
         std::lock_guard guard(timerLock_);
-        live_.insert(ref);
+        if (!isReceiveTimeout(ref)) live_.insert(ref); // those are never cancelled
         const Timer timer{Clock::now() + std::chrono::microseconds(delayUs < 0 ? 0 : delayUs),
                           order_++, ref, target};
         // The timer thread sleeps until the earliest timer: wake it only when this
@@ -117,6 +149,7 @@ void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
 }
 
 void ThreadedScheduler::cancelTimer(Ref ref) {
+    if (isReceiveTimeout(ref)) return; // it fires anyway, and its process drops it
     std::lock_guard guard(timerLock_);
     live_.erase(ref);
 }
@@ -125,7 +158,8 @@ void ThreadedScheduler::timerLoop() {
     std::unique_lock lock(timerLock_);
     for (;;) {
         if (timersStopping_) return;
-        while (!timers_.empty() && !live_.count(timers_.top().ref))
+        while (!timers_.empty() && !isReceiveTimeout(timers_.top().ref) &&
+               !live_.count(timers_.top().ref))
             timers_.pop();
         if (timers_.empty()) {
             timerChanged_.wait(lock);
@@ -137,7 +171,7 @@ void ThreadedScheduler::timerLoop() {
             continue;
         }
         timers_.pop();
-        live_.erase(next.ref);
+        if (!isReceiveTimeout(next.ref)) live_.erase(next.ref);
         lock.unlock(); // delivering takes other locks
         fire(next.ref, next.target);
         lock.lock();

@@ -37,6 +37,7 @@ class ThreadedScheduler final : public Scheduler {
 
   private:
     using Clock = std::chrono::steady_clock;
+    static constexpr std::size_t kGraveBatch = 64;
     struct Timer {
         Clock::time_point due;
         std::uint64_t order;
@@ -48,12 +49,16 @@ class ThreadedScheduler final : public Scheduler {
     };
     void workerLoop();
     void timerLoop();
+    /// Hands a batch of ended processes to a sleeping worker to destroy, or
+    /// destroys them here when every worker is busy. Empties `graves`.
+    void bury(std::vector<std::shared_ptr<Process>>& graves);
 
     std::atomic<std::int64_t> epochNs_;
 
     std::mutex runLock_;
     std::condition_variable runReady_;
     std::deque<std::shared_ptr<Process>> runQueue_;
+    std::vector<std::shared_ptr<Process>> graveyard_; // ended processes for an idle worker
     bool stopping_ = false;
     int sleepingWorkers_ = 0; // only wake a worker when one sleeps (no futex call otherwise)
     std::vector<std::thread> workers_;

@@ -37,7 +37,8 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Child* byKey(std::uint64_t key);
     void remove(const Child* child);
     void removeAll(const std::unordered_set<const Child*>& gone);
-    std::string pathOf(const Child& c) const { return path() + "/" + c.spec->id; }
+    using SupervisorBase::pathOf;
+    std::string pathOf(const Child& child) const { return pathOf(*child.spec); }
 
     Task<Stop> onChildExit(Child& child, Reason reason);
     /// The intensity check, any backoff (beyond OTP), then the start;

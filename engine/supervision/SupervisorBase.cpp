@@ -30,8 +30,12 @@ Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node) {
     co_return result;
 }
 
-Task<Reason> SupervisorBase::shutdownChild(Pid child, const std::string& childPath,
-                                           ShutdownSpec shutdown) {
+std::string SupervisorBase::pathOf(const NodeSpec& spec) const {
+    return childPath(path(), spec.id);
+}
+
+Task<Reason> SupervisorBase::shutdownChild(Pid child, const NodeSpec& spec) {
+    const ShutdownSpec shutdown = spec.shutdown;
     auto exitFrom = [child](const Message& msg) {
         auto* e = std::get_if<ExitMsg>(&msg);
         return e && e->from == child;
@@ -50,7 +54,7 @@ Task<Reason> SupervisorBase::shutdownChild(Pid child, const std::string& childPa
         sendExit(child, Reason::shutdown());
         exit = co_await receive(exitFrom, shutdown.ms);
         if (!exit) {
-            emit(EventKind::ShutdownTimeout, childPath, child, {},
+            emit(EventKind::ShutdownTimeout, pathOf(spec), child, {},
                  "did not stop within " + std::to_string(shutdown.ms) + " ms: killed");
             sendExit(child, Reason::kill());
             exit = co_await receive(exitFrom);

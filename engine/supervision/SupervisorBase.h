@@ -22,9 +22,12 @@ class SupervisorBase : public Process {
     };
     /// Spawns the child `node` names (linked) and waits until its init is done or it exits.
     Task<Started> startChild(NodePtr node);
-    /// Asks `child` to stop as `shutdown` says and waits for its exit; the reason it
-    /// exited with. Its EXIT is consumed here, so it is never handled as a crash.
-    Task<Reason> shutdownChild(Pid child, const std::string& childPath, ShutdownSpec shutdown);
+    /// Asks `child`, started from `spec`, to stop as its `shutdown` says and waits
+    /// for its exit; the reason it exited with. Its EXIT is consumed here, so it is
+    /// never handled as a crash.
+    Task<Reason> shutdownChild(Pid child, const NodeSpec& spec);
+    /// Where a child of ours started from `spec` lives in the tree.
+    std::string pathOf(const NodeSpec& spec) const;
 
     /// The intensity check that comes before every restart. False: give up
     /// (reported here, before the children are shut down).

@@ -64,7 +64,7 @@ Task<bool> SupervisorProcess::start(Child& child) {
 Task<void> SupervisorProcess::stop(Child& child) {
     if (child.state != ChildState::Running) co_return;
     const Pid pid = child.pid;
-    co_await shutdownChild(pid, pathOf(child), child.spec->shutdown);
+    co_await shutdownChild(pid, *child.spec);
     markStopped(child);
 }
 
@@ -80,7 +80,7 @@ Task<void> SupervisorProcess::stopFrom(std::size_t from) {
 Task<void> SupervisorProcess::stopAll() {
     // §7.3: one at a time, newest first; restarting and stopped children are skipped.
     for (std::size_t i = children_.size(); i-- > 0;) {
-        if (i > 0) prefetch(*children_[i - 1]);
+        if (i > 1) prefetch(*children_[i - 2]);
         co_await stop(*children_[i]);
     }
 }

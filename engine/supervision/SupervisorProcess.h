@@ -36,7 +36,8 @@ class SupervisorProcess final : public SupervisorBase {
     Child* byKey(std::uint64_t key);
     Child* byId(const std::string& id);
     std::size_t indexOf(const Child* child) const;
-    std::string pathOf(const Child& child) const { return path() + "/" + child.spec->id; }
+    using SupervisorBase::pathOf;
+    std::string pathOf(const Child& child) const { return pathOf(*child.spec); }
     void markStopped(Child& child);
     void prefetch(const Child& next) const;
     void remove(const Child* child);
