@@ -33,10 +33,9 @@ struct TimerMsg {
     Ref ref = 0;
 };
 
-/// The ref of a receive's timeout carries this bit. On the real clock such a
-/// timer is never cancelled: the process drops it if it fires after the receive
-/// is over. (Cancelling took a lock and a hash-set insert and erase for every
-/// child a supervisor shuts down, whose timeout almost never fires.)
+/// The ref of a receive's timeout carries this bit, so that a process can tell a
+/// timeout that fired just as its receive ended (on the real clock the two can
+/// cross) from its other timers, and drop it instead of leaving it queued forever.
 inline constexpr Ref kReceiveTimeoutBit = Ref(1) << 62;
 inline bool isReceiveTimeout(Ref ref) {
     return (ref & kReceiveTimeoutBit) != 0;

@@ -1,20 +1,23 @@
 #pragma once
-// A hash map from pid to V, open addressing with linear probing, for the engine's
-// pid-keyed tables (the process table's shards, a supervisor's links and its
-// children by pid).
+// A hash map from pid to V for the engine's pid-keyed tables (the process
+// table's shards, a supervisor's links and its children by pid): open addressing,
+// linear probing in Robin Hood order.
 //
 // Why not std::unordered_map: each lookup there is a division, a bucket and a node
 // in cold memory, and each insert an allocation. Pids are handed out in sequence,
-// so `pid >> Shift` (Shift drops what a caller already used to pick a shard) puts
-// nearly every pid in a slot of its own: a lookup is one cache line. Deletion
-// shifts the rest of the probe run back instead of leaving tombstones, so a table
-// that sees millions of pids come and go stays short; one that empties out shrinks.
+// so `pid >> Shift` (Shift drops the bits a caller already used to pick a shard)
+// puts nearly every pid in a slot of its own: a lookup is one cache line.
+// Robin Hood order (every run sorted by distance from home) lets a lookup stop
+// early and a deletion shift back only up to the next pid that sits at home: plain
+// linear probing would shift back through the whole run, and runs of sequential
+// pids are as long as the table. No tombstones; a table that empties out shrinks.
 //
 // Not thread-safe: its owner locks around it or owns it on one thread.
 
 #include "core/Pid.h"
 #include "core/SlabPool.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 
@@ -49,26 +52,23 @@ template <typename V, unsigned Shift = 0> class PidMap {
 
     /// Removes pid; its value is moved to `out` when given. False when absent.
     bool erase(Pid pid, V* out = nullptr) {
-        if (slots_.empty() || pid == kNoPid) return false;
+        Slot* found = const_cast<Slot*>(slotOf(pid));
+        if (!found) return false;
+        if (out) *out = std::move(found->value);
         const std::size_t mask = slots_.size() - 1;
-        std::size_t hole = home(pid);
-        while (slots_[hole].pid != pid) {
-            if (slots_[hole].pid == kNoPid) return false;
-            hole = (hole + 1) & mask;
-        }
-        if (out) *out = std::move(slots_[hole].value);
-        slots_[hole] = Slot{};
-        --used_;
-        // Move later members of the probe run back into the hole when their home
-        // allows it, so every remaining pid stays reachable from its home slot.
-        for (std::size_t i = (hole + 1) & mask; slots_[i].pid != kNoPid; i = (i + 1) & mask) {
-            const std::size_t want = home(slots_[i].pid);
-            if (((i - want) & mask) < ((i - hole) & mask)) continue; // its home lies past the hole
+        std::size_t hole = std::size_t(found - slots_.data());
+        // Shift the rest of the run back by one until a free slot or a pid that sits
+        // at its home: Robin Hood order keeps every run sorted by distance from home.
+        for (std::size_t i = (hole + 1) & mask; slots_[i].pid != kNoPid && distance(i) != 0;
+             i = (i + 1) & mask) {
             slots_[hole] = std::move(slots_[i]);
-            slots_[i] = Slot{};
             hole = i;
         }
-        if (slots_.size() > kMinCapacity && 8 * used_ < slots_.size()) rehash(slots_.size() / 2);
+        slots_[hole] = Slot{};
+        --used_;
+        // Shrink to a quarter full, well below the point of growing again.
+        if (slots_.size() > kMinCapacity && 16 * used_ < slots_.size())
+            rehash(std::max(kMinCapacity, slots_.size() / 4));
         return true;
     }
 
@@ -96,26 +96,41 @@ template <typename V, unsigned Shift = 0> class PidMap {
     using Slots = slab::Vector<Slot>;
 
     std::size_t home(Pid pid) const { return (pid >> Shift) & (slots_.size() - 1); }
+    /// How far the pid in (occupied) slot i sits from its home.
+    std::size_t distance(std::size_t i) const {
+        return (i - home(slots_[i].pid)) & (slots_.size() - 1);
+    }
 
     const Slot* slotOf(Pid pid) const {
         if (slots_.empty() || pid == kNoPid) return nullptr;
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = home(pid);; i = (i + 1) & mask) {
+        for (std::size_t i = home(pid), d = 0;; i = (i + 1) & mask, ++d) {
             if (slots_[i].pid == pid) return &slots_[i];
-            if (slots_[i].pid == kNoPid) return nullptr;
+            // A free slot, or one nearer its home than pid would be here: Robin
+            // Hood order says pid would have taken that slot, so it is absent.
+            if (slots_[i].pid == kNoPid || distance(i) < d) return nullptr;
         }
     }
 
-    /// Puts a pid known to be absent into a table with room for it.
+    /// Puts a pid known to be absent into a table with room for it. Robin Hood:
+    /// whoever is nearer its home gives up its slot and moves on, so that no pid
+    /// ends up much farther from home than the others.
     V& place(Pid pid, V&& value) {
         const std::size_t mask = slots_.size() - 1;
-        std::size_t i = home(pid);
-        while (slots_[i].pid != kNoPid)
-            i = (i + 1) & mask;
-        slots_[i].pid = pid;
-        slots_[i].value = std::move(value);
-        ++used_;
-        return slots_[i].value;
+        Slot incoming{pid, std::move(value)};
+        V* placed = nullptr;
+        for (std::size_t i = home(pid), d = 0;; i = (i + 1) & mask, ++d) {
+            if (slots_[i].pid == kNoPid) {
+                slots_[i] = std::move(incoming);
+                ++used_;
+                return placed ? *placed : slots_[i].value;
+            }
+            if (const std::size_t theirs = distance(i); theirs < d) {
+                std::swap(slots_[i], incoming);
+                if (!placed) placed = &slots_[i].value;
+                d = theirs;
+            }
+        }
     }
 
     void rehash(std::size_t capacity) {

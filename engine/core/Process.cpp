@@ -243,7 +243,7 @@ Ref Process::startReceiveTimeout(std::int64_t ms) {
 
 void Process::endReceiveTimeout(Ref ref) {
     receiveTimeout_ = 0;
-    cancelTimer(ref); // free on the real clock; the virtual one must not wait for it
+    cancelTimer(ref);
 }
 
 std::int64_t Process::nowUs() const {

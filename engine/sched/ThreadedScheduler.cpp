@@ -133,45 +133,44 @@ void ThreadedScheduler::resetClock() {
 }
 
 void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
+    const std::int64_t due =
+        Clock::now().time_since_epoch().count() + 1000 * (delayUs < 0 ? 0 : delayUs);
     bool earliest = false;
     {
         std::lock_guard guard(timerLock_);
-        if (!isReceiveTimeout(ref)) live_.insert(ref); // those are never cancelled
-        const Timer timer{Clock::now() + std::chrono::microseconds(delayUs < 0 ? 0 : delayUs),
-                          order_++, ref, target};
-        // The timer thread sleeps until the earliest timer: wake it only when this
-        // one comes sooner. (A supervisor shutting down 10,000 children starts
+        // Wake the timer thread only when this timer comes before the time it sleeps
+        // until. (A supervisor shutting down 10,000 children starts and cancels
         // 10,000 timeouts, and a wake-up each would be a futex call each.)
-        earliest = timers_.empty() || timer.due < timers_.top().due;
-        timers_.push(timer);
+        earliest = due < timerWakeNs_;
+        timers_.push(due, ref, target);
     }
     if (earliest) timerChanged_.notify_one();
 }
 
 void ThreadedScheduler::cancelTimer(Ref ref) {
-    if (isReceiveTimeout(ref)) return; // it fires anyway, and its process drops it
     std::lock_guard guard(timerLock_);
-    live_.erase(ref);
+    timers_.cancel(ref);
 }
 
 void ThreadedScheduler::timerLoop() {
     std::unique_lock lock(timerLock_);
     for (;;) {
         if (timersStopping_) return;
-        while (!timers_.empty() && !isReceiveTimeout(timers_.top().ref) &&
-               !live_.count(timers_.top().ref))
-            timers_.pop();
         if (timers_.empty()) {
+            timerWakeNs_ = kNever;
             timerChanged_.wait(lock);
             continue;
         }
-        const Timer next = timers_.top();
-        if (Clock::now() < next.due) {
-            timerChanged_.wait_until(lock, next.due);
+        // A cancelled timer is not looked for: when the earliest goes, this thread
+        // still wakes at its time, finds nothing due and sleeps again.
+        const Clock::time_point due{Clock::duration(timers_.top().due)};
+        if (Clock::now() < due) {
+            timerWakeNs_ = timers_.top().due;
+            timerChanged_.wait_until(lock, due);
             continue;
         }
-        timers_.pop();
-        if (!isReceiveTimeout(next.ref)) live_.erase(next.ref);
+        timerWakeNs_ = 0; // awake: starting a timer need not wake it
+        const TimerHeap::Timer next = timers_.pop();
         lock.unlock(); // delivering takes other locks
         fire(next.ref, next.target);
         lock.lock();

@@ -5,14 +5,14 @@
 
 #include "core/SlabPool.h"
 #include "sched/Scheduler.h"
+#include "sched/TimerHeap.h"
 
 #include <chrono>
+#include <climits>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
-#include <queue>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 namespace suplab {
@@ -38,15 +38,6 @@ class ThreadedScheduler final : public Scheduler {
   private:
     using Clock = std::chrono::steady_clock;
     static constexpr std::size_t kGraveBatch = 64;
-    struct Timer {
-        Clock::time_point due;
-        std::uint64_t order;
-        Ref ref;
-        Pid target;
-        bool operator>(const Timer& o) const {
-            return due != o.due ? due > o.due : order > o.order;
-        }
-    };
     void workerLoop();
     void timerLoop();
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
@@ -65,9 +56,9 @@ class ThreadedScheduler final : public Scheduler {
 
     std::mutex timerLock_;
     std::condition_variable timerChanged_;
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
-    std::unordered_set<Ref, std::hash<Ref>, std::equal_to<Ref>, slab::Allocator<Ref>> live_;
-    std::uint64_t order_ = 0;
+    TimerHeap timers_; // due in Clock nanoseconds
+    static constexpr std::int64_t kNever = INT64_MAX;
+    std::int64_t timerWakeNs_ = kNever; // when the timer thread wakes next on its own
     bool timersStopping_ = false;
     std::thread timerThread_;
 

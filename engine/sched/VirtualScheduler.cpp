@@ -9,13 +9,10 @@ void VirtualScheduler::enqueue(std::shared_ptr<Process> process) {
 }
 
 void VirtualScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
-    live_.insert(ref);
-    timers_.push(Timer{now_ + (delayUs < 0 ? 0 : delayUs), order_++, ref, target});
+    timers_.push(now_ + (delayUs < 0 ? 0 : delayUs), ref, target);
 }
 
 std::int64_t VirtualScheduler::nextTimerUs() {
-    while (!timers_.empty() && !live_.count(timers_.top().ref))
-        timers_.pop();
     return timers_.empty() ? -1 : timers_.top().due;
 }
 
@@ -28,9 +25,7 @@ bool VirtualScheduler::step(std::int64_t limitUs) {
     }
     const std::int64_t due = nextTimerUs();
     if (due < 0 || (limitUs >= 0 && due > limitUs)) return false;
-    Timer timer = timers_.top();
-    timers_.pop();
-    live_.erase(timer.ref);
+    const TimerHeap::Timer timer = timers_.pop();
     if (timer.due > now_) now_ = timer.due;
     fire(timer.ref, timer.target);
     return true;
@@ -53,9 +48,7 @@ bool VirtualScheduler::waitUntil(const std::function<bool()>& ready, std::int64_
 
 void VirtualScheduler::stop() {
     runQueue_.clear();
-    while (!timers_.empty())
-        timers_.pop();
-    live_.clear();
+    timers_.clear();
 }
 
 } // namespace suplab

@@ -5,10 +5,9 @@
 // steps (advanceTo / step) to pause and pace it.
 
 #include "sched/Scheduler.h"
+#include "sched/TimerHeap.h"
 
 #include <deque>
-#include <queue>
-#include <unordered_set>
 #include <vector>
 
 namespace suplab {
@@ -19,7 +18,7 @@ class VirtualScheduler final : public Scheduler {
     std::int64_t nowUs() const override { return now_; }
     void resetClock() override { now_ = 0; }
     void startTimer(Ref ref, Pid target, std::int64_t delayUs) override;
-    void cancelTimer(Ref ref) override { live_.erase(ref); }
+    void cancelTimer(Ref ref) override { timers_.cancel(ref); }
     bool waitUntil(const std::function<bool()>& ready, std::int64_t deadlineUs) override;
     void notify() override {}
     bool isVirtual() const override { return true; }
@@ -35,20 +34,9 @@ class VirtualScheduler final : public Scheduler {
     bool hasRunnable() const { return !runQueue_.empty(); }
 
   private:
-    struct Timer {
-        std::int64_t due;
-        std::uint64_t order;
-        Ref ref;
-        Pid target;
-        bool operator>(const Timer& o) const {
-            return due != o.due ? due > o.due : order > o.order;
-        }
-    };
     std::int64_t now_ = 0;
-    std::uint64_t order_ = 0;
     std::deque<std::shared_ptr<Process>> runQueue_;
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
-    std::unordered_set<Ref> live_;
+    TimerHeap timers_; // due in virtual microseconds
 };
 
 } // namespace suplab
