@@ -6,13 +6,16 @@
 
 #include "core/Pid.h"
 
+#include <atomic>
 #include <cstdint>
 
 namespace suplab {
 
+/// Atomic, so that registering, unregistering and counting a start take no lock:
+/// only finding an entry by its path does.
 struct PathEntry {
-    Pid pid = kNoPid;          // the process registered there (kNoPid: none)
-    std::int64_t attempts = 0; // start attempts over the whole run
+    std::atomic<Pid> pid{kNoPid};          // the process registered there (kNoPid: none)
+    std::atomic<std::int64_t> attempts{0}; // start attempts over the whole run
 };
 
 } // namespace suplab

@@ -38,24 +38,23 @@ PathEntry& Runtime::pathEntry(const std::string& path) {
 }
 
 void Runtime::registerPath(PathEntry& entry, Pid pid) {
-    std::lock_guard guard(namesLock_);
-    entry.pid = pid;
+    entry.pid.store(pid, std::memory_order_release);
 }
 
 void Runtime::unregisterPath(PathEntry& entry, Pid pid) {
-    std::lock_guard guard(namesLock_);
-    if (entry.pid == pid) entry.pid = kNoPid;
+    // Only if it is still ours: a replacement may have registered meanwhile.
+    Pid mine = pid;
+    entry.pid.compare_exchange_strong(mine, kNoPid, std::memory_order_acq_rel);
 }
 
 Pid Runtime::whereis(const std::string& path) const {
     std::lock_guard guard(namesLock_);
     auto it = names_.find(path);
-    return it == names_.end() ? kNoPid : it->second.pid;
+    return it == names_.end() ? kNoPid : it->second.pid.load(std::memory_order_acquire);
 }
 
 std::int64_t Runtime::nextStartAttempt(PathEntry& entry) {
-    std::lock_guard guard(namesLock_);
-    return ++entry.attempts;
+    return entry.attempts.fetch_add(1, std::memory_order_relaxed) + 1;
 }
 
 void Runtime::clear() {

@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t kGranule = 16;
 constexpr std::size_t kLargest = 4096;
 constexpr std::size_t kClasses = kLargest / kGranule;
-constexpr std::size_t kSlabBytes = std::size_t(1) << 20;
+constexpr std::size_t kSlabBytes = std::size_t(2) << 20; // one huge page
 constexpr std::size_t kLocalLimit = 1024; // blocks per class a thread keeps before sharing
 
 std::size_t classOf(std::size_t bytes) {
@@ -59,12 +59,35 @@ struct Shared {
 };
 constinit Shared shared;
 
-/// Maps a slab with its pages populated (falls back to plain faulting pages).
+/// Maps a slab: 2 MiB-aligned, backed by a transparent huge page where the kernel
+/// allows it, and populated.
+///
+/// Why a huge page: the first touch of fresh memory is what a big start costs
+/// most. On this project's virtual machines a 4 KiB page costs about 3 us the
+/// first time it is written, even after MAP_POPULATE; 100,000 new processes touch
+/// 16,000 of them. One 2 MiB page takes the place of 512 and is mapped in one go.
+/// Without THP (or with it off) the madvise calls fail harmlessly and the slab is
+/// populated page by page, as before.
 char* mapSlab() {
-    void* p = mmap(nullptr, kSlabBytes, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    return static_cast<char*>(p);
+    const std::size_t span = 2 * kSlabBytes; // room to cut an aligned slab out of
+    void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    const auto start = reinterpret_cast<std::uintptr_t>(raw);
+    const std::uintptr_t aligned = (start + kSlabBytes - 1) & ~std::uintptr_t(kSlabBytes - 1);
+    if (aligned > start) munmap(raw, aligned - start);
+    if (const std::uintptr_t tail = start + span - (aligned + kSlabBytes); tail > 0)
+        munmap(reinterpret_cast<void*>(aligned + kSlabBytes), tail);
+    char* slab = reinterpret_cast<char*>(aligned);
+#ifdef MADV_HUGEPAGE
+    madvise(slab, kSlabBytes, MADV_HUGEPAGE);
+#endif
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead
+#endif
+    if (madvise(slab, kSlabBytes, MADV_POPULATE_WRITE) != 0)
+        for (std::size_t offset = 0; offset < kSlabBytes; offset += 4096)
+            slab[offset] = 0;
+    return slab;
 }
 
 /// Trivially destructible, so a block freed by a thread_local destructor that runs

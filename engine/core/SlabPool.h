@@ -1,8 +1,9 @@
 #pragma once
 // The engine's allocator for its many small, short- or long-lived objects:
 // processes and coroutine frames. Sizes are rounded up to a 16-byte class (up to
-// 4 KiB; bigger requests go to operator new). Blocks are carved from 1 MiB slabs
-// that are mapped with their pages already populated and never given back, so
+// 4 KiB; bigger requests go to operator new). Blocks are carved from 2 MiB slabs
+// (a huge page each, where the kernel allows) that are mapped with their pages
+// already populated and never given back, so
 // starting 10,000 processes takes a few slab maps instead of thousands of page
 // faults and heap-growing system calls, and a process that dies leaves its block
 // for the next one.

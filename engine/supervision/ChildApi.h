@@ -4,6 +4,7 @@
 
 #include "core/Pid.h"
 #include "core/Reason.h"
+#include "core/SlabPool.h"
 #include "scenario/Scenario.h"
 
 #include <string>
@@ -39,7 +40,8 @@ enum class CallError : unsigned char {
 
 const char* toString(CallError);
 
-struct CallRequest {
+/// On the engine's pool: one is made for every call (100,000 for a dynamic_start run).
+struct CallRequest : slab::Allocated {
     CallOp op = CallOp::WhichChildren;
     NodePtr spec;     // StartChild
     std::string id;   // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
@@ -66,7 +68,8 @@ struct ChildCounts {
     friend bool operator==(const ChildCounts&, const ChildCounts&) = default;
 };
 
-struct CallResult {
+/// On the engine's pool, as CallRequest.
+struct CallResult : slab::Allocated {
     CallError error = CallError::None;
     Pid pid = kNoPid; // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
     Reason reason;    // StartFailed

@@ -184,8 +184,8 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             reply(call, std::move(r));
             co_return;
         }
-        children_.push_back(
-            std::make_unique<Child>(Child{req.spec, started.pid, false, nextKey_++, nowUs(), 0}));
+        children_.push_back(std::make_unique<Child>(
+            Child{{}, req.spec, started.pid, false, nextKey_++, nowUs(), 0}));
         byPid_[started.pid] = children_.back().get();
         emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;

@@ -11,7 +11,7 @@ SupervisorProcess::SupervisorProcess(Runtime& runtime, std::string path, NodePtr
     children_.reserve(spec_->children.size());
     for (const auto& node : spec_->children)
         children_.push_back(
-            std::make_unique<Child>(Child{node, kNoPid, ChildState::Undefined, nextKey_++}));
+            std::make_unique<Child>(Child{{}, node, kNoPid, ChildState::Undefined, nextKey_++}));
 }
 
 SupervisorProcess::Child* SupervisorProcess::byKey(std::uint64_t key) {
@@ -273,8 +273,8 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             reply(call, std::move(r));
             co_return;
         }
-        children_.push_back(
-            std::make_unique<Child>(Child{req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
+        children_.push_back(std::make_unique<Child>(
+            Child{{}, req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
         Child& c = *children_.back();
         Started started = co_await startChild(c.spec);
         if (started.pid == kNoPid) {
