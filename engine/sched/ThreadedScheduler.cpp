@@ -56,12 +56,17 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
         }
         std::swap(*tlsNext, process); // the newest runs next; the older one goes to the pool
     }
+    const bool fromWorker = tlsOwner == this;
     bool wake = false;
     {
         std::lock_guard guard(runLock_);
         if (stopping_) return;
         runQueue_.push_back(std::move(process));
-        wake = sleepingWorkers_ > 0;
+        // A worker that queues one process will come to it within its next few
+        // runs: waking a sleeping worker for it (a futex call here, a wake-up
+        // there) costs more than it saves, and hands the process's memory to the
+        // other core. Only a backlog, or work from outside, wakes a sleeper.
+        wake = sleepingWorkers_ > 0 && (!fromWorker || runQueue_.size() > 1);
     }
     if (wake) runReady_.notify_one();
 }
