@@ -142,6 +142,9 @@ class Process : public std::enable_shared_from_this<Process> {
     /// Reports `up` for this process and makes its path resolve to it; from then
     /// on its exit is reported as `down`.
     void announceUp();
+    /// Before it runs: the runtime's entry for path(), which the caller already
+    /// holds (a supervisor restarting a child), so the process need not look it up.
+    void usePathEntry(PathEntry& entry) { pathEntry_ = &entry; }
 
   protected:
     virtual Task<Reason> body() = 0;

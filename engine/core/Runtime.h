@@ -6,6 +6,7 @@
 #include "core/Pid.h"
 #include "core/ProcessTable.h"
 #include "core/Signal.h"
+#include "core/SlabPool.h"
 #include "events/EventBus.h"
 
 #include <atomic>
@@ -71,7 +72,10 @@ class Runtime {
     ProcessTable table_;
 
     mutable std::mutex namesLock_;
-    std::unordered_map<std::string, PathEntry> names_;
+    // Nodes on the pool: a 10,000-child tree makes 10,000 of them.
+    std::unordered_map<std::string, PathEntry, std::hash<std::string>, std::equal_to<std::string>,
+                       slab::Allocator<std::pair<const std::string, PathEntry>>>
+        names_;
 };
 
 } // namespace suplab

@@ -45,7 +45,10 @@ class ThreadCache;
 struct Shared {
     std::mutex lock;
     std::array<FreeBlock*, kClasses> free{};
-    std::array<std::size_t, kClasses> count{};
+    // Blocks per shared list. Atomic so that a thread can see a list is empty
+    // without the lock: a big start carves every block fresh and asked for the
+    // lock on every allocation to find nothing there.
+    std::array<std::atomic<std::size_t>, kClasses> count{};
     // Unused rests of slabs from threads that ended: the next threads carve them
     // first, so an app that starts engine threads run after run does not map anew.
     struct Rest {
@@ -105,13 +108,15 @@ class ThreadCache {
                 *p = nextCache_;
                 break;
             }
-        for (std::size_t c = 0; c < kClasses; ++c)
-            while (FreeBlock* b = lists_[c].head) {
+        for (std::size_t c = 0; c < kClasses; ++c) {
+            std::size_t moved = 0;
+            for (; FreeBlock* b = lists_[c].head; ++moved) {
                 lists_[c].head = b->next;
                 b->next = shared.free[c];
                 shared.free[c] = b;
-                ++shared.count[c];
             }
+            shared.count[c].fetch_add(moved, std::memory_order_relaxed);
+        }
         if (slabNext_ != slabEnd_ && shared.restCount < shared.rests.size())
             shared.rests[shared.restCount++] = {slabNext_, slabEnd_};
         slabNext_ = slabEnd_ = nullptr;
@@ -148,7 +153,7 @@ class ThreadCache {
             shared.retiredLive -= std::int64_t((c + 1) * kGranule);
             b->next = shared.free[c];
             shared.free[c] = b;
-            ++shared.count[c];
+            shared.count[c].fetch_add(1, std::memory_order_relaxed);
             return;
         }
         account(-std::int64_t((c + 1) * kGranule));
@@ -162,16 +167,18 @@ class ThreadCache {
   private:
     /// Takes up to half a local list's worth of blocks from the shared list.
     bool takeShared(std::size_t c) {
+        if (shared.count[c].load(std::memory_order_relaxed) == 0) return false;
         Chain& list = lists_[c];
         std::lock_guard guard(shared.lock);
-        for (std::size_t n = 0; shared.free[c] && n < kLocalLimit / 2; ++n) {
+        std::size_t n = 0;
+        for (; shared.free[c] && n < kLocalLimit / 2; ++n) {
             FreeBlock* b = shared.free[c];
             shared.free[c] = b->next;
-            --shared.count[c];
             b->next = list.head;
             list.head = b;
             ++list.count;
         }
+        shared.count[c].fetch_sub(n, std::memory_order_relaxed);
         return list.head != nullptr;
     }
 
@@ -207,8 +214,8 @@ class ThreadCache {
             --list.count;
             b->next = shared.free[c];
             shared.free[c] = b;
-            ++shared.count[c];
         }
+        shared.count[c].fetch_add(kLocalLimit / 2, std::memory_order_relaxed);
     }
 
     std::array<Chain, kClasses> lists_{};

@@ -101,7 +101,7 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
         }
     }
     const std::uint64_t key = child.key;
-    Started started = co_await startChild(child.spec);
+    Started started = co_await startChild(child.spec, &child.entry);
     Child* c = byKey(key);
     if (!c) co_return std::nullopt;
     if (started.pid == kNoPid) {
@@ -177,7 +177,11 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             reply(call, CallResult::failure(CallError::MaxChildren));
             co_return;
         }
-        Started started = co_await startChild(req.spec);
+        if (req.spec->id != lastId_) {
+            lastId_ = req.spec->id;
+            lastEntry_ = nullptr;
+        }
+        Started started = co_await startChild(req.spec, &lastEntry_);
         if (started.pid == kNoPid) {
             CallResult r = CallResult::failure(CallError::StartFailed);
             r.reason = std::move(started.reason);
@@ -185,7 +189,7 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             co_return;
         }
         children_.push_back(std::make_unique<Child>(
-            Child{{}, req.spec, started.pid, false, nextKey_++, nowUs(), 0}));
+            Child{{}, req.spec, started.pid, false, nextKey_++, nowUs(), 0, lastEntry_}));
         byPid_[started.pid] = children_.back().get();
         emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;

@@ -30,6 +30,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
         std::uint64_t key = 0;
         std::int64_t upSinceUs = -1; // for the backoff's crash streak
         int crashStreak = 0;
+        PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };
     using Stop = std::optional<Reason>;
 
@@ -52,6 +53,10 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     std::vector<std::unique_ptr<Child>> children_; // in the order they were started
     PidMap<Child*> byPid_;                         // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
+    // The path entry of the last child id started: a dynamic supervisor mostly
+    // starts one kind of child, whose path is the same every time.
+    std::string lastId_;
+    PathEntry* lastEntry_ = nullptr;
     std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
 

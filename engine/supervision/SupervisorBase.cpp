@@ -11,10 +11,14 @@ SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
     : Process(runtime, std::move(path)), spec_(std::move(spec)),
       intensity_(spec_->max_restarts, spec_->max_seconds) {}
 
-Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node) {
+Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node, PathEntry** entry) {
     const std::string childId = node->id;
-    const Pid child =
-        spawnLink(makeProcess(runtime(), childPath(path(), childId), std::move(node)));
+    auto process = makeProcess(runtime(), childPath(path(), childId), std::move(node));
+    if (entry) {
+        if (!*entry) *entry = &runtime().pathEntry(process->path());
+        process->usePathEntry(**entry);
+    }
+    const Pid child = spawnLink(std::move(process));
     Message m = co_await receive([child](const Message& msg) {
         if (auto* s = std::get_if<StartedMsg>(&msg)) return s->child == child;
         if (auto* e = std::get_if<ExitMsg>(&msg)) return e->from == child;

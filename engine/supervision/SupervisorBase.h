@@ -21,7 +21,9 @@ class SupervisorBase : public Process {
         Reason reason;
     };
     /// Spawns the child `node` names (linked) and waits until its init is done or it exits.
-    Task<Started> startChild(NodePtr node);
+    /// `entry`, when given, caches the runtime's entry for the child's path: a
+    /// restart then skips the registry's lookup (a lock and a string hash).
+    Task<Started> startChild(NodePtr node, PathEntry** entry = nullptr);
     /// Asks `child`, started from `spec`, to stop as its `shutdown` says and waits
     /// for its exit; the reason it exited with. Its EXIT is consumed here, so it is
     /// never handled as a crash.

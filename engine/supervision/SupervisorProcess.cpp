@@ -52,7 +52,7 @@ void SupervisorProcess::remove(const Child* child) {
 }
 
 Task<bool> SupervisorProcess::start(Child& child) {
-    Started started = co_await startChild(child.spec);
+    Started started = co_await startChild(child.spec, &child.entry);
     if (started.pid == kNoPid) co_return false;
     child.pid = started.pid;
     child.state = ChildState::Running;
@@ -276,7 +276,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         children_.push_back(std::make_unique<Child>(
             Child{{}, req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
         Child& c = *children_.back();
-        Started started = co_await startChild(c.spec);
+        Started started = co_await startChild(c.spec, &c.entry);
         if (started.pid == kNoPid) {
             remove(&c); // nothing is stored (§9)
             CallResult r = CallResult::failure(CallError::StartFailed);
@@ -320,7 +320,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             reply(call, CallResult::failure(CallError::Restarting));
         } else {
             const std::uint64_t key = c->key;
-            Started started = co_await startChild(c->spec);
+            Started started = co_await startChild(c->spec, &c->entry);
             c = byKey(key);
             CallResult r;
             if (started.pid == kNoPid) {

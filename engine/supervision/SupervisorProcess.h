@@ -30,6 +30,7 @@ class SupervisorProcess final : public SupervisorBase {
         std::uint64_t key = 0;
         std::int64_t upSinceUs = -1; // for the backoff's crash streak
         int crashStreak = 0;
+        PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };
     using Stop = std::optional<Reason>; // set: the supervisor must stop with it
 
