@@ -79,7 +79,8 @@ void Process::answerLate(const Signal& signal) {
 void Process::handleSignal(Signal&& signal) {
     if (auto* message = std::get_if<Message>(&signal)) {
         if (auto* timer = std::get_if<TimerMsg>(message);
-            timer && isReceiveTimeout(timer->ref) && timer->ref != receiveTimeout_)
+            timer && isReceiveTimeout(timer->ref) &&
+            (!coroutine_ || timer->ref != coroutine_->receiveTimeout))
             return; // the timeout of a receive that is over
         queue_.push(std::move(*message));
     } else if (auto* exit = std::get_if<ExitSignal>(&signal)) {
@@ -96,9 +97,11 @@ void Process::handleSignal(Signal&& signal) {
             die(std::move(exit->reason));
         }
     } else if (auto* mon = std::get_if<MonitorSignal>(&signal)) {
-        monitoredBy_.emplace_back(mon->ref, mon->watcher);
+        if (!watchers_) watchers_ = std::make_unique<Watchers>();
+        watchers_->list.emplace_back(mon->ref, mon->watcher);
     } else if (auto* demon = std::get_if<DemonitorSignal>(&signal)) {
-        std::erase_if(monitoredBy_, [&](const auto& m) { return m.first == demon->ref; });
+        if (watchers_)
+            std::erase_if(watchers_->list, [&](const auto& m) { return m.first == demon->ref; });
     } else if (auto* unl = std::get_if<UnlinkSignal>(&signal)) {
         links_.erase(unl->from);
     }
@@ -122,27 +125,29 @@ void Process::runOnce() {
 }
 
 void Process::begin() {
-    task_ = body();
-    task_.start();
-    if (task_.done()) die(std::move(task_.result()));
+    coroutine_ = std::make_unique<Coroutine>();
+    coroutine_->task = body();
+    coroutine_->task.start();
+    if (coroutine_->task.done()) die(std::move(coroutine_->task.result()));
 }
 
 void Process::dispatch() {
-    while (waiter_ && !dead_) {
-        if (!takeMatching(waitMatch_, *waitOut_)) return;
-        auto handle = std::exchange(waiter_, nullptr);
+    while (coroutine_ && coroutine_->waiter && !dead_) {
+        if (!takeMatching(coroutine_->match, *coroutine_->out)) return;
+        auto handle = std::exchange(coroutine_->waiter, nullptr);
         handle.resume();
-        if (task_.done()) {
-            die(std::move(task_.result()));
+        if (!coroutine_) return; // (a body cannot end itself mid-resume; be sure)
+        if (coroutine_->task.done()) {
+            die(std::move(coroutine_->task.result()));
             return;
         }
     }
 }
 
 void Process::park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out) {
-    waiter_ = h;
-    waitMatch_ = match;
-    waitOut_ = out;
+    coroutine_->waiter = h;
+    coroutine_->match = match;
+    coroutine_->out = out;
 }
 
 bool Process::takeMatching(MatchRef match, std::optional<Message>& out) {
@@ -164,7 +169,7 @@ std::optional<ExitMsg> Process::takeExitFrom(Pid from) {
 void Process::die(Reason reason) {
     if (dead_) return;
     dead_ = true;
-    waiter_ = nullptr;
+    if (coroutine_) coroutine_->waiter = nullptr;
     // Announce first, so that whatever the exit causes comes after it in the log.
     if (announced_) {
         runtime_.unregisterPath(pathEntry(), pid_);
@@ -173,12 +178,13 @@ void Process::die(Reason reason) {
     for (auto& late : inbox_.close())
         answerLate(late);
     links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason, true}); });
-    for (auto& [ref, watcher] : monitoredBy_)
-        runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
+    if (watchers_)
+        for (auto& [ref, watcher] : watchers_->list)
+            runtime_.deliver(watcher, Message(DownMsg{ref, pid_, reason}));
     links_.clear();
-    monitoredBy_.clear();
+    watchers_.reset();
     queue_.clear();
-    task_.reset();
+    coroutine_.reset();
     runtime_.retire(pid_);
 }
 
@@ -236,13 +242,14 @@ void Process::cancelTimer(Ref ref) {
 }
 
 Ref Process::startReceiveTimeout(std::int64_t ms) {
-    receiveTimeout_ = runtime_.makeRef() | kReceiveTimeoutBit;
-    runtime_.scheduler().startTimer(receiveTimeout_, pid_, ms * 1000);
-    return receiveTimeout_;
+    const Ref ref = runtime_.makeRef() | kReceiveTimeoutBit;
+    coroutine_->receiveTimeout = ref;
+    runtime_.scheduler().startTimer(ref, pid_, ms * 1000);
+    return ref;
 }
 
 void Process::endReceiveTimeout(Ref ref) {
-    receiveTimeout_ = 0;
+    coroutine_->receiveTimeout = 0;
     cancelTimer(ref);
 }
 

@@ -182,7 +182,6 @@ class Process : public std::enable_shared_from_this<Process> {
     bool started_ = false;
     bool dead_ = false;
     bool announced_ = false;
-    Ref receiveTimeout_ = 0; // the running receive's timeout, or 0
     enum : unsigned char { Idle, Queued, Running, Notified, Dead };
     std::atomic<unsigned char> sched_{Idle};
 
@@ -190,12 +189,22 @@ class Process : public std::enable_shared_from_this<Process> {
     slab::Vector<Signal> batch_;
     MessageQueue queue_;
     LinkSet links_;
-    std::vector<std::pair<Ref, Pid>> monitoredBy_; // (ref, watcher)
 
-    Task<Reason> task_;
-    std::coroutine_handle<> waiter_;
-    MatchRef waitMatch_;
-    std::optional<Message>* waitOut_ = nullptr;
+    // What only some processes need lives apart, made on first use: a worker
+    // written as a handler (ReactiveProcess) has no coroutine to wait in, and
+    // few processes are monitored. An idle worker is 56 bytes lighter for it.
+    struct Watchers : slab::Allocated {
+        slab::Vector<std::pair<Ref, Pid>> list; // (ref, watcher)
+    };
+    struct Coroutine : slab::Allocated {
+        Task<Reason> task;
+        std::coroutine_handle<> waiter; // the body, parked in a receive
+        MatchRef match;
+        std::optional<Message>* out = nullptr;
+        Ref receiveTimeout = 0; // the running receive's timeout, or 0
+    };
+    std::unique_ptr<Watchers> watchers_;
+    std::unique_ptr<Coroutine> coroutine_;
 };
 
 } // namespace suplab
