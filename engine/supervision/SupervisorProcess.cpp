@@ -201,14 +201,15 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool back
 
 Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
     markStopped(failed);
-    const std::string cause = pathOf(failed);
+    // The same words for every bystander: made once, not once per child of 1,000.
+    const std::string bystander =
+        "bystander of " + pathOf(failed) + " (" + toString(spec_->strategy) + ")";
+    const std::string temporary = bystander + ": temporary, not restarted";
     for (std::size_t i = from; i < children_.size(); ++i) {
         const Child& c = *children_[i];
         if (&c != &failed && c.state == ChildState::Running)
             emit(EventKind::Restart, pathOf(c), c.pid, {},
-                 std::string("bystander of ") + cause + " (" + toString(spec_->strategy) + ")" +
-                     (c.spec->restart == RestartType::Temporary ? ": temporary, not restarted"
-                                                                : ""));
+                 c.spec->restart == RestartType::Temporary ? temporary : bystander);
     }
     co_await stopFrom(from);
     for (std::size_t i = from; i < children_.size(); ++i) {
