@@ -58,7 +58,13 @@ struct Shared {
     std::array<Rest, 64> rests{};
     std::size_t restCount = 0;
     ThreadCache* caches = nullptr; // every live thread's cache, for liveBytes()
-    std::int64_t retiredLive = 0;  // the live-byte balance of threads that ended
+    // A slab mapped and populated ahead of need by an idle worker (prepareSpareSlab),
+    // once some thread has needed a second slab: then the thread that runs out
+    // does not wait for the kernel to map and zero 2 MiB.
+    std::atomic<char*> spare{nullptr};
+    std::atomic<bool> spareWanted{false};
+    std::atomic<bool> spareInMaking{false};
+    std::int64_t retiredLive = 0; // the live-byte balance of threads that ended
 };
 constinit Shared shared;
 
@@ -200,8 +206,13 @@ class ThreadCache {
                 return;
             }
         }
-        slabNext_ = mapSlab();
+        if (char* ready = shared.spare.exchange(nullptr, std::memory_order_acquire)) {
+            slabNext_ = ready;
+        } else {
+            slabNext_ = mapSlab();
+        }
         slabEnd_ = slabNext_ + kSlabBytes;
+        if (++slabsTaken_ > 1) shared.spareWanted.store(true, std::memory_order_relaxed);
     }
 
     /// Hands half of a long list to the shared one.
@@ -221,6 +232,7 @@ class ThreadCache {
     std::array<Chain, kClasses> lists_{};
     char* slabNext_ = nullptr;
     char* slabEnd_ = nullptr;
+    std::size_t slabsTaken_ = 0;
     bool retired_ = false;
     std::atomic<std::int64_t> live_{0};
     ThreadCache* nextCache_ = nullptr;
@@ -267,6 +279,34 @@ void deallocate(void* block, [[maybe_unused]] std::size_t bytes) noexcept {
         return;
     }
     local().deallocate(block, classOf(bytes));
+#endif
+}
+
+bool spareSlabWanted() {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return false;
+#else
+    return shared.spareWanted.load(std::memory_order_relaxed) &&
+           !shared.spare.load(std::memory_order_relaxed) &&
+           !shared.spareInMaking.load(std::memory_order_relaxed);
+#endif
+}
+
+void prepareSpareSlab() {
+#ifndef SUPLAB_SLAB_PASSTHROUGH
+    if (shared.spareInMaking.exchange(true, std::memory_order_acq_rel)) return; // another does
+    if (!shared.spare.load(std::memory_order_acquire)) {
+        try {
+            char* slab = mapSlab();
+            char* none = nullptr;
+            if (!shared.spare.compare_exchange_strong(none, slab, std::memory_order_release))
+                munmap(slab, kSlabBytes); // (only one thread makes spares; be sure)
+        } catch (const std::bad_alloc&) {
+            // No memory now: stop asking (the thread that needs a slab will find out).
+            shared.spareWanted.store(false, std::memory_order_relaxed);
+        }
+    }
+    shared.spareInMaking.store(false, std::memory_order_release);
 #endif
 }
 

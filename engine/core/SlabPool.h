@@ -31,6 +31,13 @@ void deallocate(void* block, std::size_t bytes) noexcept;
 /// baseline once a run is over.
 std::int64_t liveBytes();
 
+/// True when a spare slab would help: some thread has needed more than one slab,
+/// and no spare is ready or being made. (Always false under sanitizers.)
+bool spareSlabWanted();
+/// Maps and populates a spare slab for the next thread that runs out: an idle
+/// worker thread calls it, so a busy one does not wait for fresh memory.
+void prepareSpareSlab();
+
 /// A standard allocator on the pool, for std::allocate_shared and containers.
 /// Class-level operator new/delete on the pool, for polymorphic objects owned by a
 /// unique_ptr (the sized delete of a class with a virtual destructor gets the

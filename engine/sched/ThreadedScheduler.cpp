@@ -1,6 +1,7 @@
 #include "ThreadedScheduler.h"
 
 #include "core/Process.h"
+#include "core/SlabPool.h"
 
 #include <iterator>
 
@@ -92,13 +93,23 @@ void ThreadedScheduler::workerLoop() {
             graves.clear();
             std::unique_lock lock(runLock_);
             if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
+            // A worker busy starting processes (it passes here every few dozen
+            // runs) asks a sleeping one to get fresh memory ready for it.
+            if (sleepingWorkers_ > 0 && !runQueue_.empty() && slab::spareSlabWanted())
+                runReady_.notify_one();
             ++sleepingWorkers_;
-            runReady_.wait(
-                lock, [this] { return stopping_ || !runQueue_.empty() || !graveyard_.empty(); });
+            runReady_.wait(lock, [this] {
+                return stopping_ || !runQueue_.empty() || !graveyard_.empty() ||
+                       slab::spareSlabWanted();
+            });
             --sleepingWorkers_;
             if (stopping_) break;
-            if (runQueue_.empty()) { // only the dead to see to
+            if (runQueue_.empty()) { // only the dead, or fresh memory, to see to
                 graves.swap(graveyard_);
+                if (graves.empty()) {
+                    lock.unlock();
+                    slab::prepareSpareSlab();
+                }
                 continue;
             }
             process = std::move(runQueue_.front());
