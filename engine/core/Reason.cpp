@@ -19,6 +19,11 @@ bool isWord(std::string_view s) {
 
 } // namespace
 
+const std::string& Reason::noDetail() {
+    static const std::string none;
+    return none;
+}
+
 Reason Reason::word(std::string w) {
     if (w == "normal") return normal();
     if (w == "shutdown") return shutdown();
@@ -50,7 +55,7 @@ std::string Reason::format() const {
     case Kind::Shutdown:
         return "shutdown";
     case Kind::ShutdownWith:
-        return "{shutdown," + detail_ + "}";
+        return "{shutdown," + detail() + "}";
     case Kind::Kill:
         return "kill";
     case Kind::Killed:
@@ -58,11 +63,11 @@ std::string Reason::format() const {
     case Kind::Noproc:
         return "noproc";
     case Kind::FailedToStartChild:
-        return "{shutdown,failed_to_start_child," + detail_ + "}";
+        return "{shutdown,failed_to_start_child," + detail() + "}";
     case Kind::Word:
-        return detail_;
+        return detail();
     }
-    return detail_;
+    return detail();
 }
 
 } // namespace suplab

@@ -3,6 +3,7 @@
 // runtime itself reasons about (normal, shutdown, kill, killed, ...) are kinds;
 // any other atom is a Word.
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -41,7 +42,7 @@ class Reason {
     static bool isValidText(std::string_view text);
 
     Kind kind() const { return kind_; }
-    const std::string& detail() const { return detail_; }
+    const std::string& detail() const { return detail_ ? *detail_ : noDetail(); }
 
     /// normal, shutdown and {shutdown,_}: the reasons a transient child may exit with quietly.
     bool isNormalLike() const {
@@ -52,12 +53,21 @@ class Reason {
     /// As Erlang prints it, without spaces (trace.md).
     std::string format() const;
 
-    friend bool operator==(const Reason&, const Reason&) = default;
+    friend bool operator==(const Reason& a, const Reason& b) {
+        return a.kind_ == b.kind_ && a.detail() == b.detail();
+    }
 
   private:
-    explicit Reason(Kind k, std::string d = {}) : kind_(k), detail_(std::move(d)) {}
+    explicit Reason(Kind k) : kind_(k) {}
+    Reason(Kind k, std::string d)
+        : kind_(k), detail_(std::make_shared<const std::string>(std::move(d))) {}
+    static const std::string& noDetail();
+
     Kind kind_ = Kind::Normal;
-    std::string detail_;
+    // Shared and immutable: a reason is copied into every exit signal, message
+    // and event its exit causes, and the common ones (normal, shutdown, kill,
+    // killed) have no detail at all, so copying and moving them is a pointer.
+    std::shared_ptr<const std::string> detail_;
 };
 
 } // namespace suplab

@@ -113,7 +113,9 @@ template <> class [[nodiscard]] Task<void> {
         if (handle_) handle_.destroy();
     }
 
-    bool await_ready() const noexcept { return false; }
+    /// An empty Task<void> is done already: a plain function with nothing to wait
+    /// for returns one, and no frame is made.
+    bool await_ready() const noexcept { return !handle_; }
     std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiting) noexcept {
         handle_.promise().continuation = awaiting;
         return handle_;

@@ -38,7 +38,7 @@ std::string SupervisorBase::pathOf(const NodeSpec& spec) const {
     return childPath(path(), spec.id);
 }
 
-Task<Reason> SupervisorBase::shutdownChild(Pid child, const NodeSpec& spec) {
+Task<void> SupervisorBase::shutdownChild(Pid child, const NodeSpec& spec) {
     const ShutdownSpec shutdown = spec.shutdown;
     auto exitFrom = [child](const Message& msg) {
         auto* e = std::get_if<ExitMsg>(&msg);
@@ -66,7 +66,6 @@ Task<Reason> SupervisorBase::shutdownChild(Pid child, const NodeSpec& spec) {
         break;
     }
     unlink(child);
-    co_return std::get<ExitMsg>(*exit).reason;
 }
 
 std::int64_t SupervisorBase::backoffDelayMs(int streak, const std::string& childPath) {

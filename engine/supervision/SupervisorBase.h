@@ -25,9 +25,8 @@ class SupervisorBase : public Process {
     /// restart then skips the registry's lookup (a lock and a string hash).
     Task<Started> startChild(NodePtr node, PathEntry** entry = nullptr);
     /// Asks `child`, started from `spec`, to stop as its `shutdown` says and waits
-    /// for its exit; the reason it exited with. Its EXIT is consumed here, so it is
-    /// never handled as a crash.
-    Task<Reason> shutdownChild(Pid child, const NodeSpec& spec);
+    /// for its exit. Its EXIT is consumed here, so it is never handled as a crash.
+    Task<void> shutdownChild(Pid child, const NodeSpec& spec);
     /// Where a child of ours started from `spec` lives in the tree.
     std::string pathOf(const NodeSpec& spec) const;
 
