@@ -13,6 +13,9 @@ namespace {
 // starts a child and waits for its ack, a call and its reply). Idea from Go's runnext.
 thread_local const ThreadedScheduler* tlsOwner = nullptr;
 thread_local std::shared_ptr<Process>* tlsNext = nullptr;
+// Receive timeouts started on this worker thread and not yet handed to the timer
+// thread (see startTimer).
+thread_local std::vector<ThreadedScheduler::StagedTimer>* tlsStaged = nullptr;
 } // namespace
 
 ThreadedScheduler::ThreadedScheduler(unsigned threads)
@@ -74,8 +77,10 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
 
 void ThreadedScheduler::workerLoop() {
     std::shared_ptr<Process> next;
+    std::vector<StagedTimer> staged;
     tlsOwner = this;
     tlsNext = &next;
+    tlsStaged = &staged;
     // Processes that ended while another one waited in `next`: destroying one
     // (its record, its tables, its frame: cold memory) would hold up whoever its
     // exit just woke, such as a supervisor shutting children down one by one or
@@ -91,6 +96,8 @@ void ThreadedScheduler::workerLoop() {
         } else {
             localRuns = 0;
             graves.clear();
+            publishTimers(staged);
+            staged.clear();
             std::unique_lock lock(runLock_);
             if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
             // A worker busy starting processes (it passes here every few dozen
@@ -120,6 +127,7 @@ void ThreadedScheduler::workerLoop() {
         if (graves.size() >= kGraveBatch) bury(graves);
     }
     next.reset();
+    tlsStaged = nullptr;
     tlsNext = nullptr;
     tlsOwner = nullptr;
 }
@@ -151,19 +159,45 @@ void ThreadedScheduler::resetClock() {
 void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
     const std::int64_t due =
         Clock::now().time_since_epoch().count() + 1000 * (delayUs < 0 ? 0 : delayUs);
+    // A receive's timeout started by a process on a worker thread is almost always
+    // cancelled within a run or two (a supervisor shutting a child down waits a
+    // few microseconds, not its 5 seconds). It waits on this thread, unlocked,
+    // until the thread next looks at the shared run queue (within 64 runs, and
+    // always before it sleeps); cancelled before that, it never costs a lock. Its
+    // due time is fixed now. Should it be cancelled on another thread, it fires
+    // later and its process drops it (kReceiveTimeoutBit).
+    if (tlsOwner == this && tlsStaged && isReceiveTimeout(ref)) {
+        tlsStaged->push_back(StagedTimer{due, ref, target});
+        return;
+    }
+    const StagedTimer timer{due, ref, target};
+    publishTimers(std::span(&timer, 1));
+}
+
+void ThreadedScheduler::publishTimers(std::span<const StagedTimer> timers) {
+    if (timers.empty()) return;
     bool earliest = false;
     {
         std::lock_guard guard(timerLock_);
-        // Wake the timer thread only when this timer comes before the time it sleeps
-        // until. (A supervisor shutting down 10,000 children starts and cancels
-        // 10,000 timeouts, and a wake-up each would be a futex call each.)
-        earliest = due < timerWakeNs_;
-        timers_.push(due, ref, target);
+        for (const StagedTimer& t : timers) {
+            // Wake the timer thread only for a timer due before the time it sleeps
+            // until (a wake-up is a futex call).
+            earliest = earliest || t.due < timerWakeNs_;
+            timers_.push(t.due, t.ref, t.target);
+        }
     }
     if (earliest) timerChanged_.notify_one();
 }
 
 void ThreadedScheduler::cancelTimer(Ref ref) {
+    if (tlsOwner == this && tlsStaged && isReceiveTimeout(ref)) {
+        auto& staged = *tlsStaged;
+        for (auto it = staged.begin(); it != staged.end(); ++it)
+            if (it->ref == ref) {
+                staged.erase(it);
+                return;
+            }
+    }
     std::lock_guard guard(timerLock_);
     timers_.cancel(ref);
 }

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -35,11 +36,20 @@ class ThreadedScheduler final : public Scheduler {
 
     unsigned threadCount() const { return static_cast<unsigned>(workers_.size()); }
 
+    /// A timer not yet in the heap (see startTimer).
+    struct StagedTimer {
+        std::int64_t due; // Clock nanoseconds
+        Ref ref;
+        Pid target;
+    };
+
   private:
     using Clock = std::chrono::steady_clock;
     static constexpr std::size_t kGraveBatch = 64;
     void workerLoop();
     void timerLoop();
+    /// Puts timers into the heap, waking the timer thread if one comes first.
+    void publishTimers(std::span<const StagedTimer> timers);
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
     /// destroys them here when every worker is busy. Empties `graves`.
     void bury(std::vector<std::shared_ptr<Process>>& graves);
