@@ -3,14 +3,13 @@
 // runnable processes from a shared queue; a timer thread delivers timers on the
 // wall clock.
 
-#include "core/SlabPool.h"
 #include "sched/Scheduler.h"
 #include "sched/TimerHeap.h"
 
 #include <chrono>
-#include <climits>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <span>
 #include <thread>
@@ -67,7 +66,7 @@ class ThreadedScheduler final : public Scheduler {
     std::mutex timerLock_;
     std::condition_variable timerChanged_;
     TimerHeap timers_; // due in Clock nanoseconds
-    static constexpr std::int64_t kNever = INT64_MAX;
+    static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
     std::int64_t timerWakeNs_ = kNever; // when the timer thread wakes next on its own
     bool timersStopping_ = false;
     std::thread timerThread_;

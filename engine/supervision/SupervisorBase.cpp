@@ -12,8 +12,8 @@ SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
       intensity_(spec_->max_restarts, spec_->max_seconds) {}
 
 Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node, PathEntry** entry) {
-    const std::string childId = node->id;
-    auto process = makeProcess(runtime(), childPath(path(), childId), std::move(node));
+    std::string where = pathOf(*node); // before `node` is handed on
+    auto process = makeProcess(runtime(), std::move(where), std::move(node));
     if (entry) {
         if (!*entry) *entry = &runtime().pathEntry(process->path());
         process->usePathEntry(**entry);

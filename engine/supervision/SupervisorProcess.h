@@ -23,7 +23,7 @@ class SupervisorProcess final : public SupervisorBase {
     Task<Reason> body() override;
 
   private:
-    struct Child : slab::Allocated { // on the pool: a dynamic supervisor may hold 100,000
+    struct Child : slab::Allocated { // on the pool: a supervisor may hold 100,000
         NodePtr spec;
         Pid pid = kNoPid;
         ChildState state = ChildState::Undefined;
