@@ -19,6 +19,7 @@ class Mailbox {
         std::lock_guard guard(lock_);
         if (closed_) return false;
         items_.push_back(std::move(signal));
+        pending_.store(true, std::memory_order_relaxed);
         return true;
     }
 
@@ -27,23 +28,26 @@ class Mailbox {
         out.clear();
         std::lock_guard guard(lock_);
         out.swap(items_);
+        pending_.store(false, std::memory_order_relaxed);
     }
 
     /// Closes the mailbox and returns what was still pending.
     slab::Vector<Signal> close() {
         std::lock_guard guard(lock_);
         closed_ = true;
+        pending_.store(false, std::memory_order_relaxed);
         return std::move(items_);
     }
 
-    bool empty() {
-        std::lock_guard guard(lock_);
-        return items_.empty();
-    }
+    /// Without the lock: a process asks after every run whether more came, and
+    /// the answer may be stale either way. A signal pushed just after a `true`
+    /// still gets its process run, by the push's own wake-up.
+    bool empty() const { return !pending_.load(std::memory_order_relaxed); }
 
   private:
     SpinLock lock_;
     bool closed_ = false;
+    std::atomic<bool> pending_{false}; // items_ is not empty (written under the lock)
     slab::Vector<Signal> items_;
 };
 

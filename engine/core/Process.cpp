@@ -10,25 +10,27 @@ namespace suplab {
 
 Process::Process(Runtime& runtime, std::string path)
     : runtime_(runtime), pid_(runtime.allocatePid()), path_(std::move(path)) {
-    objects_.fetch_add(1, std::memory_order_relaxed);
+    Objects::add(1);
 }
 
 Process::~Process() {
-    objects_.fetch_sub(1, std::memory_order_relaxed);
+    Objects::add(-1);
 }
 
-bool Process::deliver(Signal&& signal) {
+bool Process::deliver(Signal&& signal, std::shared_ptr<Process>* self) {
     if (!inbox_.push(std::move(signal))) return false;
-    wake();
+    wake(self);
     return true;
 }
 
-void Process::wake() {
+void Process::wake(std::shared_ptr<Process>* self) {
     unsigned char state = sched_.load(std::memory_order_acquire);
     for (;;) {
         if (state == Idle) {
             if (sched_.compare_exchange_weak(state, Queued, std::memory_order_acq_rel)) {
-                runtime_.scheduler().enqueue(shared_from_this());
+                // The caller's reference when it has one: shared_from_this() is a
+                // compare-and-swap loop on the count, on every wake-up.
+                runtime_.scheduler().enqueue(self && *self ? std::move(*self) : shared_from_this());
                 return;
             }
         } else if (state == Running) {

@@ -12,6 +12,7 @@
 #include "core/MessageQueue.h"
 #include "core/PathEntry.h"
 #include "core/Task.h"
+#include "core/ThreadTally.h"
 
 #include <atomic>
 #include <coroutine>
@@ -42,14 +43,16 @@ class Process : public std::enable_shared_from_this<Process> {
 
     /// Process objects alive in this program, all runtimes together (a soak checks
     /// that none outlives its run).
-    static std::int64_t objectCount() { return objects_.load(std::memory_order_relaxed); }
+    static std::int64_t objectCount() { return Objects::total(); }
 
     Pid pid() const { return pid_; }
     const std::string& path() const { return path_; }
     bool trapExit() const { return trapExit_; }
 
     /// Any thread: hands a signal to this process. False when it has exited.
-    bool deliver(Signal&& signal);
+    /// `self`, when given, is a counted reference to this process that the caller
+    /// gives up: queueing the process takes it instead of making another one.
+    bool deliver(Signal&& signal, std::shared_ptr<Process>* self = nullptr);
 
     /// Scheduler thread only: handle pending signals and run the body as far as
     /// it can go. Returns when the body waits for a message it does not have yet
@@ -158,8 +161,9 @@ class Process : public std::enable_shared_from_this<Process> {
     /// This process's path entry in the runtime (looked up once).
     PathEntry& pathEntry();
     bool dead() const { return dead_; }
-    /// Called with the process's queue drained into its handling; the Port uses it.
-    virtual void wake();
+    /// Something arrived: queue the process to run, unless it is queued or running
+    /// already. `self` as for deliver(). The Port, run by its own thread, overrides it.
+    virtual void wake(std::shared_ptr<Process>* self);
     void handleSignal(Signal&& signal);
     void drainInbox();
 
@@ -171,7 +175,7 @@ class Process : public std::enable_shared_from_this<Process> {
     /// A signal that reached us after we ended: a monitor request gets its DOWN (noproc).
     void answerLate(const Signal& signal);
 
-    static inline std::atomic<std::int64_t> objects_{0};
+    using Objects = ThreadTally<struct ProcessObjectsTag>;
 
     Runtime& runtime_;
     Pid pid_;

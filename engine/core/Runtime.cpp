@@ -22,14 +22,16 @@ std::int64_t Runtime::nowUs() const {
 }
 
 void Runtime::spawn(std::shared_ptr<Process> process) {
+    Process& p = *process;
     table_.insert(process);
-    process->wake();
+    p.wake(&process);
 }
 
 bool Runtime::deliver(Pid to, Signal&& signal) {
     auto process = table_.find(to);
     if (!process) return false;
-    return process->deliver(std::move(signal));
+    Process& p = *process;
+    return p.deliver(std::move(signal), &process);
 }
 
 PathEntry& Runtime::pathEntry(const std::string& path) {

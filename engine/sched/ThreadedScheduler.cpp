@@ -96,7 +96,7 @@ void ThreadedScheduler::workerLoop() {
         } else {
             localRuns = 0;
             graves.clear();
-            publishTimers(staged);
+            if (!staged.empty()) publishTimers(staged, Clock::now().time_since_epoch().count());
             staged.clear();
             std::unique_lock lock(runLock_);
             if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
@@ -157,33 +157,33 @@ void ThreadedScheduler::resetClock() {
 }
 
 void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
-    const std::int64_t due =
-        Clock::now().time_since_epoch().count() + 1000 * (delayUs < 0 ? 0 : delayUs);
+    const StagedTimer timer{1000 * (delayUs < 0 ? 0 : delayUs), ref, target};
     // A receive's timeout started by a process on a worker thread is almost always
     // cancelled within a run or two (a supervisor shutting a child down waits a
     // few microseconds, not its 5 seconds). It waits on this thread, unlocked,
     // until the thread next looks at the shared run queue (within 64 runs, and
-    // always before it sleeps); cancelled before that, it never costs a lock. Its
-    // due time is fixed now. Should it be cancelled on another thread, it fires
-    // later and its process drops it (kReceiveTimeoutBit).
+    // always before it sleeps); cancelled before that, it costs neither a lock nor
+    // a clock read. Its delay counts from that hand-over, so it can come a few
+    // runs late, never early, as a timeout may. Should it be cancelled on another
+    // thread, it fires later and its process drops it (kReceiveTimeoutBit).
     if (tlsOwner == this && tlsStaged && isReceiveTimeout(ref)) {
-        tlsStaged->push_back(StagedTimer{due, ref, target});
+        tlsStaged->push_back(timer);
         return;
     }
-    const StagedTimer timer{due, ref, target};
-    publishTimers(std::span(&timer, 1));
+    publishTimers(std::span(&timer, 1), Clock::now().time_since_epoch().count());
 }
 
-void ThreadedScheduler::publishTimers(std::span<const StagedTimer> timers) {
+void ThreadedScheduler::publishTimers(std::span<const StagedTimer> timers, std::int64_t nowNs) {
     if (timers.empty()) return;
     bool earliest = false;
     {
         std::lock_guard guard(timerLock_);
         for (const StagedTimer& t : timers) {
+            const std::int64_t due = nowNs + t.delayNs;
             // Wake the timer thread only for a timer due before the time it sleeps
             // until (a wake-up is a futex call).
-            earliest = earliest || t.due < timerWakeNs_;
-            timers_.push(t.due, t.ref, t.target);
+            earliest = earliest || due < timerWakeNs_;
+            timers_.push(due, t.ref, t.target);
         }
     }
     if (earliest) timerChanged_.notify_one();

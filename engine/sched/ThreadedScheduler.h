@@ -37,7 +37,7 @@ class ThreadedScheduler final : public Scheduler {
 
     /// A timer not yet in the heap (see startTimer).
     struct StagedTimer {
-        std::int64_t due; // Clock nanoseconds
+        std::int64_t delayNs; // from when it is handed over
         Ref ref;
         Pid target;
     };
@@ -47,8 +47,9 @@ class ThreadedScheduler final : public Scheduler {
     static constexpr std::size_t kGraveBatch = 64;
     void workerLoop();
     void timerLoop();
-    /// Puts timers into the heap, waking the timer thread if one comes first.
-    void publishTimers(std::span<const StagedTimer> timers);
+    /// Puts timers into the heap, due `delayNs` after `nowNs` (Clock nanoseconds),
+    /// waking the timer thread if one comes first.
+    void publishTimers(std::span<const StagedTimer> timers, std::int64_t nowNs);
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
     /// destroys them here when every worker is busy. Empties `graves`.
     void bury(std::vector<std::shared_ptr<Process>>& graves);

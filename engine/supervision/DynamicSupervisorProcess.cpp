@@ -111,7 +111,7 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
         byPid_.erase(c->pid);
         c->pid = started.pid;
         c->restarting = false;
-        c->upSinceUs = nowUs();
+        if (spec_->backoff.enabled()) c->upSinceUs = nowUs();
         byPid_[c->pid] = c;
     }
     co_return std::nullopt;

@@ -28,7 +28,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
         Pid pid = kNoPid; // the live pid, or the old one while restarting
         bool restarting = false;
         std::uint64_t key = 0;
-        std::int64_t upSinceUs = -1; // for the backoff's crash streak
+        std::int64_t upSinceUs = -1; // for the backoff's crash streak (kept only with a backoff)
         int crashStreak = 0;
         PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };

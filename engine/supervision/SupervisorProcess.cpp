@@ -51,14 +51,13 @@ void SupervisorProcess::remove(const Child* child) {
     children_.erase(children_.begin() + static_cast<std::ptrdiff_t>(indexOf(child)));
 }
 
-Task<bool> SupervisorProcess::start(Child& child) {
-    Started started = co_await startChild(child.spec, &child.entry);
-    if (started.pid == kNoPid) co_return false;
+bool SupervisorProcess::adopt(Child& child, const Started& started) {
+    if (started.pid == kNoPid) return false;
     child.pid = started.pid;
     child.state = ChildState::Running;
-    child.upSinceUs = nowUs();
+    if (spec_->backoff.enabled()) child.upSinceUs = nowUs(); // (a clock read saved otherwise)
     byPid_[started.pid] = &child;
-    co_return true;
+    return true;
 }
 
 Task<void> SupervisorProcess::stop(Child& child) {
@@ -92,7 +91,7 @@ Task<Reason> SupervisorProcess::body() {
     setTrapExit(true);
     announceUp();
     for (std::size_t i = 0; i < children_.size(); ++i) {
-        if (!co_await start(*children_[i])) {
+        if (!adopt(*children_[i], co_await startChild(children_[i]->spec, &children_[i]->entry))) {
             // §3.5: the children already started go, newest first; the rest never start.
             const std::string failedId = children_[i]->spec->id;
             for (std::size_t j = i; j-- > 0;)
@@ -195,7 +194,7 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool back
         co_await restartGroup(0, child);
     } else if (spec_->strategy == Strategy::RestForOne) {
         co_await restartGroup(indexOf(&child), child);
-    } else if (!co_await start(child)) {
+    } else if (!adopt(child, co_await startChild(child.spec, &child.entry))) {
         child.state = ChildState::Restarting;
         send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
     }
@@ -217,7 +216,7 @@ Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
     co_await stopFrom(from);
     for (std::size_t i = from; i < children_.size(); ++i) {
         Child& c = *children_[i];
-        if (!co_await start(c)) {
+        if (!adopt(c, co_await startChild(c.spec, &c.entry))) {
             c.state = ChildState::Restarting;
             send(pid(), RetryMsg{c.key});
             break; // the children after it are not started (§5.2 step 5)
@@ -288,9 +287,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             reply(call, std::move(r));
             co_return;
         }
-        c.pid = started.pid;
-        c.state = ChildState::Running;
-        byPid_[c.pid] = &c;
+        adopt(c, started);
         emit(EventKind::Call, pathOf(c), c.pid, {}, "start_child");
         CallResult r;
         r.pid = c.pid;
@@ -331,9 +328,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
                 r = CallResult::failure(CallError::StartFailed);
                 r.reason = std::move(started.reason);
             } else if (c) {
-                c->pid = started.pid;
-                c->state = ChildState::Running;
-                byPid_[c->pid] = c;
+                adopt(*c, started);
                 r.pid = c->pid;
                 emit(EventKind::Call, pathOf(*c), c->pid, {}, "restart_child");
             }

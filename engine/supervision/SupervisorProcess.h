@@ -28,7 +28,7 @@ class SupervisorProcess final : public SupervisorBase {
         Pid pid = kNoPid;
         ChildState state = ChildState::Undefined;
         std::uint64_t key = 0;
-        std::int64_t upSinceUs = -1; // for the backoff's crash streak
+        std::int64_t upSinceUs = -1; // for the backoff's crash streak (kept only with a backoff)
         int crashStreak = 0;
         PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };
@@ -43,7 +43,10 @@ class SupervisorProcess final : public SupervisorBase {
     void prefetch(const Child& next) const;
     void remove(const Child* child);
 
-    Task<bool> start(Child& child);
+    /// Records the outcome of startChild(child.spec): a started child runs under
+    /// its new pid. False when the start failed. (Not a coroutine of its own
+    /// around startChild: one frame fewer for every child start.)
+    bool adopt(Child& child, const Started& started);
     Task<void> stop(Child& child);
     /// Shuts down children [from, end) that run, newest first; temporary ones are removed.
     Task<void> stopFrom(std::size_t from);
