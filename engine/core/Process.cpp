@@ -17,20 +17,24 @@ Process::~Process() {
     Objects::add(-1);
 }
 
-bool Process::deliver(Signal&& signal, std::shared_ptr<Process>* self) {
+namespace {
+// The reference the runtime's table held to a process that ended in the run this
+// thread is doing: runScheduled() hands it to the scheduler.
+thread_local std::shared_ptr<Process> tlsEnded;
+} // namespace
+
+bool Process::deliver(Signal&& signal) {
     if (!inbox_.push(std::move(signal))) return false;
-    wake(self);
+    wake();
     return true;
 }
 
-void Process::wake(std::shared_ptr<Process>* self) {
+void Process::wake() {
     unsigned char state = sched_.load(std::memory_order_acquire);
     for (;;) {
         if (state == Idle) {
             if (sched_.compare_exchange_weak(state, Queued, std::memory_order_acq_rel)) {
-                // The caller's reference when it has one: shared_from_this() is a
-                // compare-and-swap loop on the count, on every wake-up.
-                runtime_.scheduler().enqueue(self && *self ? std::move(*self) : shared_from_this());
+                runtime_.scheduler().enqueue(this);
                 return;
             }
         } else if (state == Running) {
@@ -41,19 +45,19 @@ void Process::wake(std::shared_ptr<Process>* self) {
     }
 }
 
-bool Process::runScheduled() {
+std::shared_ptr<Process> Process::runScheduled() {
     sched_.store(Running, std::memory_order_release);
     runOnce();
     if (dead_) {
         sched_.store(Dead, std::memory_order_release);
-        return false;
+        return std::move(tlsEnded);
     }
     unsigned char expected = Running;
-    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return true;
+    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return nullptr;
     // Signals arrived while we ran: go to the back of the run queue (fairness).
     sched_.store(Queued, std::memory_order_release);
-    runtime_.scheduler().enqueue(shared_from_this());
-    return true;
+    runtime_.scheduler().enqueue(this);
+    return nullptr;
 }
 
 void Process::drainInbox() {
@@ -187,7 +191,10 @@ void Process::die(Reason reason) {
     watchers_.reset();
     queue_.clear();
     coroutine_.reset();
-    runtime_.retire(pid_);
+    std::shared_ptr<Process> last = runtime_.retire(pid_);
+    // Ending in a scheduled run: whoever runs us destroys us after the run. (A
+    // Port ends on its owner's thread, and its owner holds it.)
+    if (sched_.load(std::memory_order_relaxed) != Idle) tlsEnded = std::move(last);
 }
 
 void Process::send(Pid to, Message message) {

@@ -34,7 +34,7 @@ struct MatchRef {
     bool operator()(const Message& m) const { return call(object, m); }
 };
 
-class Process : public std::enable_shared_from_this<Process> {
+class Process {
   public:
     Process(Runtime& runtime, std::string path);
     virtual ~Process();
@@ -49,15 +49,16 @@ class Process : public std::enable_shared_from_this<Process> {
     const std::string& path() const { return path_; }
     bool trapExit() const { return trapExit_; }
 
-    /// Any thread: hands a signal to this process. False when it has exited.
-    /// `self`, when given, is a counted reference to this process that the caller
-    /// gives up: queueing the process takes it instead of making another one.
-    bool deliver(Signal&& signal, std::shared_ptr<Process>* self = nullptr);
+    /// Any thread, holding the runtime's table entry (Runtime::deliver): hands a
+    /// signal to this process. False when it has exited.
+    bool deliver(Signal&& signal);
 
     /// Scheduler thread only: handle pending signals and run the body as far as
     /// it can go. Returns when the body waits for a message it does not have yet
-    /// (true), or when the process has ended (false).
-    bool runScheduled();
+    /// (nothing), or when the process has ended: then with the last reference to
+    /// it, which the runtime's table gave up, for the caller to destroy it when
+    /// that suits.
+    std::shared_ptr<Process> runScheduled();
 
     // --- Inside a body (or a Port's owner): the process's view of the world ---
 
@@ -162,8 +163,8 @@ class Process : public std::enable_shared_from_this<Process> {
     PathEntry& pathEntry();
     bool dead() const { return dead_; }
     /// Something arrived: queue the process to run, unless it is queued or running
-    /// already. `self` as for deliver(). The Port, run by its own thread, overrides it.
-    virtual void wake(std::shared_ptr<Process>* self);
+    /// already. The Port, run by its owner's thread, overrides it.
+    virtual void wake();
     void handleSignal(Signal&& signal);
     void drainInbox();
 

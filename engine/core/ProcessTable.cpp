@@ -13,11 +13,12 @@ void ProcessTable::insert(std::shared_ptr<Process> process) {
     shard.map.insert(pid, std::move(process));
 }
 
-void ProcessTable::erase(Pid pid) {
-    std::shared_ptr<Process> last; // released outside the lock
+std::shared_ptr<Process> ProcessTable::take(Pid pid) {
+    std::shared_ptr<Process> taken;
     auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);
-    shard.map.erase(pid, &last);
+    shard.map.erase(pid, &taken);
+    return taken;
 }
 
 std::shared_ptr<Process> ProcessTable::find(Pid pid) const {

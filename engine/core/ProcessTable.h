@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace suplab {
@@ -23,8 +24,27 @@ class Process;
 class ProcessTable {
   public:
     void insert(std::shared_ptr<Process> process);
-    void erase(Pid pid);
+    /// Adds `process` (whose pid is `pid`) and calls `then(*process)` under the same
+    /// lock, before any other thread can reach it.
+    template <typename Then> void insert(Pid pid, std::shared_ptr<Process> process, Then&& then) {
+        auto& shard = shardFor(pid);
+        std::lock_guard guard(shard.lock);
+        Process& inserted = *process;
+        shard.map.insert(pid, std::move(process));
+        then(inserted);
+    }
+    /// Removes `pid` and hands over the table's reference (empty when it was not there).
+    std::shared_ptr<Process> take(Pid pid);
     std::shared_ptr<Process> find(Pid pid) const;
+    /// Calls `f(process)` with `pid`'s shard locked, so that the process cannot
+    /// leave the table, and be destroyed, meanwhile; false when no such process
+    /// lives, else what `f` returns. `f` must be short and must not use the table.
+    template <typename F> bool withProcess(Pid pid, F&& f) const {
+        const auto& shard = shardFor(pid);
+        std::lock_guard guard(shard.lock);
+        const auto* process = shard.map.find(pid);
+        return process && f(**process);
+    }
     bool contains(Pid pid) const;
     /// A hint: starts loading the memory of `pid`'s process into the cache, so that
     /// a delivery to it soon does not wait for it (no effect when it is gone).

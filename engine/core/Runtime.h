@@ -57,8 +57,9 @@ class Runtime {
     /// 1, 2, 3, ...: the start attempts of the worker at that path over the whole run.
     std::int64_t nextStartAttempt(PathEntry& entry);
 
-    /// Called by a process as it ends (on its own scheduler turn).
-    void retire(Pid pid) { table_.erase(pid); }
+    /// Called by a process as it ends (on its own scheduler turn): it leaves the
+    /// table, which gives up its reference.
+    std::shared_ptr<Process> retire(Pid pid) { return table_.take(pid); }
 
     /// Engine teardown: the scheduler is stopped; destroy every remaining process.
     void clear();

@@ -13,7 +13,7 @@ Task<Reason> Port::body() {
     co_return Reason::normal();
 }
 
-void Port::wake(std::shared_ptr<Process>* /*self*/) {
+void Port::wake() {
     runtime().scheduler().notify();
 }
 

@@ -47,7 +47,7 @@ class Port final : public Process {
 
   protected:
     Task<Reason> body() override;
-    void wake(std::shared_ptr<Process>* self) override;
+    void wake() override;
 
   private:
     bool poll(const std::function<bool(const Message&)>& pred, std::optional<Message>& out);

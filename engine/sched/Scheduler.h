@@ -20,8 +20,11 @@ class Scheduler {
 
     void attach(Runtime* runtime) { runtime_ = runtime; }
 
-    /// A process has become runnable (it was idle and got a signal).
-    virtual void enqueue(std::shared_ptr<Process> process) = 0;
+    /// A process has become runnable (it was idle and got a signal). Queues hold
+    /// plain pointers: a queued process cannot end before it runs (it ends only in
+    /// its own run), so the runtime's table keeps it alive until then, and the
+    /// run that ends it hands its last reference to whoever ran it.
+    virtual void enqueue(Process* process) = 0;
 
     /// Microseconds since the run's clock started.
     virtual std::int64_t nowUs() const = 0;

@@ -4,6 +4,7 @@
 #include "core/SlabPool.h"
 
 #include <iterator>
+#include <utility>
 
 namespace suplab {
 
@@ -12,7 +13,7 @@ namespace {
 // thread runs here next, without a hand-over to another thread (a supervisor that
 // starts a child and waits for its ack, a call and its reply). Idea from Go's runnext.
 thread_local const ThreadedScheduler* tlsOwner = nullptr;
-thread_local std::shared_ptr<Process>* tlsNext = nullptr;
+thread_local Process** tlsNext = nullptr;
 // Receive timeouts started on this worker thread and not yet handed to the timer
 // thread (see startTimer).
 thread_local std::vector<ThreadedScheduler::StagedTimer>* tlsStaged = nullptr;
@@ -52,10 +53,10 @@ void ThreadedScheduler::stop() {
     graveyard_.clear();
 }
 
-void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
+void ThreadedScheduler::enqueue(Process* process) {
     if (tlsOwner == this && tlsNext) {
         if (!*tlsNext) {
-            *tlsNext = std::move(process);
+            *tlsNext = process;
             return;
         }
         std::swap(*tlsNext, process); // the newest runs next; the older one goes to the pool
@@ -65,7 +66,7 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
     {
         std::lock_guard guard(runLock_);
         if (stopping_) return;
-        runQueue_.push_back(std::move(process));
+        runQueue_.push_back(process);
         // A worker that queues one process will come to it within its next few
         // runs: waking a sleeping worker for it (a futex call here, a wake-up
         // there) costs more than it saves, and hands the process's memory to the
@@ -76,7 +77,7 @@ void ThreadedScheduler::enqueue(std::shared_ptr<Process> process) {
 }
 
 void ThreadedScheduler::workerLoop() {
-    std::shared_ptr<Process> next;
+    Process* next = nullptr;
     std::vector<StagedTimer> staged;
     tlsOwner = this;
     tlsNext = &next;
@@ -89,9 +90,9 @@ void ThreadedScheduler::workerLoop() {
     std::vector<std::shared_ptr<Process>> graves;
     int localRuns = 0;
     for (;;) {
-        std::shared_ptr<Process> process;
+        Process* process = nullptr;
         if (next && localRuns < 64) {
-            process = std::move(next);
+            process = std::exchange(next, nullptr);
             ++localRuns;
         } else {
             localRuns = 0;
@@ -99,7 +100,8 @@ void ThreadedScheduler::workerLoop() {
             if (!staged.empty()) publishTimers(staged, Clock::now().time_since_epoch().count());
             staged.clear();
             std::unique_lock lock(runLock_);
-            if (next) runQueue_.push_back(std::move(next)); // let the others have a turn
+            if (next)
+                runQueue_.push_back(std::exchange(next, nullptr)); // let the others have a turn
             // A worker busy starting processes (it passes here every few dozen
             // runs) asks a sleeping one to get fresh memory ready for it.
             if (sleepingWorkers_ > 0 && !runQueue_.empty() && slab::spareSlabWanted())
@@ -119,14 +121,15 @@ void ThreadedScheduler::workerLoop() {
                 }
                 continue;
             }
-            process = std::move(runQueue_.front());
+            process = runQueue_.front();
             runQueue_.pop_front();
         }
-        if (process->runScheduled() || !next) continue;
-        graves.push_back(std::move(process));
+        std::shared_ptr<Process> ended = process->runScheduled();
+        if (!ended || !next) continue; // (one that ended with nobody waiting goes now)
+        graves.push_back(std::move(ended));
         if (graves.size() >= kGraveBatch) bury(graves);
     }
-    next.reset();
+    next = nullptr;
     tlsStaged = nullptr;
     tlsNext = nullptr;
     tlsOwner = nullptr;

@@ -23,7 +23,7 @@ class ThreadedScheduler final : public Scheduler {
     explicit ThreadedScheduler(unsigned threads = 0);
     ~ThreadedScheduler() override;
 
-    void enqueue(std::shared_ptr<Process> process) override;
+    void enqueue(Process* process) override;
     std::int64_t nowUs() const override;
     void resetClock() override;
     void startTimer(Ref ref, Pid target, std::int64_t delayUs) override;
@@ -58,7 +58,7 @@ class ThreadedScheduler final : public Scheduler {
 
     std::mutex runLock_;
     std::condition_variable runReady_;
-    std::deque<std::shared_ptr<Process>> runQueue_;
+    std::deque<Process*> runQueue_;
     std::vector<std::shared_ptr<Process>> graveyard_; // ended processes for an idle worker
     bool stopping_ = false;
     int sleepingWorkers_ = 0; // only wake a worker when one sleeps (no futex call otherwise)

@@ -4,8 +4,8 @@
 
 namespace suplab {
 
-void VirtualScheduler::enqueue(std::shared_ptr<Process> process) {
-    runQueue_.push_back(std::move(process));
+void VirtualScheduler::enqueue(Process* process) {
+    runQueue_.push_back(process);
 }
 
 void VirtualScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
@@ -18,9 +18,9 @@ std::int64_t VirtualScheduler::nextTimerUs() {
 
 bool VirtualScheduler::step(std::int64_t limitUs) {
     if (!runQueue_.empty()) {
-        auto process = std::move(runQueue_.front());
+        Process* process = runQueue_.front();
         runQueue_.pop_front();
-        process->runScheduled();
+        process->runScheduled(); // one that ended is destroyed here
         return true;
     }
     const std::int64_t due = nextTimerUs();

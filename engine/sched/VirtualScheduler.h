@@ -14,7 +14,7 @@ namespace suplab {
 
 class VirtualScheduler final : public Scheduler {
   public:
-    void enqueue(std::shared_ptr<Process> process) override;
+    void enqueue(Process* process) override;
     std::int64_t nowUs() const override { return now_; }
     void resetClock() override { now_ = 0; }
     void startTimer(Ref ref, Pid target, std::int64_t delayUs) override;
@@ -35,7 +35,7 @@ class VirtualScheduler final : public Scheduler {
 
   private:
     std::int64_t now_ = 0;
-    std::deque<std::shared_ptr<Process>> runQueue_;
+    std::deque<Process*> runQueue_;
     TimerHeap timers_; // due in virtual microseconds
 };
 
