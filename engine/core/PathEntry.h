@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 namespace suplab {
 
@@ -16,6 +17,7 @@ namespace suplab {
 struct PathEntry {
     std::atomic<Pid> pid{kNoPid};          // the process registered there (kNoPid: none)
     std::atomic<std::int64_t> attempts{0}; // start attempts over the whole run
+    const std::string* path = nullptr;     // the registry's own copy (its key)
 };
 
 } // namespace suplab

@@ -24,44 +24,40 @@ thread_local std::shared_ptr<Process> tlsEnded;
 } // namespace
 
 bool Process::deliver(Signal&& signal) {
-    if (!inbox_.push(std::move(signal))) return false;
-    wake();
+    switch (inbox_.push(std::move(signal))) {
+    case Mailbox::Push::Closed:
+        return false;
+    case Mailbox::Push::Woke:
+        wake();
+        break;
+    case Mailbox::Push::Queued:
+        break;
+    }
     return true;
 }
 
 void Process::wake() {
-    unsigned char state = sched_.load(std::memory_order_acquire);
-    for (;;) {
-        if (state == Idle) {
-            if (sched_.compare_exchange_weak(state, Queued, std::memory_order_acq_rel)) {
-                runtime_.scheduler().enqueue(this);
-                return;
-            }
-        } else if (state == Running) {
-            if (sched_.compare_exchange_weak(state, Notified, std::memory_order_acq_rel)) return;
-        } else {
-            return; // already queued, already notified, or dead
-        }
-    }
+    runtime_.scheduler().enqueue(this);
 }
 
 std::shared_ptr<Process> Process::runScheduled() {
-    sched_.store(Running, std::memory_order_release);
-    runOnce();
-    if (dead_) {
-        sched_.store(Dead, std::memory_order_release);
-        return std::move(tlsEnded);
-    }
-    unsigned char expected = Running;
-    if (sched_.compare_exchange_strong(expected, Idle, std::memory_order_acq_rel)) return nullptr;
-    // Signals arrived while we ran: go to the back of the run queue (fairness).
-    sched_.store(Queued, std::memory_order_release);
-    runtime_.scheduler().enqueue(this);
+    inRun_ = true;
+    runOnce(); // returns with the process ended, or idle with nothing left to handle
+    inRun_ = false;
+    if (dead_) return std::move(tlsEnded);
     return nullptr;
 }
 
-void Process::drainInbox() {
-    inbox_.takeAll(batch_);
+void Process::drainInbox(bool idleAfter) {
+    {
+        std::lock_guard guard(runtime_.inboxLock(pid_));
+        inbox_.takeAll(batch_);
+        if (idleAfter) inbox_.markIdle();
+    }
+    handleBatch();
+}
+
+void Process::handleBatch() {
     for (auto& signal : batch_) {
         if (dead_) {
             // Behind the signal that ended us: a monitor asked for now finds us gone
@@ -125,8 +121,13 @@ void Process::runOnce() {
         if (dead_) return;
         dispatch();
         if (dead_) return;
-        if (inbox_.empty()) return;
-        drainInbox();
+        // What came meanwhile, or else the process goes idle: one locked step, so
+        // that a signal arriving just after it finds the process idle and queues it.
+        {
+            std::lock_guard guard(runtime_.inboxLock(pid_));
+            if (!inbox_.takeAll(batch_, true)) return;
+        }
+        handleBatch();
     }
 }
 
@@ -181,8 +182,12 @@ void Process::die(Reason reason) {
         runtime_.unregisterPath(pathEntry(), pid_);
         runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
     }
-    for (auto& late : inbox_.close())
-        answerLate(late);
+    // Out of the table and closed in one step: from here on, a signal to us fails
+    // as it would on the BEAM once we are gone.
+    slab::Vector<Signal> late;
+    std::shared_ptr<Process> last = runtime_.retire(*this, late);
+    for (auto& signal : late)
+        answerLate(signal);
     links_.forEach([&](Pid linked) { runtime_.deliver(linked, ExitSignal{pid_, reason, true}); });
     if (watchers_)
         for (auto& [ref, watcher] : watchers_->list)
@@ -191,10 +196,9 @@ void Process::die(Reason reason) {
     watchers_.reset();
     queue_.clear();
     coroutine_.reset();
-    std::shared_ptr<Process> last = runtime_.retire(pid_);
     // Ending in a scheduled run: whoever runs us destroys us after the run. (A
     // Port ends on its owner's thread, and its owner holds it.)
-    if (sched_.load(std::memory_order_relaxed) != Idle) tlsEnded = std::move(last);
+    if (inRun_) tlsEnded = std::move(last);
 }
 
 void Process::send(Pid to, Message message) {

@@ -49,8 +49,8 @@ class Process {
     const std::string& path() const { return path_; }
     bool trapExit() const { return trapExit_; }
 
-    /// Any thread, holding the runtime's table entry (Runtime::deliver): hands a
-    /// signal to this process. False when it has exited.
+    /// Any thread, holding inboxLock (Runtime::deliver does): hands a signal to
+    /// this process, and queues it to run if it was idle. False when it has exited.
     bool deliver(Signal&& signal);
 
     /// Scheduler thread only: handle pending signals and run the body as far as
@@ -162,11 +162,15 @@ class Process {
     /// This process's path entry in the runtime (looked up once).
     PathEntry& pathEntry();
     bool dead() const { return dead_; }
-    /// Something arrived: queue the process to run, unless it is queued or running
-    /// already. The Port, run by its owner's thread, overrides it.
+    /// Something arrived for an idle process (inboxLock held): queue it to run.
+    /// The Port, run by its owner's thread, overrides it.
     virtual void wake();
     void handleSignal(Signal&& signal);
-    void drainInbox();
+    /// Handles the signals that have arrived. `idleAfter` (a Port): the next
+    /// signal wakes the process again.
+    void drainInbox(bool idleAfter = false);
+    /// Handles the signals taken into batch_.
+    void handleBatch();
 
   private:
     friend class Runtime;
@@ -187,8 +191,7 @@ class Process {
     bool started_ = false;
     bool dead_ = false;
     bool announced_ = false;
-    enum : unsigned char { Idle, Queued, Running, Notified, Dead };
-    std::atomic<unsigned char> sched_{Idle};
+    bool inRun_ = false; // inside runScheduled (a Port never is)
 
     Mailbox inbox_;
     slab::Vector<Signal> batch_;

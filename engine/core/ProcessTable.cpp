@@ -13,14 +13,6 @@ void ProcessTable::insert(std::shared_ptr<Process> process) {
     shard.map.insert(pid, std::move(process));
 }
 
-std::shared_ptr<Process> ProcessTable::take(Pid pid) {
-    std::shared_ptr<Process> taken;
-    auto& shard = shardFor(pid);
-    std::lock_guard guard(shard.lock);
-    shard.map.erase(pid, &taken);
-    return taken;
-}
-
 std::shared_ptr<Process> ProcessTable::find(Pid pid) const {
     const auto& shard = shardFor(pid);
     std::lock_guard guard(shard.lock);

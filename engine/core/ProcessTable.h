@@ -33,8 +33,21 @@ class ProcessTable {
         shard.map.insert(pid, std::move(process));
         then(inserted);
     }
-    /// Removes `pid` and hands over the table's reference (empty when it was not there).
-    std::shared_ptr<Process> take(Pid pid);
+    /// Removes `pid` and hands over the table's reference (empty when it was not
+    /// there); `also()` runs under the same lock.
+    template <typename Also> std::shared_ptr<Process> take(Pid pid, Also&& also) {
+        std::shared_ptr<Process> taken;
+        auto& shard = shardFor(pid);
+        std::lock_guard guard(shard.lock);
+        also();
+        shard.map.erase(pid, &taken);
+        return taken;
+    }
+    std::shared_ptr<Process> take(Pid pid) {
+        return take(pid, [] {});
+    }
+    /// The lock of `pid`'s shard, which also guards that process's inbox.
+    SpinLock& lockFor(Pid pid) const { return shardFor(pid).lock; }
     std::shared_ptr<Process> find(Pid pid) const;
     /// Calls `f(process)` with `pid`'s shard locked, so that the process cannot
     /// leave the table, and be destroyed, meanwhile; false when no such process

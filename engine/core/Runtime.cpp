@@ -25,19 +25,28 @@ void Runtime::spawn(std::shared_ptr<Process> process) {
     const Pid pid = process->pid();
     // Woken under the table's lock: once in the table, another thread could wake
     // it, run it and end it before we got to it.
-    table_.insert(pid, std::move(process), [](Process& p) { p.wake(); });
+    table_.insert(pid, std::move(process), [](Process& p) {
+        p.inbox_.markScheduled();
+        p.wake();
+    });
 }
 
 bool Runtime::deliver(Pid to, Signal&& signal) {
-    // Under the table's lock for that pid, the process cannot end and be destroyed
-    // meanwhile (it would have to leave the table first): no counted reference is
-    // taken, which saves two atomic operations on every message.
+    // Under the table's lock for that pid, which also guards its inbox: the process
+    // cannot end and be destroyed meanwhile (it would have to leave the table
+    // first), so no counted reference is taken.
     return table_.withProcess(to, [&](Process& p) { return p.deliver(std::move(signal)); });
+}
+
+std::shared_ptr<Process> Runtime::retire(Process& process, slab::Vector<Signal>& late) {
+    return table_.take(process.pid(), [&] { late = process.inbox_.close(); });
 }
 
 PathEntry& Runtime::pathEntry(const std::string& path) {
     std::lock_guard guard(namesLock_);
-    return names_[path]; // unordered_map nodes do not move
+    auto [it, made] = names_.try_emplace(path); // unordered_map nodes do not move
+    if (made) it->second.path = &it->first;
+    return it->second;
 }
 
 void Runtime::registerPath(PathEntry& entry, Pid pid) {

@@ -57,9 +57,13 @@ class Runtime {
     /// 1, 2, 3, ...: the start attempts of the worker at that path over the whole run.
     std::int64_t nextStartAttempt(PathEntry& entry);
 
-    /// Called by a process as it ends (on its own scheduler turn): it leaves the
-    /// table, which gives up its reference.
-    std::shared_ptr<Process> retire(Pid pid) { return table_.take(pid); }
+    /// The lock that guards `pid`'s inbox: its table shard's (see Mailbox).
+    SpinLock& inboxLock(Pid pid) const { return table_.lockFor(pid); }
+
+    /// Called by a process as it ends (on its own scheduler turn): under one lock,
+    /// its inbox closes (what was pending goes to `late`) and it leaves the table,
+    /// which hands over its reference.
+    std::shared_ptr<Process> retire(Process& process, slab::Vector<Signal>& late);
 
     /// Engine teardown: the scheduler is stopped; destroy every remaining process.
     void clear();

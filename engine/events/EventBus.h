@@ -1,8 +1,14 @@
 #pragma once
 // The one event stream. Stamps each event with a gap-free seq and the run's
 // clock, and hands it to every sink in that order.
+//
+// The lock is a spin lock: it is taken for every event, three times per child of
+// a group restart, and held only while the sinks append (EventSink asks them to
+// be quick). A mutex costs two atomic operations and two calls where this costs one.
 
 #include "events/EventSink.h"
+
+#include "core/SpinLock.h"
 
 #include <functional>
 #include <mutex>
@@ -25,7 +31,7 @@ class EventBus {
 
   private:
     void publish(Event&& event);
-    std::mutex lock_;
+    SpinLock lock_;
     Clock clock_;
     std::uint64_t nextSeq_ = 1;
     std::vector<EventSink*> sinks_;

@@ -18,7 +18,7 @@ void Port::wake() {
 }
 
 bool Port::poll(const std::function<bool(const Message&)>& pred, std::optional<Message>& out) {
-    drainInbox();
+    drainInbox(true); // polled, not scheduled: the next signal wakes us
     struct Ctx {
         const std::function<bool(const Message&)>* f;
     } ctx{&pred};

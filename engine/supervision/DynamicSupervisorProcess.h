@@ -39,7 +39,9 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     void remove(const Child* child);
     void removeAll(const std::unordered_set<const Child*>& gone);
     using SupervisorBase::pathOf;
-    std::string pathOf(const Child& child) const { return pathOf(*child.spec); }
+    std::string pathOf(const Child& child) const {
+        return child.entry ? *child.entry->path : pathOf(*child.spec); // (a copy, not a join)
+    }
 
     Task<Stop> onChildExit(Child& child, Reason reason);
     /// The intensity check, any backoff (beyond OTP), then the start;

@@ -12,7 +12,8 @@ SupervisorBase::SupervisorBase(Runtime& runtime, std::string path, NodePtr spec)
       intensity_(spec_->max_restarts, spec_->max_seconds) {}
 
 Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node, PathEntry** entry) {
-    std::string where = pathOf(*node); // before `node` is handed on
+    // Before `node` is handed on; a restart copies the registry's string.
+    std::string where = entry && *entry ? *(*entry)->path : pathOf(*node);
     auto process = makeProcess(runtime(), std::move(where), std::move(node));
     if (entry) {
         if (!*entry) *entry = &runtime().pathEntry(process->path());

@@ -38,7 +38,9 @@ class SupervisorProcess final : public SupervisorBase {
     Child* byId(const std::string& id);
     std::size_t indexOf(const Child* child) const;
     using SupervisorBase::pathOf;
-    std::string pathOf(const Child& child) const { return pathOf(*child.spec); }
+    std::string pathOf(const Child& child) const {
+        return child.entry ? *child.entry->path : pathOf(*child.spec); // (a copy, not a join)
+    }
     void markStopped(Child& child);
     void prefetch(const Child& next) const;
     void remove(const Child* child);

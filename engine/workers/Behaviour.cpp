@@ -153,7 +153,12 @@ std::unique_ptr<Behaviour> Behaviour::make(std::string_view name, std::string_vi
     if (name == "kv_store") return std::make_unique<KvStore>();
     if (name == "chat_room") return std::make_unique<ChatRoom>();
     if (name == "logger") return std::make_unique<Logger>();
-    return std::make_unique<Generic>();
+    return nullptr;
+}
+
+Behaviour& Behaviour::generic() {
+    static Generic shared; // stateless and const in use: safe from every thread
+    return shared;
 }
 
 } // namespace suplab

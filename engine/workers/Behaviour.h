@@ -22,7 +22,10 @@ class Behaviour : public slab::Allocated {
     virtual std::optional<std::string> handle(std::string_view verb, std::string_view arg) = 0;
 
     /// `name` must be one of knownBehaviours(); `argsJson` is the node's `args`.
+    /// Nothing for `generic`, which keeps no state: generic() serves every plain
+    /// worker, so that starting one allocates nothing for it.
     static std::unique_ptr<Behaviour> make(std::string_view name, std::string_view argsJson);
+    static Behaviour& generic();
 };
 
 } // namespace suplab

@@ -96,7 +96,8 @@ std::optional<Reason> WorkerProcess::init() {
         for (const auto& dep : spec_->uses)
             dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
     }
-    rng_ = runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
+    if (spec_->mtbf_ms > 0) // (the path's hash is only worth making for random failures)
+        rng_ = runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
 
     phase_ = Phase::Running;
     announceUp();
@@ -135,11 +136,11 @@ std::optional<Reason> WorkerProcess::handle(Message message) {
 CallResult WorkerProcess::handleCall(const CallRequest& request) {
     CallResult result;
     if (request.op == CallOp::Inspect) {
-        result.text = behaviour_->describe();
+        result.text = behaviour().describe();
         return result;
     }
     if (request.op == CallOp::Behaviour) {
-        if (auto reply = behaviour_->handle(request.verb, request.arg)) {
+        if (auto reply = behaviour().handle(request.verb, request.arg)) {
             result.text = *reply;
             return result;
         }

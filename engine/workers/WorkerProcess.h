@@ -30,9 +30,10 @@ class WorkerProcess final : public ReactiveProcess {
     bool startShouldFail(std::int64_t attempt) const;
     std::int64_t nextFailureDelayMs();
     CallResult handleCall(const CallRequest& request);
+    Behaviour& behaviour() { return behaviour_ ? *behaviour_ : Behaviour::generic(); }
 
     NodePtr spec_;
-    std::unique_ptr<Behaviour> behaviour_;
+    std::unique_ptr<Behaviour> behaviour_; // none: generic
     std::vector<Pid> dependencies_;
     std::uint64_t rng_ = 0;
     Ref callTimer_ = 0;    // the next call to `uses` dependencies
