@@ -21,6 +21,8 @@ namespace {
 // The reference the runtime's table held to a process that ended in the run this
 // thread is doing: runScheduled() hands it to the scheduler.
 thread_local std::shared_ptr<Process> tlsEnded;
+// The process this thread is running in runScheduled (a Port is never run there).
+thread_local const Process* tlsRunning = nullptr;
 } // namespace
 
 bool Process::deliver(Signal&& signal) {
@@ -41,11 +43,12 @@ void Process::wake() {
 }
 
 std::shared_ptr<Process> Process::runScheduled() {
-    inRun_ = true;
-    runOnce(); // returns with the process ended, or idle with nothing left to handle
-    inRun_ = false;
-    if (dead_) return std::move(tlsEnded);
-    return nullptr;
+    tlsRunning = this;
+    // Idle once runOnce() returns false: another thread may be running us already,
+    // so nothing here may touch the process any more.
+    const bool ended = runOnce();
+    tlsRunning = nullptr;
+    return ended ? std::move(tlsEnded) : nullptr;
 }
 
 void Process::drainInbox(bool idleAfter) {
@@ -109,24 +112,25 @@ void Process::handleSignal(Signal&& signal) {
     }
 }
 
-void Process::runOnce() {
-    if (dead_) return;
+bool Process::runOnce() {
+    if (dead_) return true;
     drainInbox();
-    if (dead_) return;
+    if (dead_) return true;
     if (!started_) {
         started_ = true;
         begin();
     }
     for (;;) {
-        if (dead_) return;
+        if (dead_) return true;
         dispatch();
-        if (dead_) return;
+        if (dead_) return true;
         // What came meanwhile, or else the process goes idle: one locked step, so
         // that a signal arriving just after it finds the process idle and queues it.
-        {
-            std::lock_guard guard(runtime_.inboxLock(pid_));
-            if (!inbox_.takeAll(batch_, true)) return;
-        }
+        SpinLock& lock = runtime_.inboxLock(pid_);
+        lock.lock();
+        const bool more = inbox_.takeAll(batch_, true);
+        lock.unlock(); // (idle: from here on `this` is another thread's to run)
+        if (!more) return false;
         handleBatch();
     }
 }
@@ -198,7 +202,7 @@ void Process::die(Reason reason) {
     coroutine_.reset();
     // Ending in a scheduled run: whoever runs us destroys us after the run. (A
     // Port ends on its owner's thread, and its owner holds it.)
-    if (inRun_) tlsEnded = std::move(last);
+    if (tlsRunning == this) tlsEnded = std::move(last);
 }
 
 void Process::send(Pid to, Message message) {

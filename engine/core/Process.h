@@ -175,7 +175,9 @@ class Process {
   private:
     friend class Runtime;
     void park(std::coroutine_handle<> h, MatchRef match, std::optional<Message>* out);
-    void runOnce();
+    /// Runs until the process has ended (true) or has nothing left to handle and is
+    /// idle (false: it may be running on another thread already).
+    bool runOnce();
     void die(Reason reason);
     /// A signal that reached us after we ended: a monitor request gets its DOWN (noproc).
     void answerLate(const Signal& signal);
@@ -191,7 +193,6 @@ class Process {
     bool started_ = false;
     bool dead_ = false;
     bool announced_ = false;
-    bool inRun_ = false; // inside runScheduled (a Port never is)
 
     Mailbox inbox_;
     slab::Vector<Signal> batch_;
