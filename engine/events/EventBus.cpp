@@ -34,6 +34,25 @@ void EventBus::emitError(std::string op, std::string path, std::string reason) {
     publish(std::move(event));
 }
 
+void EventBus::emitAll(EventKind kind, std::span<const Item> items) {
+    Event event;
+    event.kind = kind;
+    const std::string* detail = nullptr;
+    for (std::size_t from = 0; from < items.size(); from += kBatch) {
+        const auto batch = items.subspan(from, std::min(kBatch, items.size() - from));
+        std::lock_guard guard(lock_);
+        event.tUs = clock_ ? clock_() : 0;
+        for (const Item& item : batch) {
+            event.path.assign(*item.path); // (the Event's buffers are reused)
+            event.pid = item.pid;
+            if (item.detail != detail) event.detail.assign(*(detail = item.detail));
+            event.seq = nextSeq_++;
+            for (auto* sink : sinks_)
+                sink->onEvent(event);
+        }
+    }
+}
+
 void EventBus::publish(Event&& event) {
     // The clock is read under the lock so that t_us never goes backwards in seq order.
     std::lock_guard guard(lock_);

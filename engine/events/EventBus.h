@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <mutex>
+#include <span>
 #include <vector>
 
 namespace suplab {
@@ -28,6 +29,19 @@ class EventBus {
               std::string detail = {});
     /// A script step's call failed: `error OP PATH REASON` in the trace.
     void emitError(std::string op, std::string path, std::string reason);
+
+    /// One of several events of one kind that happen at one instant (a group
+    /// restart's bystanders). The strings are the caller's and are only read.
+    struct Item {
+        const std::string* path;
+        Pid pid;
+        const std::string* detail;
+    };
+    /// Emits `items` in order, consecutive in seq. They share their time, and a
+    /// lock and one Event for every kBatch of them: 1,000 bystanders cost 16 clock
+    /// reads and no string allocation here, where one emit() each cost 1,000 of both.
+    void emitAll(EventKind kind, std::span<const Item> items);
+    static constexpr std::size_t kBatch = 64; // (the lock is not held longer than this)
 
   private:
     void publish(Event&& event);

@@ -3,6 +3,7 @@
 #include "core/Process.h"
 #include "core/SlabPool.h"
 
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
@@ -97,11 +98,15 @@ void ThreadedScheduler::workerLoop() {
         } else {
             localRuns = 0;
             graves.clear();
-            if (!staged.empty()) publishTimers(staged, Clock::now().time_since_epoch().count());
-            staged.clear();
+            publishStaged(staged, false);
             std::unique_lock lock(runLock_);
             if (next)
                 runQueue_.push_back(std::exchange(next, nullptr)); // let the others have a turn
+            if (!staged.empty() && runQueue_.empty()) { // about to sleep: nothing stays behind
+                lock.unlock();
+                publishStaged(staged, true);
+                lock.lock();
+            }
             // A worker busy starting processes (it passes here every few dozen
             // runs) asks a sleeping one to get fresh memory ready for it.
             if (sleepingWorkers_ > 0 && !runQueue_.empty() && slab::spareSlabWanted())
@@ -163,12 +168,15 @@ void ThreadedScheduler::startTimer(Ref ref, Pid target, std::int64_t delayUs) {
     const StagedTimer timer{1000 * (delayUs < 0 ? 0 : delayUs), ref, target};
     // A receive's timeout started by a process on a worker thread is almost always
     // cancelled within a run or two (a supervisor shutting a child down waits a
-    // few microseconds, not its 5 seconds). It waits on this thread, unlocked,
-    // until the thread next looks at the shared run queue (within 64 runs, and
-    // always before it sleeps); cancelled before that, it costs neither a lock nor
-    // a clock read. Its delay counts from that hand-over, so it can come a few
-    // runs late, never early, as a timeout may. Should it be cancelled on another
-    // thread, it fires later and its process drops it (kReceiveTimeoutBit).
+    // few microseconds, not its 5 seconds). It waits on this thread, unlocked:
+    // each time the thread looks at the shared run queue (every 64 runs at most)
+    // it fixes the due time of the new ones and hands over those due soon, and it
+    // hands over all of them before it sleeps. Cancelled before that, a timeout
+    // costs neither a lock nor a wake-up of the timer thread, and the first look
+    // is its only clock read. Its delay counts from that first look, so it can
+    // come a few runs late, never early, as a timeout may. Should it be cancelled
+    // on another thread, it fires later and its process drops it
+    // (kReceiveTimeoutBit).
     if (tlsOwner == this && tlsStaged && isReceiveTimeout(ref)) {
         tlsStaged->push_back(timer);
         return;
@@ -182,7 +190,7 @@ void ThreadedScheduler::publishTimers(std::span<const StagedTimer> timers, std::
     {
         std::lock_guard guard(timerLock_);
         for (const StagedTimer& t : timers) {
-            const std::int64_t due = nowNs + t.delayNs;
+            const std::int64_t due = t.dueNs != 0 ? t.dueNs : nowNs + t.delayNs;
             // Wake the timer thread only for a timer due before the time it sleeps
             // until (a wake-up is a futex call).
             earliest = earliest || due < timerWakeNs_;
@@ -190,6 +198,24 @@ void ThreadedScheduler::publishTimers(std::span<const StagedTimer> timers, std::
         }
     }
     if (earliest) timerChanged_.notify_one();
+}
+
+void ThreadedScheduler::publishStaged(std::vector<StagedTimer>& staged, bool all) {
+    if (staged.empty()) return;
+    const std::int64_t now = Clock::now().time_since_epoch().count();
+    if (all || staged.size() > kMaxStaged) {
+        publishTimers(staged, now);
+        staged.clear();
+        return;
+    }
+    for (StagedTimer& t : staged)
+        if (t.dueNs == 0) t.dueNs = now + t.delayNs;
+    // Those due soon go, in one batch; the others keep their order here.
+    const auto later =
+        std::stable_partition(staged.begin(), staged.end(),
+                              [&](const StagedTimer& t) { return t.dueNs - now <= kStageAheadNs; });
+    publishTimers(std::span(staged.begin(), later), now);
+    staged.erase(staged.begin(), later);
 }
 
 void ThreadedScheduler::cancelTimer(Ref ref) {

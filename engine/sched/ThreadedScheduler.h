@@ -37,9 +37,10 @@ class ThreadedScheduler final : public Scheduler {
 
     /// A timer not yet in the heap (see startTimer).
     struct StagedTimer {
-        std::int64_t delayNs; // from when it is handed over
+        std::int64_t delayNs; // from when the thread first looks at it
         Ref ref;
         Pid target;
+        std::int64_t dueNs = 0; // Clock nanoseconds, once the thread has looked (else 0)
     };
 
   private:
@@ -47,9 +48,17 @@ class ThreadedScheduler final : public Scheduler {
     static constexpr std::size_t kGraveBatch = 64;
     void workerLoop();
     void timerLoop();
-    /// Puts timers into the heap, due `delayNs` after `nowNs` (Clock nanoseconds),
-    /// waking the timer thread if one comes first.
+    /// Puts timers into the heap, due `delayNs` after `nowNs` (Clock nanoseconds)
+    /// unless already given a due time, waking the timer thread if one comes first.
     void publishTimers(std::span<const StagedTimer> timers, std::int64_t nowNs);
+    /// Hands a worker's staged timers to the heap: all of them (the worker is about
+    /// to sleep), or only those due soon.
+    void publishStaged(std::vector<StagedTimer>& staged, bool all);
+    /// A staged timer due later than this stays with its busy worker, which will
+    /// most likely cancel it first (a shutdown's 5 s wait for an exit that comes
+    /// within microseconds): handing it over would wake the timer thread for nothing.
+    static constexpr std::int64_t kStageAheadNs = 20'000'000;
+    static constexpr std::size_t kMaxStaged = 256; // beyond this, all go (cancels scan the list)
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
     /// destroys them here when every worker is busy. Empties `graves`.
     void bury(std::vector<std::shared_ptr<Process>>& graves);

@@ -3,6 +3,7 @@
 #include "core/Runtime.h"
 
 #include <algorithm>
+#include <deque>
 
 namespace suplab {
 
@@ -201,18 +202,28 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool back
     co_return std::nullopt;
 }
 
-Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
-    markStopped(failed);
-    // The same words for every bystander: made once, not once per child of 1,000.
+void SupervisorProcess::announceBystanders(std::size_t from, const Child& failed) {
+    // The same words for every bystander, made once, and one batch of events: a
+    // group restart of 1,000 children starts with 999 of them.
     const std::string bystander =
         "bystander of " + pathOf(failed) + " (" + toString(spec_->strategy) + ")";
     const std::string temporary = bystander + ": temporary, not restarted";
+    std::deque<std::string> unregistered; // paths not in the registry yet (none, in practice)
+    slab::Vector<EventBus::Item> items;
+    items.reserve(children_.size() - from);
     for (std::size_t i = from; i < children_.size(); ++i) {
         const Child& c = *children_[i];
-        if (&c != &failed && c.state == ChildState::Running)
-            emit(EventKind::Restart, pathOf(c), c.pid, {},
-                 c.spec->restart == RestartType::Temporary ? temporary : bystander);
+        if (&c == &failed || c.state != ChildState::Running) continue;
+        const std::string* path = c.entry ? c.entry->path : &unregistered.emplace_back(pathOf(c));
+        items.push_back(
+            {path, c.pid, c.spec->restart == RestartType::Temporary ? &temporary : &bystander});
     }
+    runtime().events().emitAll(EventKind::Restart, items);
+}
+
+Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
+    markStopped(failed);
+    announceBystanders(from, failed);
     co_await stopFrom(from);
     for (std::size_t i = from; i < children_.size(); ++i) {
         Child& c = *children_[i];

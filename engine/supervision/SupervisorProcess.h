@@ -59,6 +59,8 @@ class SupervisorProcess final : public SupervisorBase {
     /// `backoffDone`: the check and the wait are behind us.
     Task<Stop> restart(Child& child, bool backoffDone = false);
     Task<void> restartGroup(std::size_t from, Child& failed);
+    /// The `restart` events of the running children [from, end) but `failed`.
+    void announceBystanders(std::size_t from, const Child& failed);
     Stop autoShutdown(bool significant);
 
     Task<void> handleCall(CallMsg& call);
