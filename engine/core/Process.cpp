@@ -23,6 +23,10 @@ namespace {
 thread_local std::shared_ptr<Process> tlsEnded;
 // The process this thread is running in runScheduled (a Port is never run there).
 thread_local const Process* tlsRunning = nullptr;
+// The signals a process is handling, taken from its inbox. One per thread, not one
+// per process: a thread handles one process's signals at a time, and 100,000 idle
+// processes need not keep a vector each.
+thread_local slab::Vector<Signal> tlsBatch;
 } // namespace
 
 bool Process::deliver(Signal&& signal) {
@@ -54,14 +58,15 @@ std::shared_ptr<Process> Process::runScheduled() {
 void Process::drainInbox(bool idleAfter) {
     {
         std::lock_guard guard(runtime_.inboxLock(pid_));
-        inbox_.takeAll(batch_);
+        inbox_.takeAll(tlsBatch);
         if (idleAfter) inbox_.markIdle();
     }
     handleBatch();
 }
 
 void Process::handleBatch() {
-    for (auto& signal : batch_) {
+    // The batch is not touched by handleSignal: it only delivers to others.
+    for (auto& signal : tlsBatch) {
         if (dead_) {
             // Behind the signal that ended us: a monitor asked for now finds us gone
             // (found by the soak: the caller's monitor was lost and its call hung).
@@ -70,10 +75,12 @@ void Process::handleBatch() {
         }
         handleSignal(std::move(signal));
     }
-    if (batch_.capacity() > 16)
-        slab::Vector<Signal>().swap(batch_); // idle processes keep nothing
+    // Its buffer goes to the next inbox drained (takeAll swaps): not a big one. A
+    // thread that is not a worker (a Port's owner) keeps none: it may outlive the run.
+    if (tlsBatch.capacity() > 16 || !tlsRunning)
+        slab::Vector<Signal>().swap(tlsBatch);
     else
-        batch_.clear();
+        tlsBatch.clear();
 }
 
 void Process::answerLate(const Signal& signal) {
@@ -128,7 +135,7 @@ bool Process::runOnce() {
         // that a signal arriving just after it finds the process idle and queues it.
         SpinLock& lock = runtime_.inboxLock(pid_);
         lock.lock();
-        const bool more = inbox_.takeAll(batch_, true);
+        const bool more = inbox_.takeAll(tlsBatch, true);
         lock.unlock(); // (idle: from here on `this` is another thread's to run)
         if (!more) return false;
         handleBatch();

@@ -169,7 +169,7 @@ class Process {
     /// Handles the signals that have arrived. `idleAfter` (a Port): the next
     /// signal wakes the process again.
     void drainInbox(bool idleAfter = false);
-    /// Handles the signals taken into batch_.
+    /// Handles the signals just taken from the inbox.
     void handleBatch();
 
   private:
@@ -195,7 +195,6 @@ class Process {
     bool announced_ = false;
 
     Mailbox inbox_;
-    slab::Vector<Signal> batch_;
     MessageQueue queue_;
     LinkSet links_;
 

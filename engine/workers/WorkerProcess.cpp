@@ -42,7 +42,8 @@ bool WorkerProcess::startShouldFail(std::int64_t attempt) const {
 std::int64_t WorkerProcess::nextFailureDelayMs() {
     // Exponentially distributed with mean mtbf_ms: the seeded, per-path stream
     // makes the same seed give the same failures.
-    const double u = (static_cast<double>(splitmix(rng_) >> 11) + 0.5) / 9007199254740992.0;
+    const double u =
+        (static_cast<double>(splitmix(activity_->rng) >> 11) + 0.5) / 9007199254740992.0;
     const double ms = -std::log(u) * static_cast<double>(spec_->mtbf_ms);
     return std::max<std::int64_t>(1, static_cast<std::int64_t>(ms));
 }
@@ -91,20 +92,22 @@ std::optional<Reason> WorkerProcess::init() {
         return Reason::word("start_error");
     }
     behaviour_ = Behaviour::make(spec_->behaviour, spec_->args_json);
-    if (!spec_->uses.empty()) {
+    if (!spec_->uses.empty() || spec_->mtbf_ms > 0) {
+        activity_ = std::make_unique<Activity>();
         const std::string siblings = parentPath(path());
         for (const auto& dep : spec_->uses)
-            dependencies_.push_back(runtime().whereis(siblings + "/" + dep));
+            activity_->dependencies.push_back(runtime().whereis(siblings + "/" + dep));
+        activity_->rng =
+            runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
     }
-    if (spec_->mtbf_ms > 0) // (the path's hash is only worth making for random failures)
-        rng_ = runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
 
     phase_ = Phase::Running;
     announceUp();
     send(parent(), StartedMsg{pid()});
 
-    if (!dependencies_.empty()) callTimer_ = startTimer(spec_->call_ms);
-    if (spec_->mtbf_ms > 0) failureTimer_ = startTimer(nextFailureDelayMs());
+    if (activity_ && !activity_->dependencies.empty())
+        activity_->callTimer = startTimer(spec_->call_ms);
+    if (spec_->mtbf_ms > 0) activity_->failureTimer = startTimer(nextFailureDelayMs());
     return std::nullopt;
 }
 
@@ -117,12 +120,12 @@ std::optional<Reason> WorkerProcess::handle(Message message) {
                                     " became a message (trap_exit)");
         return std::nullopt;
     }
-    if (auto* timer = std::get_if<TimerMsg>(&message)) {
-        if (timer->ref == callTimer_) {
-            for (Pid dep : dependencies_)
+    if (auto* timer = std::get_if<TimerMsg>(&message); timer && activity_) {
+        if (timer->ref == activity_->callTimer) {
+            for (Pid dep : activity_->dependencies)
                 if (!runtime().isAlive(dep)) return Reason::noproc();
-            callTimer_ = startTimer(spec_->call_ms);
-        } else if (timer->ref == failureTimer_) {
+            activity_->callTimer = startTimer(spec_->call_ms);
+        } else if (timer->ref == activity_->failureTimer) {
             return Reason::word("random_failure");
         }
         return std::nullopt;

@@ -34,11 +34,16 @@ class WorkerProcess final : public ReactiveProcess {
 
     NodePtr spec_;
     std::unique_ptr<Behaviour> behaviour_; // none: generic
-    std::vector<Pid> dependencies_;
-    std::uint64_t rng_ = 0;
-    Ref callTimer_ = 0;    // the next call to `uses` dependencies
-    Ref failureTimer_ = 0; // the next random failure (mtbf_ms)
-    Ref pause_ = 0;        // init_ms or stop_ms running out
+    // What only a worker with `uses` or `mtbf_ms` needs, made at its init: most
+    // workers have neither, and 100,000 idle ones are 40 bytes lighter each.
+    struct Activity : slab::Allocated {
+        std::vector<Pid> dependencies;
+        std::uint64_t rng = 0;
+        Ref callTimer = 0;    // the next call to `uses` dependencies
+        Ref failureTimer = 0; // the next random failure (mtbf_ms)
+    };
+    std::unique_ptr<Activity> activity_;
+    Ref pause_ = 0; // init_ms or stop_ms running out
     enum class Phase : unsigned char { Initialising, Running, Stopping };
     Phase phase_ = Phase::Initialising;
     std::unique_ptr<Reason> stopReason_; // while Stopping
