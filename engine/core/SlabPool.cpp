@@ -1,7 +1,10 @@
 #include "SlabPool.h"
 
+#include "core/PagePolicy.h"
+
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <sys/mman.h>
@@ -65,19 +68,27 @@ struct Shared {
     std::atomic<bool> spareWanted{false};
     std::atomic<bool> spareInMaking{false};
     std::int64_t retiredLive = 0; // the live-byte balance of threads that ended
+    std::mutex pagesLock;         // (taken twice per slab mapped)
+    PagePolicy pages;
 };
 constinit Shared shared;
 
-/// Maps a slab: 2 MiB-aligned, backed by a transparent huge page where the kernel
-/// allows it, and populated.
+/// Maps a slab: 2 MiB-aligned, populated, and backed by a transparent huge page or
+/// by small pages, whichever has cost less here lately (see PagePolicy).
 ///
-/// Why a huge page: the first touch of fresh memory is what a big start costs
-/// most. On this project's virtual machines a 4 KiB page costs about 3 us the
-/// first time it is written, even after MAP_POPULATE; 100,000 new processes touch
-/// 16,000 of them. One 2 MiB page takes the place of 512 and is mapped in one go.
-/// Without THP (or with it off) the madvise calls fail harmlessly and the slab is
-/// populated page by page, as before.
+/// Why populated, and why the choice matters: the first touch of fresh memory is
+/// what a big start costs most. 100,000 new processes take 35 MiB; on this
+/// project's virtual machines that is 12 ms in small pages, 3 ms in huge pages the
+/// guest has used before, but 80 ms in huge pages it has not. Without THP (or with
+/// it off) the madvise calls fail harmlessly and both kinds are small pages.
 char* mapSlab() {
+    using Clock = std::chrono::steady_clock;
+    PageKind kind;
+    {
+        std::lock_guard guard(shared.pagesLock);
+        kind = shared.pages.next();
+    }
+    const auto t0 = Clock::now();
     const std::size_t span = 2 * kSlabBytes; // room to cut an aligned slab out of
     void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
@@ -87,8 +98,8 @@ char* mapSlab() {
     if (const std::uintptr_t tail = start + span - (aligned + kSlabBytes); tail > 0)
         munmap(reinterpret_cast<void*>(aligned + kSlabBytes), tail);
     char* slab = reinterpret_cast<char*>(aligned);
-#ifdef MADV_HUGEPAGE
-    madvise(slab, kSlabBytes, MADV_HUGEPAGE);
+#if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
+    madvise(slab, kSlabBytes, kind == PageKind::Huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead
@@ -96,6 +107,11 @@ char* mapSlab() {
     if (madvise(slab, kSlabBytes, MADV_POPULATE_WRITE) != 0)
         for (std::size_t offset = 0; offset < kSlabBytes; offset += 4096)
             slab[offset] = 0;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0);
+    {
+        std::lock_guard guard(shared.pagesLock);
+        shared.pages.record(kind, ns.count());
+    }
     return slab;
 }
 
