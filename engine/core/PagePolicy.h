@@ -12,7 +12,8 @@
 // losing), so that a change, such as warm huge pages freed by a program that
 // ended, is noticed.
 //
-// Pure bookkeeping, no system calls: the caller maps, times and reports.
+// Pure bookkeeping, no system calls: the caller maps, times and reports (under a
+// lock of its own: threads map slabs concurrently).
 
 #include <cstdint>
 
@@ -37,8 +38,9 @@ class PagePolicy {
     static unsigned index(PageKind kind) { return kind == PageKind::Huge ? 0 : 1; }
     PageKind best() const;
 
-    std::int64_t cost_[2] = {-1, -1}; // moving averages, ns per slab
-    unsigned slabs_ = 0;              // slabs chosen so far
+    std::int64_t cost_[2] = {-1, -1};    // moving averages, ns per slab
+    bool measuring_[2] = {false, false}; // a first measure is under way
+    unsigned slabs_ = 0;                 // slabs chosen so far
     unsigned probeGap_ = kFirstProbeGap;
     unsigned nextProbe_ = 0; // the slab count at which the loser is tried again
 };

@@ -35,16 +35,17 @@ class TstPagePolicy : public QObject {
         QTest::addColumn<qint64>("hugeNs");
         QTest::addColumn<qint64>("smallNs");
         QTest::addColumn<QString>("expected");
-        // Each kind once, then the winner; the loser again after 8, 16, 32 slabs.
+        // Each kind once (small pages first), then the winner; the loser again
+        // after 8, 16, 32 slabs.
         QTest::newRow("warm huge pages win")
             << qint64(kWarmHuge) << qint64(kSmall)
-            << QString("Hs" + QString(8, 'H') + "s" + QString(16, 'H') + "s" + QString(4, 'H'));
+            << QString("sH" + QString(8, 'H') + "s" + QString(16, 'H') + "s" + QString(4, 'H'));
         QTest::newRow("cold huge pages lose")
             << qint64(kColdHuge) << qint64(kSmall)
-            << QString("Hs" + QString(8, 's') + "H" + QString(16, 's') + "H" + QString(4, 's'));
+            << QString("sH" + QString(8, 's') + "H" + QString(16, 's') + "H" + QString(4, 's'));
         QTest::newRow("a tie keeps huge pages")
             << qint64(kSmall) << qint64(kSmall)
-            << QString("Hs" + QString(8, 'H') + "s" + QString(16, 'H') + "s" + QString(4, 'H'));
+            << QString("sH" + QString(8, 'H') + "s" + QString(16, 'H') + "s" + QString(4, 'H'));
     }
     void theCheaperKindIsKeptAndTheOtherTriedEverMoreRarely() {
         QFETCH(qint64, hugeNs);
@@ -95,10 +96,23 @@ class TstPagePolicy : public QObject {
 
     void aKindNeverMeasuredHasNoEstimate() {
         PagePolicy policy;
-        QCOMPARE(policy.estimateNs(PageKind::Huge), std::int64_t(-1));
-        policy.record(policy.next(), 500);
-        QCOMPARE(policy.estimateNs(PageKind::Huge), std::int64_t(500));
         QCOMPARE(policy.estimateNs(PageKind::Small), std::int64_t(-1));
+        policy.record(policy.next(), 500);
+        QCOMPARE(policy.estimateNs(PageKind::Small), std::int64_t(500));
+        QCOMPARE(policy.estimateNs(PageKind::Huge), std::int64_t(-1));
+    }
+
+    void aFirstMeasureUnderWayIsNotStartedAgain() {
+        // Two threads map slabs at once: the second does not try small pages again
+        // before the first has said what they cost.
+        PagePolicy policy;
+        QCOMPARE(policy.next(), PageKind::Small);
+        QCOMPARE(policy.next(), PageKind::Huge);
+        QCOMPARE(policy.next(), PageKind::Small); // nothing known yet: small pages
+        policy.record(PageKind::Huge, kWarmHuge);
+        QCOMPARE(policy.next(), PageKind::Huge); // the only kind known
+        policy.record(PageKind::Small, kSmall);
+        QCOMPARE(policy.next(), PageKind::Huge);
     }
 };
 
