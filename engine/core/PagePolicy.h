@@ -1,12 +1,13 @@
 #pragma once
-// Which kind of page backs the next fresh slab: a 2 MiB transparent huge page or
-// 512 small ones. Neither is cheaper everywhere, and the difference is large.
+// Which kind of page backs the next spare slab (one an idle worker makes ahead of
+// need): a 2 MiB transparent huge page or 512 small ones. Neither is cheaper
+// everywhere, and the difference is large.
 //
 // On this project's virtual machines, a huge page the guest has used before
 // (freed by an earlier program) is populated in about 0.1 ms, 7 times faster than
 // 512 small pages (about 0.7 ms); but a huge page taken from memory the guest has
-// never touched costs about 4.7 ms, 7 times slower, because the host backs it
-// page by page. Which one the kernel hands out depends on the machine's history,
+// never touched costs 5 to 10 ms, 7 to 15 times slower, because the host backs
+// it page by page. Which one the kernel hands out depends on the machine's history,
 // so the pool measures what each slab cost and keeps to the cheaper kind. The
 // other kind is tried again now and then (ever more rarely while it keeps
 // losing), so that a change, such as warm huge pages freed by a program that

@@ -191,7 +191,8 @@ void Process::die(Reason reason) {
     // Announce first, so that whatever the exit causes comes after it in the log.
     if (announced_) {
         runtime_.unregisterPath(pathEntry(), pid_);
-        runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
+        if (runtime_.events().listened())
+            runtime_.events().emit(EventKind::Down, path_, pid_, reason.format());
     }
     // Out of the table and closed in one step: from here on, a signal to us fails
     // as it would on the BEAM once we are gone.
@@ -290,7 +291,7 @@ void Process::announceUp() {
     announced_ = true;
     // Registered first: whoever sees the event can already find the process by path.
     runtime_.registerPath(pathEntry(), pid_);
-    runtime_.events().emit(EventKind::Up, path_, pid_);
+    if (runtime_.events().listened()) runtime_.events().emit(EventKind::Up, path_, pid_);
 }
 
 } // namespace suplab

@@ -27,10 +27,27 @@ constexpr std::size_t kLargest = 4096;
 constexpr std::size_t kClasses = kLargest / kGranule;
 constexpr std::size_t kSlabBytes = std::size_t(2) << 20; // one huge page
 constexpr std::size_t kLocalLimit = 1024; // blocks per class a thread keeps before sharing
+// Large blocks: powers of two from 8 KiB to a whole slab, for the tables and
+// vectors that grow with a tree (a supervisor's children, pid maps). Taken from
+// populated slabs, their growth costs no page faults on the thread that grows
+// them; the ones freed wait in shared lists for the next table to grow.
+constexpr std::size_t kSmallestLarge = 8192;
+constexpr std::size_t kLargeClasses = 9; // 8 KiB .. 2 MiB
 
 std::size_t classOf(std::size_t bytes) {
     return (bytes + kGranule - 1) / kGranule - 1;
 }
+
+std::size_t largeClassOf(std::size_t bytes) {
+    std::size_t c = 0;
+    while ((kSmallestLarge << c) < bytes)
+        ++c;
+    return c;
+}
+std::size_t largeBytes(std::size_t c) {
+    return kSmallestLarge << c;
+}
+static_assert((kSmallestLarge << (kLargeClasses - 1)) == kSlabBytes);
 
 struct FreeBlock {
     FreeBlock* next;
@@ -52,6 +69,7 @@ struct Shared {
     // without the lock: a big start carves every block fresh and asked for the
     // lock on every allocation to find nothing there.
     std::array<std::atomic<std::size_t>, kClasses> count{};
+    std::array<FreeBlock*, kLargeClasses> freeLarge{}; // (rarely used: under `lock`)
     // Unused rests of slabs from threads that ended: the next threads carve them
     // first, so an app that starts engine threads run after run does not map anew.
     struct Rest {
@@ -73,23 +91,49 @@ struct Shared {
 };
 constinit Shared shared;
 
-/// Maps a slab: 2 MiB-aligned, populated, and backed by a transparent huge page or
-/// by small pages, whichever has cost less here lately (see PagePolicy).
-///
-/// Why populated, and why the choice matters: the first touch of fresh memory is
-/// what a big start costs most. 100,000 new processes take 35 MiB; on this
-/// project's virtual machines that is 12 ms in small pages, 3 ms in huge pages the
-/// guest has used before, but 80 ms in huge pages it has not. Without THP (or with
-/// it off) the madvise calls fail harmlessly and both kinds are small pages.
-char* mapSlab() {
-    using Clock = std::chrono::steady_clock;
-    PageKind kind;
-    {
-        std::lock_guard guard(shared.pagesLock);
-        kind = shared.pages.next();
+/// Address space reserved for the slabs of one kind of page, set to that kind
+/// once: a slab is then carved out of it and only populated. Mapping each slab
+/// anew took the process's memory-map lock for writing, which waited for any
+/// populate in progress on another thread (an idle worker making a spare: 4.7 ms
+/// for a cold huge page); populating takes the lock for reading only.
+struct Reserve {
+    char* next = nullptr;
+    char* end = nullptr;
+    bool tried = false;
+};
+constexpr std::size_t kReserveBytes = std::size_t(8) << 30; // virtual only (MAP_NORESERVE)
+
+/// The next 2 MiB-aligned slab of `kind`'s reserve, or nullptr once it is used up
+/// or could not be made (the caller maps the slab on its own then).
+char* reservedSlab(PageKind kind) {
+    static constinit Reserve reserves[2];
+    std::lock_guard guard(shared.pagesLock);
+    Reserve& r = reserves[kind == PageKind::Huge ? 0 : 1];
+    if (!r.tried) {
+        r.tried = true;
+        void* raw = mmap(nullptr, kReserveBytes + kSlabBytes, PROT_READ | PROT_WRITE,
+                         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (raw != MAP_FAILED) {
+            const auto start = reinterpret_cast<std::uintptr_t>(raw);
+            const std::uintptr_t aligned = (start + kSlabBytes - 1) & ~(kSlabBytes - 1);
+            r.next = reinterpret_cast<char*>(aligned);
+            r.end = r.next + kReserveBytes;
+#if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
+            madvise(r.next, kReserveBytes,
+                    kind == PageKind::Huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
+#endif
+        }
     }
-    const auto t0 = Clock::now();
-    const std::size_t span = 2 * kSlabBytes; // room to cut an aligned slab out of
+    if (r.next == r.end) return nullptr;
+    char* slab = r.next;
+    r.next += kSlabBytes;
+    return slab;
+}
+
+/// Maps a slab of `kind` on its own: 2 MiB-aligned, cut out of a mapping twice
+/// its size.
+char* mappedSlab(PageKind kind) {
+    const std::size_t span = 2 * kSlabBytes;
     void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
     const auto start = reinterpret_cast<std::uintptr_t>(raw);
@@ -101,6 +145,29 @@ char* mapSlab() {
 #if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
     madvise(slab, kSlabBytes, kind == PageKind::Huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif
+    return slab;
+}
+
+/// A new slab: 2 MiB-aligned and populated.
+///
+/// Why populated: the first touch of fresh memory is what a big start costs most
+/// (100,000 new processes take 35 MiB). Why the kind of page matters: on this
+/// project's virtual machines 2 MiB cost 0.7 ms in small pages, 0.1 ms in a huge
+/// page the guest has used before, but 5 to 10 ms in one it has not. So the slab
+/// a thread waits for (`spare` false) is made of small pages, whose cost is
+/// predictable; a spare, made ahead by an idle worker, of whichever kind has cost
+/// less here lately (PagePolicy), huge pages where they are warm. Without THP
+/// (or with it off) the madvise calls fail harmlessly and both kinds are small.
+char* mapSlab(bool spare) {
+    using Clock = std::chrono::steady_clock;
+    PageKind kind = PageKind::Small;
+    if (spare) {
+        std::lock_guard guard(shared.pagesLock);
+        kind = shared.pages.next();
+    }
+    const auto t0 = Clock::now();
+    char* slab = reservedSlab(kind);
+    if (!slab) slab = mappedSlab(kind);
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead
 #endif
@@ -204,9 +271,49 @@ class ThreadCache {
         return list.head != nullptr;
     }
 
+  public:
+    /// A large block: from the shared list of its class, or carved.
+    void* allocateLarge(std::size_t c) {
+        account(std::int64_t(largeBytes(c)));
+        {
+            std::lock_guard guard(shared.lock);
+            if (FreeBlock* b = shared.freeLarge[c]) {
+                shared.freeLarge[c] = b->next;
+                return b;
+            }
+        }
+        const std::size_t size = largeBytes(c);
+        if (std::size_t(slabEnd_ - slabNext_) < size) {
+            // A fresh slab (not a rest, which may be short); what is left of this
+            // one goes to the rests, for small blocks.
+            char* const restNext = slabNext_;
+            char* const restEnd = slabEnd_;
+            freshSlab();
+            if (restEnd - restNext >= std::ptrdiff_t(kLargest)) {
+                std::lock_guard guard(shared.lock);
+                if (shared.restCount < shared.rests.size())
+                    shared.rests[shared.restCount++] = {restNext, restEnd};
+            }
+        }
+        return carve(size);
+    }
+
+    void deallocateLarge(void* block, std::size_t c) {
+        auto* b = static_cast<FreeBlock*>(block);
+        std::lock_guard guard(shared.lock);
+        if (retired_)
+            shared.retiredLive -= std::int64_t(largeBytes(c));
+        else
+            account(-std::int64_t(largeBytes(c)));
+        b->next = shared.freeLarge[c];
+        shared.freeLarge[c] = b;
+    }
+
+  private:
     /// A new block from the current slab (bump allocation: nothing is written).
     void* carve(std::size_t size) {
-        if (std::size_t(slabEnd_ - slabNext_) < size) nextSlab();
+        while (std::size_t(slabEnd_ - slabNext_) < size) // (a rest may be too short)
+            nextSlab();
         void* b = slabNext_;
         slabNext_ += size;
         return b;
@@ -222,10 +329,15 @@ class ThreadCache {
                 return;
             }
         }
+        freshSlab();
+    }
+
+    /// A whole slab: the spare an idle worker made ready, or a new one.
+    void freshSlab() {
         if (char* ready = shared.spare.exchange(nullptr, std::memory_order_acquire)) {
             slabNext_ = ready;
         } else {
-            slabNext_ = mapSlab();
+            slabNext_ = mapSlab(false);
         }
         slabEnd_ = slabNext_ + kSlabBytes;
         // A thread that takes a slab may need another soon: an idle worker gets one
@@ -281,7 +393,8 @@ void* allocate(std::size_t bytes) {
 #ifdef SUPLAB_SLAB_PASSTHROUGH
     return ::operator new(bytes);
 #else
-    if (bytes == 0 || bytes > kLargest) return ::operator new(bytes);
+    if (bytes == 0 || bytes > kSlabBytes) return ::operator new(bytes);
+    if (bytes > kLargest) return local().allocateLarge(largeClassOf(bytes));
     return local().allocate(classOf(bytes));
 #endif
 }
@@ -291,11 +404,14 @@ void deallocate(void* block, [[maybe_unused]] std::size_t bytes) noexcept {
     ::operator delete(block);
 #else
     if (!block) return;
-    if (bytes == 0 || bytes > kLargest) {
+    if (bytes == 0 || bytes > kSlabBytes) {
         ::operator delete(block);
         return;
     }
-    local().deallocate(block, classOf(bytes));
+    if (bytes > kLargest)
+        local().deallocateLarge(block, largeClassOf(bytes));
+    else
+        local().deallocate(block, classOf(bytes));
 #endif
 }
 
@@ -314,7 +430,7 @@ void prepareSpareSlab() {
     if (shared.spareInMaking.exchange(true, std::memory_order_acq_rel)) return; // another does
     if (!shared.spare.load(std::memory_order_acquire)) {
         try {
-            char* slab = mapSlab();
+            char* slab = mapSlab(true);
             char* none = nullptr;
             if (!shared.spare.compare_exchange_strong(none, slab, std::memory_order_release))
                 munmap(slab, kSlabBytes); // (only one thread makes spares; be sure)

@@ -1,8 +1,10 @@
 #pragma once
 // The engine's allocator for its many small, short- or long-lived objects:
-// processes and coroutine frames. Sizes are rounded up to a 16-byte class (up to
-// 4 KiB; bigger requests go to operator new). Blocks are carved from 2 MiB slabs
-// (a huge page each, where the kernel allows) that are mapped with their pages
+// processes and coroutine frames, and for the tables that grow with a tree.
+// Sizes up to 4 KiB are rounded up to a 16-byte class; from there to 2 MiB, to a
+// power of two (a large block, kept in shared lists once freed); bigger requests
+// go to operator new. Blocks are carved from 2 MiB slabs (huge or small pages,
+// whichever costs less here: PagePolicy) that are mapped with their pages
 // already populated and never given back, so
 // starting 10,000 processes takes a few slab maps instead of thousands of page
 // faults and heap-growing system calls, and a process that dies leaves its block

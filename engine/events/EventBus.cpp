@@ -7,15 +7,18 @@ namespace suplab {
 void EventBus::addSink(EventSink* sink) {
     std::lock_guard guard(lock_);
     sinks_.push_back(sink);
+    sinkCount_.store(sinks_.size(), std::memory_order_relaxed);
 }
 
 void EventBus::removeSink(EventSink* sink) {
     std::lock_guard guard(lock_);
     sinks_.erase(std::remove(sinks_.begin(), sinks_.end(), sink), sinks_.end());
+    sinkCount_.store(sinks_.size(), std::memory_order_relaxed);
 }
 
 void EventBus::emit(EventKind kind, std::string path, Pid pid, std::string reason,
                     std::string detail) {
+    if (!listened()) return;
     Event event;
     event.kind = kind;
     event.path = std::move(path);
@@ -26,6 +29,7 @@ void EventBus::emit(EventKind kind, std::string path, Pid pid, std::string reaso
 }
 
 void EventBus::emitError(std::string op, std::string path, std::string reason) {
+    if (!listened()) return;
     Event event;
     event.kind = EventKind::Error;
     event.path = std::move(path);
@@ -35,6 +39,7 @@ void EventBus::emitError(std::string op, std::string path, std::string reason) {
 }
 
 void EventBus::emitAll(EventKind kind, std::span<const Item> items) {
+    if (!listened()) return;
     Event event;
     event.kind = kind;
     const std::string* detail = nullptr;

@@ -10,6 +10,7 @@
 
 #include "core/SpinLock.h"
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <span>
@@ -22,8 +23,14 @@ class EventBus {
     using Clock = std::function<std::int64_t()>;
 
     void setClock(Clock clock) { clock_ = std::move(clock); }
+    /// Sinks are added before the run they should hear from starts.
     void addSink(EventSink* sink);
     void removeSink(EventSink* sink);
+
+    /// Whether any sink listens. When none does, an event costs nothing, as a
+    /// trace that is off on the BEAM: no clock read, no lock, no seq; and callers
+    /// skip building its strings (the benchmark's start workloads have no sink).
+    bool listened() const { return sinkCount_.load(std::memory_order_relaxed) > 0; }
 
     void emit(EventKind kind, std::string path, Pid pid, std::string reason = {},
               std::string detail = {});
@@ -49,6 +56,7 @@ class EventBus {
     Clock clock_;
     std::uint64_t nextSeq_ = 1;
     std::vector<EventSink*> sinks_;
+    std::atomic<std::size_t> sinkCount_{0}; // sinks_.size(), read without the lock
 };
 
 } // namespace suplab

@@ -188,10 +188,13 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             reply(call, std::move(r));
             co_return;
         }
+        // Its up time counts only for a backoff (a clock read saved otherwise).
+        const std::int64_t upSinceUs = spec_->backoff.enabled() ? nowUs() : -1;
         children_.push_back(std::make_unique<Child>(
-            Child{{}, req.spec, started.pid, false, nextKey_++, nowUs(), 0, lastEntry_}));
+            Child{{}, req.spec, started.pid, false, nextKey_++, upSinceUs, 0, lastEntry_}));
         byPid_[started.pid] = children_.back().get();
-        emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
+        if (runtime().events().listened())
+            emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;
         r.pid = started.pid;
         reply(call, std::move(r));

@@ -67,7 +67,7 @@ class SupervisorProcess final : public SupervisorBase {
     CallResult whichChildren() const;
     CallResult countChildren() const;
 
-    std::vector<std::unique_ptr<Child>> children_; // start order
+    slab::Vector<std::unique_ptr<Child>> children_; // start order
     PidMap<Child*> byPid_;
     std::uint64_t nextKey_ = 1;
     std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
