@@ -80,7 +80,7 @@ struct Shared {
     std::size_t restCount = 0;
     ThreadCache* caches = nullptr; // every live thread's cache, for liveBytes()
     // A slab mapped and populated ahead of need by an idle worker (prepareSpareSlab),
-    // once some thread has taken a slab: then the thread that runs out
+    // once some thread has taken a second slab: then the thread that runs out
     // does not wait for the kernel to map and zero 2 MiB.
     std::atomic<char*> spare{nullptr};
     std::atomic<bool> spareWanted{false};
@@ -340,9 +340,10 @@ class ThreadCache {
             slabNext_ = mapSlab(false);
         }
         slabEnd_ = slabNext_ + kSlabBytes;
-        // A thread that takes a slab may need another soon: an idle worker gets one
-        // ready meanwhile (a small run holds 2 MiB more for it).
-        shared.spareWanted.store(true, std::memory_order_relaxed);
+        // A thread on its second slab is making many objects: an idle worker gets
+        // the next one ready meanwhile. (Not from the first: a small run would
+        // populate a spare while it is being timed, for nothing.)
+        if (++slabsTaken_ > 1) shared.spareWanted.store(true, std::memory_order_relaxed);
     }
 
     /// Hands half of a long list to the shared one.
@@ -365,6 +366,7 @@ class ThreadCache {
     bool retired_ = false;
     std::atomic<std::int64_t> live_{0};
     ThreadCache* nextCache_ = nullptr;
+    std::size_t slabsTaken_ = 0;
 };
 
 thread_local ThreadCache cache;

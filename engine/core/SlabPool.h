@@ -33,8 +33,8 @@ void deallocate(void* block, std::size_t bytes) noexcept;
 /// baseline once a run is over.
 std::int64_t liveBytes();
 
-/// True when a spare slab would help: some thread has taken a slab, and no spare
-/// is ready or being made. (Always false under sanitizers.)
+/// True when a spare slab would help: some thread has taken a second slab, and no
+/// spare is ready or being made. (Always false under sanitizers.)
 bool spareSlabWanted();
 /// Maps and populates a spare slab for the next thread that runs out: an idle
 /// worker thread calls it, so a busy one does not wait for fresh memory.

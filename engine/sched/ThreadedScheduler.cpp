@@ -23,6 +23,7 @@ thread_local std::vector<ThreadedScheduler::StagedTimer>* tlsStaged = nullptr;
 ThreadedScheduler::ThreadedScheduler(unsigned threads)
     : epochNs_(Clock::now().time_since_epoch().count()) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    poolSize_ = threads;
     workers_.reserve(threads);
     for (unsigned i = 0; i < threads; ++i)
         workers_.emplace_back([this] { workerLoop(); });
@@ -100,31 +101,35 @@ void ThreadedScheduler::workerLoop() {
             graves.clear();
             publishStaged(staged, false);
             std::unique_lock lock(runLock_);
+            if (stopping_) break;
             if (next)
                 runQueue_.push_back(std::exchange(next, nullptr)); // let the others have a turn
-            if (!staged.empty() && runQueue_.empty()) { // about to sleep: nothing stays behind
-                lock.unlock();
-                publishStaged(staged, true);
-                lock.lock();
-            }
             // A worker busy starting processes (it passes here every few dozen
             // runs) asks a sleeping one to get fresh memory ready for it.
             if (sleepingWorkers_ > 0 && !runQueue_.empty() && slab::spareSlabWanted())
                 runReady_.notify_one();
-            ++sleepingWorkers_;
-            runReady_.wait(lock, [this] {
-                return stopping_ || !runQueue_.empty() || !graveyard_.empty() ||
-                       slab::spareSlabWanted();
-            });
-            --sleepingWorkers_;
-            if (stopping_) break;
-            if (runQueue_.empty()) { // only the dead, or fresh memory, to see to
-                graves.swap(graveyard_);
-                if (graves.empty()) {
+            if (runQueue_.empty()) { // about to sleep: nothing stays behind
+                if (!staged.empty()) {
                     lock.unlock();
-                    slab::prepareSpareSlab();
+                    publishStaged(staged, true);
+                    lock.lock();
                 }
-                continue;
+                ++sleepingWorkers_;
+                runReady_.wait(lock, [this] {
+                    return stopping_ || runQueue_.size() > leftToTheAwake(true) ||
+                           !graveyard_.empty() || slab::spareSlabWanted();
+                });
+                --sleepingWorkers_;
+                if (stopping_) break;
+                const bool onlyChores = runQueue_.size() <= leftToTheAwake(false);
+                if (onlyChores) { // the dead, or fresh memory, to see to
+                    graves.swap(graveyard_);
+                    if (graves.empty()) {
+                        lock.unlock();
+                        slab::prepareSpareSlab();
+                    }
+                    continue;
+                }
             }
             process = runQueue_.front();
             runQueue_.pop_front();
@@ -138,6 +143,11 @@ void ThreadedScheduler::workerLoop() {
     tlsStaged = nullptr;
     tlsNext = nullptr;
     tlsOwner = nullptr;
+}
+
+std::size_t ThreadedScheduler::leftToTheAwake(bool askerAsleep) const {
+    const unsigned othersAwake = poolSize_ - sleepingWorkers_ - (askerAsleep ? 0 : 1);
+    return othersAwake > 0 ? 1 : 0;
 }
 
 void ThreadedScheduler::bury(std::vector<std::shared_ptr<Process>>& graves) {

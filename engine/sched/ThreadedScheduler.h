@@ -62,6 +62,14 @@ class ThreadedScheduler final : public Scheduler {
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
     /// destroys them here when every worker is busy. Empties `graves`.
     void bury(std::vector<std::shared_ptr<Process>>& graves);
+    /// How many queued processes a sleeping worker leaves to the others (runLock_
+    /// held; `askerAsleep`: the asking worker is counted in sleepingWorkers_): one
+    /// while another worker is
+    /// awake, which comes to it within its next runs, else none. Taking a lone
+    /// process would move a serial exchange (a supervisor and the child it waits
+    /// for, a caller and its callee) to the other core and back; woken for
+    /// chores (the dead to destroy, a spare slab to make), a worker does those.
+    std::size_t leftToTheAwake(bool askerAsleep) const;
 
     std::atomic<std::int64_t> epochNs_;
 
@@ -70,7 +78,8 @@ class ThreadedScheduler final : public Scheduler {
     std::deque<Process*> runQueue_;
     std::vector<std::shared_ptr<Process>> graveyard_; // ended processes for an idle worker
     bool stopping_ = false;
-    int sleepingWorkers_ = 0; // only wake a worker when one sleeps (no futex call otherwise)
+    unsigned sleepingWorkers_ = 0; // only wake a worker when one sleeps (no futex call otherwise)
+    unsigned poolSize_ = 0;        // worker threads (workers_ grows while they start)
     std::vector<std::thread> workers_;
 
     std::mutex timerLock_;
