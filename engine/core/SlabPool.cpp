@@ -91,6 +91,12 @@ struct Shared {
 };
 constinit Shared shared;
 
+/// The first 2 MiB boundary at or after `raw` (a huge page must start on one).
+char* slabAligned(void* raw) {
+    const auto start = reinterpret_cast<std::uintptr_t>(raw);
+    return reinterpret_cast<char*>((start + kSlabBytes - 1) & ~std::uintptr_t(kSlabBytes - 1));
+}
+
 /// Address space reserved for the slabs of one kind of page, set to that kind
 /// once: a slab is then carved out of it and only populated. Mapping each slab
 /// anew took the process's memory-map lock for writing, which waited for any
@@ -114,9 +120,7 @@ char* reservedSlab(PageKind kind) {
         void* raw = mmap(nullptr, kReserveBytes + kSlabBytes, PROT_READ | PROT_WRITE,
                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (raw != MAP_FAILED) {
-            const auto start = reinterpret_cast<std::uintptr_t>(raw);
-            const std::uintptr_t aligned = (start + kSlabBytes - 1) & ~(kSlabBytes - 1);
-            r.next = reinterpret_cast<char*>(aligned);
+            r.next = slabAligned(raw);
             r.end = r.next + kReserveBytes;
 #if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
             madvise(r.next, kReserveBytes,
@@ -136,12 +140,10 @@ char* mappedSlab(PageKind kind) {
     const std::size_t span = 2 * kSlabBytes;
     void* raw = mmap(nullptr, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
-    const auto start = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t aligned = (start + kSlabBytes - 1) & ~std::uintptr_t(kSlabBytes - 1);
-    if (aligned > start) munmap(raw, aligned - start);
-    if (const std::uintptr_t tail = start + span - (aligned + kSlabBytes); tail > 0)
-        munmap(reinterpret_cast<void*>(aligned + kSlabBytes), tail);
-    char* slab = reinterpret_cast<char*>(aligned);
+    char* slab = slabAligned(raw);
+    if (slab > raw) munmap(raw, std::size_t(slab - static_cast<char*>(raw)));
+    if (char* tail = slab + kSlabBytes; tail < static_cast<char*>(raw) + span)
+        munmap(tail, std::size_t(static_cast<char*>(raw) + span - tail));
 #if defined(MADV_HUGEPAGE) && defined(MADV_NOHUGEPAGE)
     madvise(slab, kSlabBytes, kind == PageKind::Huge ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
 #endif
