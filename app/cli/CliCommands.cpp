@@ -38,7 +38,8 @@ constexpr const char* kUsage =
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
     "                 PATH.strategy=... | PATH.restart=transient |\n"
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
-    "  suplab-cli bench [--quick] [--only WORKLOAD[,WORKLOAD...]] [--threads N] [--scaling]\n"
+    "  suplab-cli bench [--quick] [--only WORKLOAD[,WORKLOAD...]] [--threads N] [--observed]\n"
+    "                   [--scaling]\n"
     "      WORKLOAD: start | restart | one_for_all | dynamic_start | dynamic_shutdown\n"
     "  suplab-cli soak [--seconds S] [--rate FAULTS_PER_S] [--seed N] [--threads N]\n"
     "      a 1,000-process tree under injected faults; prints the invariant report,\n"
@@ -420,6 +421,8 @@ int bench(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             options.quick = true;
         } else if (a == "--scaling") {
             scaling = true;
+        } else if (a == "--observed") {
+            options.observed = true;
         } else if (a == "--only" || a == "--threads") {
             if (i + 1 >= args.size()) return usageError(err, "bench: " + a + " needs a value");
             const std::string& v = args[++i];
@@ -447,7 +450,7 @@ int bench(const std::vector<std::string>& args, std::ostream& out, std::ostream&
             return usageError(err, "bench: unknown option " + a);
         }
     }
-    if (scaling && (options.quick || !options.only.empty()))
+    if (scaling && (options.quick || options.observed || !options.only.empty()))
         return usageError(err, "bench: --scaling runs its own sizes; it takes only --threads");
     out << (scaling ? runScalingBench(options.threads) : runBench(options)) << "\n";
     return out ? 0 : 1;

@@ -31,10 +31,28 @@ std::string field(const std::string& key, double value) {
     return "\"" + key + "\":" + std::to_string(std::int64_t(value + 0.5));
 }
 
+/// Counts the events it hears, as cheaply as a sink can: it stands for a listener
+/// such as the GUI's queue (--observed).
+class CountingSink final : public EventSink {
+  public:
+    void onEvent(const Event&) override { ++count_; }
+
+  private:
+    std::uint64_t count_ = 0; // (under the bus's lock)
+};
+
+/// The engine a workload runs on: its worker threads (0: one per core), and whether
+/// a sink listens to every event.
+struct Setup {
+    unsigned threads = 0;
+    bool observed = false;
+};
+
 /// One workload on a fresh real-clock engine, driven by a BenchDriver process.
-BenchDriver::Times drive(unsigned threads, BenchDriver::Job job,
-                         std::int64_t* rssGrowth = nullptr) {
-    Engine engine(ClockKind::Real, 0, threads);
+BenchDriver::Times drive(Setup setup, BenchDriver::Job job, std::int64_t* rssGrowth = nullptr) {
+    Engine engine(ClockKind::Real, 0, setup.threads);
+    CountingSink counter;
+    if (setup.observed) engine.events().addSink(&counter);
     // Only the workloads that wait for notices get them: unread ones would pile up
     // in the driver's queue and make every selective receive scan them.
     const bool notices = job.workload == BenchDriver::Workload::Restart ||
@@ -49,26 +67,27 @@ BenchDriver::Times drive(unsigned threads, BenchDriver::Job job,
     if (rssGrowth) *rssGrowth = residentBytes() - rssBefore;
     engine.shutdown();
     if (notices) engine.events().removeSink(&notifier);
+    if (setup.observed) engine.events().removeSink(&counter);
     return times;
 }
 
 /// start_10k and shutdown_10k: a one_for_one supervisor of `workers` children.
-void startAndShutdown(unsigned threads, int workers, Fields& out, const std::string& startKey,
+void startAndShutdown(Setup setup, int workers, Fields& out, const std::string& startKey,
                       const std::string& shutdownKey) {
     BenchDriver::Job job;
     job.root = supervisorOf(workers, Strategy::OneForOne);
-    const auto times = drive(threads, std::move(job));
+    const auto times = drive(setup, std::move(job));
     out.push_back(field(startKey, times.start));
     out.push_back(field(shutdownKey, times.shutdown));
 }
 
 /// Kill one worker, time until its replacement has finished init; `rounds` times.
-void restartLatency(unsigned threads, int rounds, Fields& out) {
+void restartLatency(Setup setup, int rounds, Fields& out) {
     BenchDriver::Job job;
     job.workload = BenchDriver::Workload::Restart;
     job.root = supervisorOf(1, Strategy::OneForOne);
     job.rounds = rounds;
-    auto times = drive(threads, std::move(job)).rounds;
+    auto times = drive(setup, std::move(job)).rounds;
     std::sort(times.begin(), times.end());
     auto pct = [&](double p) {
         return times.empty()
@@ -80,12 +99,12 @@ void restartLatency(unsigned threads, int rounds, Fields& out) {
 }
 
 /// one_for_all: kill one of `group`, time until all are running again.
-void groupRestart(unsigned threads, int group, Fields& out, const std::string& key) {
+void groupRestart(Setup setup, int group, Fields& out, const std::string& key) {
     BenchDriver::Job job;
     job.workload = BenchDriver::Workload::GroupRestart;
     job.root = supervisorOf(group, Strategy::OneForAll);
     job.count = group;
-    out.push_back(field(key, drive(threads, std::move(job)).rounds.at(0)));
+    out.push_back(field(key, drive(setup, std::move(job)).rounds.at(0)));
 }
 
 BenchDriver::Job dynamicJob(BenchDriver::Workload workload, int children) {
@@ -98,17 +117,17 @@ BenchDriver::Job dynamicJob(BenchDriver::Workload workload, int children) {
 }
 
 /// Children started one by one through a dynamic supervisor; memory per idle worker.
-void dynamicStart(unsigned threads, int children, Fields& out) {
+void dynamicStart(Setup setup, int children, Fields& out) {
     std::int64_t growth = 0;
     const auto times =
-        drive(threads, dynamicJob(BenchDriver::Workload::DynamicStart, children), &growth);
+        drive(setup, dynamicJob(BenchDriver::Workload::DynamicStart, children), &growth);
     out.push_back(field("dynamic_start_100k_us", times.rounds.at(0)));
     out.push_back(field("bytes_per_worker", double(growth / children)));
 }
 
 /// Shut down a dynamic supervisor with `children` children.
-void dynamicShutdown(unsigned threads, int children, Fields& out) {
-    const auto times = drive(threads, dynamicJob(BenchDriver::Workload::DynamicShutdown, children));
+void dynamicShutdown(Setup setup, int children, Fields& out) {
+    const auto times = drive(setup, dynamicJob(BenchDriver::Workload::DynamicShutdown, children));
     out.push_back(field("dynamic_shutdown_20k_us", times.shutdown));
 }
 
@@ -136,15 +155,17 @@ std::string runBench(const BenchOptions& o) {
     auto wanted = [&](const char* name) {
         return o.only.empty() || std::find(o.only.begin(), o.only.end(), name) != o.only.end();
     };
+    const Setup run{o.threads, o.observed};
     Fields fields;
     if (wanted("start"))
-        startAndShutdown(o.threads, 10'000 / scale, fields, "start_10k_us", "shutdown_10k_us");
-    if (wanted("restart")) restartLatency(o.threads, 10'000 / scale, fields);
-    if (wanted("one_for_all")) groupRestart(o.threads, 1'000 / scale, fields, "one_for_all_1k_us");
-    if (wanted("dynamic_start")) dynamicStart(o.threads, 100'000 / scale, fields);
-    if (wanted("dynamic_shutdown")) dynamicShutdown(o.threads, 20'000 / scale, fields);
+        startAndShutdown(run, 10'000 / scale, fields, "start_10k_us", "shutdown_10k_us");
+    if (wanted("restart")) restartLatency(run, 10'000 / scale, fields);
+    if (wanted("one_for_all")) groupRestart(run, 1'000 / scale, fields, "one_for_all_1k_us");
+    if (wanted("dynamic_start")) dynamicStart(run, 100'000 / scale, fields);
+    if (wanted("dynamic_shutdown")) dynamicShutdown(run, 20'000 / scale, fields);
     fields.push_back("\"threads\":" + std::to_string(threadsUsed(o.threads)));
     if (o.quick) fields.push_back("\"quick\":true");
+    if (o.observed) fields.push_back("\"observed\":true");
     return object("\"runtime\":\"suplab " SUPLAB_ENGINE_VERSION "\"", fields);
 }
 
@@ -152,8 +173,9 @@ std::string runScalingBench(unsigned threads) {
     Fields fields;
     for (const int n : {1'000, 10'000, 100'000}) {
         const std::string size = std::to_string(n / 1000) + "k";
-        startAndShutdown(threads, n, fields, "start_" + size + "_us", "shutdown_" + size + "_us");
-        groupRestart(threads, n, fields, "one_for_all_" + size + "_us");
+        startAndShutdown(Setup{threads}, n, fields, "start_" + size + "_us",
+                         "shutdown_" + size + "_us");
+        groupRestart(Setup{threads}, n, fields, "one_for_all_" + size + "_us");
     }
     fields.push_back("\"threads\":" + std::to_string(threadsUsed(threads)));
     return object("\"runtime\":\"suplab " SUPLAB_ENGINE_VERSION "\"", fields);

@@ -13,6 +13,11 @@ struct BenchOptions {
     /// Workloads to run, by name ("start", "restart", "one_for_all", "dynamic_start",
     /// "dynamic_shutdown"); empty: all of them.
     std::vector<std::string> only;
+    /// Every workload with a sink listening to the event stream (reported as
+    /// "observed": true), as the GUI listens: what the stream costs. Without it, only
+    /// the workloads that wait for `up` notices have one, and an event that nobody
+    /// listens to costs nothing, as a trace that is off on the BEAM.
+    bool observed = false;
 };
 
 /// The workload names `only` accepts, in the order they run.

@@ -77,6 +77,8 @@ class TstCli : public QObject {
             << QStringList{"bench", "--scaling", "--quick"} << 2 << "takes only --threads";
         QTest::newRow("a quick bench of one workload")
             << QStringList{"bench", "--quick", "--only", "restart"} << 0 << "";
+        QTest::newRow("bench scaling observed")
+            << QStringList{"bench", "--scaling", "--observed"} << 2 << "takes only --threads";
         const QString ex = QStringLiteral(SUPLAB_SOURCE_DIR "/resources/elixir/");
         QTest::newRow("import of a lesson module that reads whole")
             << QStringList{"import", ex + "lesson_rest_for_one.ex"} << 0 << "assumed: Database";
@@ -137,8 +139,17 @@ class TstCli : public QObject {
             QVERIFY2(json.value(QLatin1String(key)).toDouble() >= 0, key);
         }
         QCOMPARE(json.value(QLatin1String("quick")).toBool(), true);
+        QVERIFY(!json.contains(QLatin1String("observed")));
         QVERIFY(
             json.value(QLatin1String("runtime")).toString().startsWith(QLatin1String("suplab")));
+    }
+
+    void anObservedBenchSaysSo() {
+        const Outcome o = cli({"bench", "--quick", "--observed", "--only", "start,dynamic_start"});
+        QCOMPARE(o.status, 0);
+        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(o.out)).object();
+        QCOMPARE(json.value(QLatin1String("observed")).toBool(), true);
+        QVERIFY(json.value(QLatin1String("dynamic_start_100k_us")).toDouble() > 0);
     }
 
     void invalidScenarioPrintsOneLinePerProblemAndRunsNothing() {
