@@ -162,6 +162,42 @@ class TstRuntime : public QObject {
         QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
         QTRY_COMPARE_WITH_TIMEOUT(tree.engine().runtime().processCount(), std::size_t(1), 5000);
     }
+
+    // A worker woken while another is awake leaves it a lone queued process: the
+    // awake one must still come to it, however busy it keeps. Calls to a quiet
+    // supervisor from outside are answered while a busy one restarts 200 children
+    // again and again on the other workers (a lost hand-over would time out).
+    void callsAreAnsweredWhileOtherWorkersAreBusy_data() {
+        QTest::addColumn<unsigned>("threads");
+        QTest::newRow("2 threads") << 2u;
+        QTest::newRow("4 threads") << 4u;
+    }
+    void callsAreAnsweredWhileOtherWorkersAreBusy() {
+        QFETCH(unsigned, threads);
+        std::vector<std::shared_ptr<NodeSpec>> children;
+        const int n = 200;
+        for (int i = 0; i < n; ++i)
+            children.push_back(w("w" + std::to_string(i)));
+        Tree tree(sup("R", Strategy::OneForOne,
+                      {sup("busy", Strategy::OneForAll, children, 1'000'000),
+                       sup("quiet", Strategy::OneForOne, {w("q")})}),
+                  ClockKind::Real, threads);
+        QVERIFY(tree.started());
+        Engine& engine = tree.engine();
+        const Pid quiet = tree.pid("R/quiet");
+        for (int round = 0; round < 100; ++round) {
+            // Each kill restarts all 200 (one_for_all): a long run of local work.
+            if (const Pid victim = tree.pid("R/busy/w" + std::to_string(round % n)))
+                engine.port().sendExit(victim, Reason::kill());
+            CallRequest request;
+            request.op = CallOp::WhichChildren;
+            const CallResult result = engine.port().call(quiet, std::move(request),
+                                                         engine.runtime().nowUs() + 10'000'000);
+            QCOMPARE(int(result.error), int(CallError::None));
+            QCOMPARE(result.children.size(), std::size_t(1));
+        }
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)
