@@ -9,6 +9,14 @@ using namespace suplab;
 using namespace suplab::test;
 
 namespace {
+/// Permanent workers w0, w1, ... w(n-1).
+std::vector<std::shared_ptr<NodeSpec>> workers(int n) {
+    std::vector<std::shared_ptr<NodeSpec>> children;
+    for (int i = 0; i < n; ++i)
+        children.push_back(w("w" + std::to_string(i)));
+    return children;
+}
+
 NodePtr treeWith(bool trap) {
     auto worker = w("x", RestartType::Temporary);
     worker->trap_exit = trap;
@@ -132,10 +140,8 @@ class TstRuntime : public QObject {
     }
     void concurrentKillsAreAllRestarted() {
         QFETCH(unsigned, threads);
-        std::vector<std::shared_ptr<NodeSpec>> children;
         const int n = 200;
-        for (int i = 0; i < n; ++i)
-            children.push_back(w("w" + std::to_string(i)));
+        const auto children = workers(n);
         Tree tree(sup("R", Strategy::OneForOne, children, 1'000'000), ClockKind::Real, threads);
         QVERIFY(tree.started());
         for (int i = 0; i < n; ++i)
@@ -174,10 +180,8 @@ class TstRuntime : public QObject {
     }
     void callsAreAnsweredWhileOtherWorkersAreBusy() {
         QFETCH(unsigned, threads);
-        std::vector<std::shared_ptr<NodeSpec>> children;
         const int n = 200;
-        for (int i = 0; i < n; ++i)
-            children.push_back(w("w" + std::to_string(i)));
+        const auto children = workers(n);
         Tree tree(sup("R", Strategy::OneForOne,
                       {sup("busy", Strategy::OneForAll, children, 1'000'000),
                        sup("quiet", Strategy::OneForOne, {w("q")})}),
