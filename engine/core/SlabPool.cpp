@@ -110,10 +110,10 @@ struct Reserve {
 constexpr std::size_t kReserveBytes = std::size_t(8) << 30; // virtual only (MAP_NORESERVE)
 
 /// The next 2 MiB-aligned slab of `kind`'s reserve, or nullptr once it is used up
-/// or could not be made (the caller maps the slab on its own then).
+/// or could not be made (the caller maps the slab on its own then). The caller
+/// holds shared.pagesLock.
 char* reservedSlab(PageKind kind) {
     static constinit Reserve reserves[2];
-    std::lock_guard guard(shared.pagesLock);
     Reserve& r = reserves[kind == PageKind::Huge ? 0 : 1];
     if (!r.tried) {
         r.tried = true;
@@ -163,12 +163,14 @@ char* mappedSlab(PageKind kind) {
 char* mapSlab(bool spare) {
     using Clock = std::chrono::steady_clock;
     PageKind kind = PageKind::Small;
-    if (spare) {
+    char* slab = nullptr;
+    Clock::time_point t0;
+    {
         std::lock_guard guard(shared.pagesLock);
-        kind = shared.pages.next();
+        if (spare) kind = shared.pages.next();
+        t0 = Clock::now();
+        slab = reservedSlab(kind);
     }
-    const auto t0 = Clock::now();
-    char* slab = reservedSlab(kind);
     if (!slab) slab = mappedSlab(kind);
 #ifndef MADV_POPULATE_WRITE
 #define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead

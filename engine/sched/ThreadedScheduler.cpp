@@ -116,12 +116,12 @@ void ThreadedScheduler::workerLoop() {
                 }
                 ++sleepingWorkers_;
                 runReady_.wait(lock, [this] {
-                    return stopping_ || runQueue_.size() > leftToTheAwake(true) ||
+                    return stopping_ || runQueue_.size() > leftToTheAwake() ||
                            !graveyard_.empty() || slab::spareSlabWanted();
                 });
+                const bool onlyChores = runQueue_.size() <= leftToTheAwake();
                 --sleepingWorkers_;
                 if (stopping_) break;
-                const bool onlyChores = runQueue_.size() <= leftToTheAwake(false);
                 if (onlyChores) { // the dead, or fresh memory, to see to
                     graves.swap(graveyard_);
                     if (graves.empty()) {
@@ -145,9 +145,8 @@ void ThreadedScheduler::workerLoop() {
     tlsOwner = nullptr;
 }
 
-std::size_t ThreadedScheduler::leftToTheAwake(bool askerAsleep) const {
-    const unsigned othersAwake = poolSize_ - sleepingWorkers_ - (askerAsleep ? 0 : 1);
-    return othersAwake > 0 ? 1 : 0;
+std::size_t ThreadedScheduler::leftToTheAwake() const {
+    return sleepingWorkers_ < poolSize_ ? 1 : 0;
 }
 
 void ThreadedScheduler::bury(std::vector<std::shared_ptr<Process>>& graves) {

@@ -62,14 +62,13 @@ class ThreadedScheduler final : public Scheduler {
     /// Hands a batch of ended processes to a sleeping worker to destroy, or
     /// destroys them here when every worker is busy. Empties `graves`.
     void bury(std::vector<std::shared_ptr<Process>>& graves);
-    /// How many queued processes a sleeping worker leaves to the others (runLock_
-    /// held; `askerAsleep`: the asking worker is counted in sleepingWorkers_): one
-    /// while another worker is
-    /// awake, which comes to it within its next runs, else none. Taking a lone
-    /// process would move a serial exchange (a supervisor and the child it waits
-    /// for, a caller and its callee) to the other core and back; woken for
-    /// chores (the dead to destroy, a spare slab to make), a worker does those.
-    std::size_t leftToTheAwake(bool askerAsleep) const;
+    /// How many queued processes a sleeping worker (runLock_ held, counted in
+    /// sleepingWorkers_) leaves to the others: one while another worker is awake,
+    /// which comes to it within its next runs, else none. Taking a lone process
+    /// would move a serial exchange (a supervisor and the child it waits for, a
+    /// caller and its callee) to the other core and back; woken for chores (the
+    /// dead to destroy, a spare slab to make), a worker does those.
+    std::size_t leftToTheAwake() const;
 
     std::atomic<std::int64_t> epochNs_;
 

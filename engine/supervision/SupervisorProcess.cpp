@@ -203,6 +203,7 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool back
 }
 
 void SupervisorProcess::announceBystanders(std::size_t from, const Child& failed) {
+    if (!runtime().events().listened()) return; // (nothing to word for nobody)
     // The same words for every bystander, made once, and one batch of events: a
     // group restart of 1,000 children starts with 999 of them.
     const std::string bystander =
