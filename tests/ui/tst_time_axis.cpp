@@ -35,6 +35,62 @@ class TstTimeAxis : public QObject {
         if (end > start) QCOMPARE(axis.toTime(x), t);
     }
 
+    void niceTicksFallOnRoundSeconds_data() {
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<int>("maxTicks");
+        QTest::addColumn<qint64>("first");
+        QTest::addColumn<qint64>("step");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("decimals");
+        const qint64 s = 1'000'000, ms = 1'000;
+        QTest::newRow("ten seconds in at most six ticks go by two seconds")
+            << 0 * s << 10 * s << 6 << 0 * s << 2 * s << 6 << 0;
+        QTest::newRow("ten seconds with room for eleven go by one second")
+            << 0 * s << 10 * s << 11 << 0 * s << 1 * s << 11 << 0;
+        QTest::newRow("a window from 4.8 s to 14.5 s still ticks on even seconds")
+            << 4'800 * ms << 14'500 * ms << 5 << 6 * s << 2 * s << 5 << 0;
+        QTest::newRow("a minute in five ticks goes by twenty seconds")
+            << 0 * s << 60 * s << 5 << 0 * s << 20 * s << 4 << 0;
+        QTest::newRow("a sliding minute starts at the first multiple inside it")
+            << 73'300 * ms << 133'300 * ms << 7 << 80 * s << 10 * s << 6 << 0;
+        QTest::newRow("an hour in six ticks goes by a thousand seconds, one-two-five")
+            << 0 * s << 3'600 * s << 6 << 0 * s << 1'000 * s << 4 << 0;
+        QTest::newRow("half a second goes by tenths, labelled with one decimal")
+            << 0 * s << 500 * ms << 6 << 0 * s << 100 * ms << 6 << 1;
+        QTest::newRow("a few milliseconds go no finer than one millisecond")
+            << 0 * s << 2 * ms << 10 << 0 * s << 1 * ms << 3 << 3;
+        QTest::newRow("a window across zero rounds both ends inwards")
+            << -3'500 * ms << 3'500 * ms << 8 << -3 * s << 1 * s << 7 << 0;
+        QTest::newRow("a window wholly before zero rounds both ends inwards too")
+            << -7'500 * ms << -2'500 * ms << 6 << -7 * s << 1 * s << 5 << 0;
+        QTest::newRow("an empty window on a round time has that one tick")
+            << 3 * s << 3 * s << 4 << 3 * s << 1 * ms << 1 << 3;
+        QTest::newRow("a window that ends before it starts has no ticks")
+            << 5 * s << 3 * s << 4 << 5 * s << 1 * s << 0 << 0;
+        QTest::newRow("no ticks wanted, none given")
+            << 0 * s << 10 * s << 0 << 0 * s << 1 * s << 0 << 0;
+    }
+    void niceTicksFallOnRoundSeconds() {
+        QFETCH(qint64, start);
+        QFETCH(qint64, end);
+        QFETCH(int, maxTicks);
+        QFETCH(qint64, first);
+        QFETCH(qint64, step);
+        QFETCH(int, count);
+        QFETCH(int, decimals);
+        const Ticks ticks = niceTicks(start, end, maxTicks);
+        QCOMPARE(ticks.count, count);
+        if (count == 0) return;
+        QCOMPARE(ticks.firstUs, first);
+        QCOMPARE(ticks.stepUs, step);
+        QCOMPARE(ticks.decimals(), decimals);
+        // Whatever the row: inside the window, on multiples of the step, and none missed.
+        QVERIFY(ticks.at(0) >= start && ticks.at(0) - ticks.stepUs < start);
+        QVERIFY(ticks.at(count - 1) <= end && ticks.at(count) > end);
+        QCOMPARE(ticks.firstUs % ticks.stepUs, 0);
+    }
+
     void pacedClockFollowsTheWallTimesTheSpeed_data() {
         QTest::addColumn<double>("wallUs");
         QTest::addColumn<double>("speed");

@@ -1,5 +1,6 @@
 #pragma once
-// Time <-> pixel arithmetic for the timelines, as a plain struct (tested apart).
+// Time <-> pixel arithmetic for the timelines, and the ticks worth labelling on
+// them, as plain structs (tested apart).
 
 #include <cstdint>
 
@@ -25,5 +26,22 @@ struct TimeAxis {
         return TimeAxis{end - spanUs, end, left, width};
     }
 };
+
+/// Evenly spaced round times: `count` ticks at firstUs, firstUs + stepUs, ...
+struct Ticks {
+    std::int64_t firstUs = 0;
+    std::int64_t stepUs = 1'000'000;
+    int count = 0;
+
+    std::int64_t at(int i) const { return firstUs + stepUs * i; }
+    /// Decimals a label in seconds needs so that neighbouring ticks read differently.
+    int decimals() const {
+        return stepUs >= 1'000'000 ? 0 : stepUs >= 100'000 ? 1 : stepUs >= 10'000 ? 2 : 3;
+    }
+};
+
+/// The ticks inside [startUs, endUs]: the smallest step of 1, 2 or 5 times a power of ten
+/// (1 ms at least) that puts at most `maxTicks` of them there, each a multiple of the step.
+Ticks niceTicks(std::int64_t startUs, std::int64_t endUs, int maxTicks);
 
 } // namespace suplab
