@@ -1,8 +1,13 @@
 #pragma once
 // Up/down spans per process over the last minute: a bar while a process lives,
-// a gap while it is down, a red tick at each crash.
+// a gap while it is down, a red tick at each crash; an axis in seconds and a
+// legend below.
 
+#include <QStringList>
 #include <QWidget>
+
+#include <string>
+#include <vector>
 
 namespace suplab {
 
@@ -16,12 +21,21 @@ class LifeTimeline final : public QWidget {
     QSize sizeHint() const override { return {420, 260}; }
 
   protected:
-    void paintEvent(QPaintEvent*) override;
+    void changeEvent(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
   private:
+    void nameRows();
+    double paintLegend(QPainter& p, double bottom);
+
     const TreeState* state_ = nullptr;
     std::int64_t nowUs_ = 0;
     QString subtree_;
+    QFont small_;
+    // The rows shown and their labels, named again only when the rows change.
+    std::vector<std::string> rows_;
+    QStringList names_;
+    double namesWidth_ = 0;
 };
 
 } // namespace suplab
