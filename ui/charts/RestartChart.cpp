@@ -1,11 +1,16 @@
 #include "RestartChart.h"
 
+#include "help/DistinctNames.h"
 #include "state/TreeState.h"
+#include "timeline/TimeAxis.h"
 #include "window/Theme.h"
 
 #include <QChart>
+#include <QLegendMarker>
 #include <QPen>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace suplab {
 
@@ -25,46 +30,93 @@ void RestartChart::changeEvent(QEvent* event) {
     QChartView::changeEvent(event);
 }
 
+void RestartChart::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    nameSeries(); // the room each legend entry has changed
+    setRanges(x_->min(), x_->max(), maxY_);
+}
+
 void RestartChart::clear() {
     auto* chart = new QChart(); // owned by the view from setChart on
     chart->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setTitle(tr("Restarts in the intensity window"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true);
     QFont legendFont = chart->legend()->font();
     legendFont.setPointSizeF(7);
     chart->legend()->setFont(legendFont);
-    auto* x = new QValueAxis(chart);
-    x->setTitleText(tr("seconds"));
-    x->setRange(0, 10);
-    auto* y = new QValueAxis(chart);
-    y->setTitleText(tr("restarts"));
-    y->setRange(0, 4);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
+    x_ = new QValueAxis(chart);
+    x_->setTitleText(tr("seconds"));
+    y_ = new QValueAxis(chart);
+    y_->setTitleText(tr("restarts"));
+    y_->setLabelFormat(QStringLiteral("%d"));
+    // Ticks on round values from zero, never where a tick count would put them (4.8, 9.7).
+    for (auto* axis : {x_, y_}) {
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0);
+    }
+    chart->addAxis(x_, Qt::AlignBottom);
+    chart->addAxis(y_, Qt::AlignLeft);
     limit_ = new QLineSeries(chart);
-    limit_->setName(tr("limit (max_restarts)"));
+    limit_->setName(tr("max_restarts"));
     limit_->setPen(QPen(QColor(0xe5, 0x39, 0x35), 2, Qt::DashLine));
     chart->addSeries(limit_);
-    limit_->attachAxis(x);
-    limit_->attachAxis(y);
+    limit_->attachAxis(x_);
+    limit_->attachAxis(y_);
     QChart* previous = this->chart();
     setChart(chart); // the view owns the new chart and gives the old one back
     delete previous;
     series_.clear();
+    paths_.clear();
     maxX_ = 10;
     maxY_ = 4;
+    setRanges(0, 10, maxY_);
+}
+
+void RestartChart::setRanges(double fromS, double toS, int maxY) {
+    x_->setRange(fromS, toS);
+    y_->setRange(0, maxY);
+    // As many ticks as fit a label each (about 60 px), on whole seconds, 1/2/5 steps.
+    const int xTicks = std::max(2, int(chart()->plotArea().width() / 60));
+    const Ticks ticks = niceTicks(std::int64_t(fromS * 1e6), std::int64_t(toS * 1e6), xTicks);
+    x_->setTickInterval(double(ticks.stepUs) / 1e6);
+    x_->setLabelFormat(ticks.decimals() == 0 ? QStringLiteral("%d")
+                                             : QStringLiteral("%.%1f").arg(ticks.decimals()));
+    // Restarts are whole: a step of 1, 2, 5, 10, ... restarts.
+    const int yTicks = std::max(2, int(chart()->plotArea().height() / 30));
+    const Ticks restarts = niceTicks(0, std::int64_t(maxY) * 1'000'000, yTicks);
+    y_->setTickInterval(std::max(1.0, double(restarts.stepUs) / 1e6));
 }
 
 QLineSeries* RestartChart::seriesFor(const QString& supervisor) {
     if (auto* s = series_.value(supervisor)) return s;
     auto* s = new QLineSeries(chart());
-    s->setName(supervisor.section(QLatin1Char('/'), -1));
     chart()->addSeries(s);
-    for (auto* axis : chart()->axes())
-        s->attachAxis(axis);
+    s->attachAxis(x_);
+    s->attachAxis(y_);
     series_.insert(supervisor, s);
+    paths_ << supervisor;
+    nameSeries();
     return s;
+}
+
+void RestartChart::nameSeries() {
+    if (paths_.isEmpty()) return;
+    // The legend is one line that Qt truncates to "MyApp...." when it overflows: the longest
+    // names that fit it whole, measured, each entry with its marker and spacing.
+    const QFontMetricsF fm(chart()->legend()->font());
+    const double perEntry = fm.height() + 16;
+    const double room = width() - 40 - perEntry - fm.horizontalAdvance(limit_->name());
+    QStringList names;
+    for (int maxChars = 40; maxChars >= 6; --maxChars) {
+        names = distinctNames(paths_, maxChars);
+        double used = 0;
+        for (const QString& name : names)
+            used += perEntry + fm.horizontalAdvance(name);
+        if (used <= room) break;
+    }
+    for (qsizetype i = 0; i < paths_.size(); ++i)
+        series_.value(paths_[i])->setName(names[i]);
 }
 
 void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QString& focus) {
@@ -86,11 +138,7 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
     limit_->append(0, limit);
     limit_->append(std::max(10.0, t), limit);
     maxX_ = std::max(maxX_, t);
-    const auto axes = chart()->axes();
-    if (axes.size() >= 2) {
-        axes[0]->setRange(std::max(0.0, maxX_ - 60), std::max(10.0, maxX_));
-        axes[1]->setRange(0, maxY_);
-    }
+    setRanges(std::max(0.0, maxX_ - 60), std::max(10.0, maxX_), maxY_);
 }
 
 } // namespace suplab

@@ -6,6 +6,9 @@
 #include <QChartView>
 #include <QHash>
 #include <QLineSeries>
+#include <QStringList>
+
+class QValueAxis;
 
 namespace suplab {
 
@@ -21,11 +24,18 @@ class RestartChart final : public QChartView {
 
   protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
   private:
     QLineSeries* seriesFor(const QString& supervisor);
+    void nameSeries();
+    void setRanges(double fromS, double toS, int maxY);
+
     QHash<QString, QLineSeries*> series_;
+    QStringList paths_; // of series_, in the order they appeared (the legend's)
     QLineSeries* limit_ = nullptr;
+    QValueAxis* x_ = nullptr;
+    QValueAxis* y_ = nullptr;
     double maxX_ = 10;
     int maxY_ = 4;
 };
