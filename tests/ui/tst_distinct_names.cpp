@@ -32,6 +32,11 @@ class TstDistinctNames : public QObject {
             << QStringList{"Web.Supervisor", "MyApp.Web.Supervisor"};
         QTest::newRow("a dot and a slash are different separators")
             << QStringList{"Sup/Web", "Sup.Web"} << 40 << QStringList{"Sup/Web", "Sup.Web"};
+        QTest::newRow("a lone id has nothing to be told apart from and stays whole")
+            << QStringList{"MyApp.Supervisor"} << 40 << QStringList{"MyApp.Supervisor"};
+        QTest::newRow("a lone long id keeps the whole segments at its end that fit")
+            << QStringList{"MyApp.Supervisor/MyApp.Web.Supervisor"} << 16
+            << QStringList{"Web.Supervisor"};
         QTest::newRow("short ids stay as they are")
             << QStringList{"Counter", "KVStore"} << 40 << QStringList{"Counter", "KVStore"};
         QTest::newRow("equal ids get equal labels")

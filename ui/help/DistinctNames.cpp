@@ -75,6 +75,15 @@ QStringList distinctNames(const QStringList& ids, int maxChars) {
     for (const QString& id : ids)
         starts.push_back(segmentStarts(id));
 
+    // One id alone has nothing to be told apart from: as many of its last segments as fit.
+    if (!ids.isEmpty() && ids.count(ids.front()) == ids.size()) {
+        const auto& own = starts.front();
+        std::size_t k = own.size();
+        while (k > 1 && tail(ids.front(), own, k).size() > maxChars)
+            --k;
+        return QStringList(ids.size(), elide(tail(ids.front(), own, k), {}, maxChars));
+    }
+
     // The shortest tail that no other (different) id shares at the same length.
     QStringList labels;
     labels.reserve(ids.size());

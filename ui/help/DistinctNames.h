@@ -12,7 +12,7 @@ namespace suplab {
 /// apart is kept whole. A label still longer than `maxChars` is elided in what it shares
 /// with others (the trailing segments, then the characters its distinguishing segment
 /// shares), never in what tells it apart; if elided labels would read alike, they stay
-/// long. Equal ids get equal labels.
+/// long. Equal ids get equal labels; an id alone keeps as many of its last segments as fit.
 QStringList distinctNames(const QStringList& ids, int maxChars);
 
 } // namespace suplab
