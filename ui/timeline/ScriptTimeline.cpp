@@ -278,7 +278,7 @@ void ScriptTimeline::paintEvent(QPaintEvent*) {
     p.setPen(QPen(faint, 1));
     for (const auto& t : ticks_) {
         p.drawLine(QPointF(t.x, y + 1), QPointF(t.x, y + 4));
-        if (!t.text.isEmpty() && !t.rect.intersects(nowRect))
+        if (!t.text.isEmpty() && !t.rect.intersects(nowRect.adjusted(-kGap, 0, kGap, 0)))
             p.drawText(t.rect, Qt::AlignCenter, t.text);
     }
 
