@@ -3,6 +3,7 @@
 #include "events/EventFormat.h"
 #include "run/ScenarioPlayer.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace suplab {
@@ -15,6 +16,16 @@ std::string fixed(double v, int decimals) {
 }
 } // namespace
 
+std::int64_t measuredWindowEndUs(const Scenario& played, const std::optional<ChaosOptions>& chaos) {
+    const std::int64_t lastStepMs = played.script.empty() ? 0 : played.script.back().at_ms;
+    std::int64_t endUs = (lastStepMs + played.settle_ms) * 1000;
+    if (chaos && chaos->ratePerSecond > 0)
+        endUs = std::max(
+            endUs,
+            std::int64_t((double(chaos->startMs) + chaos->durationSeconds * 1000.0) * 1000.0));
+    return endUs;
+}
+
 std::vector<LaneResult> compareLanes(const Scenario& scenario, const std::vector<LaneSpec>& lanes,
                                      const std::optional<ChaosOptions>& chaos) {
     std::vector<LaneResult> results;
@@ -23,10 +34,11 @@ std::vector<LaneResult> compareLanes(const Scenario& scenario, const std::vector
         Scenario s = applyLane(scenario, lane, ignored);
         if (chaos) s = withFaults(s, chaosSteps(*scenario.root, *chaos));
         s.stop_at_end = false; // measure the tree as the faults left it
-        const auto events = playScenario(s, ClockKind::Virtual);
+        const std::int64_t windowUs = measuredWindowEndUs(s, chaos);
         const std::int64_t lastStepMs = s.script.empty() ? 0 : s.script.back().at_ms;
-        const std::int64_t endUs =
-            events.empty() ? 0 : std::max(events.back().tUs, (lastStepMs + s.settle_ms) * 1000);
+        s.settle_ms = std::max(s.settle_ms, windowUs / 1000 - lastStepMs); // play the window out
+        const auto events = playScenario(s, ClockKind::Virtual);
+        const std::int64_t endUs = events.empty() ? 0 : std::max(events.back().tUs, windowUs);
         results.push_back({lane.label, computeMetrics(events, s.root->id, endUs)});
     }
     return results;

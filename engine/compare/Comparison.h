@@ -18,8 +18,14 @@ struct LaneResult {
     RunMetrics metrics;
 };
 
-/// Plays `scenario` (its script plus the chaos faults, if any) in every lane; the
-/// window measured ends after the last step and settle_ms, before any final stop.
+/// The end of the window a comparison measures, in µs: the end of the chaos, or
+/// the last step of `played` (its script with the faults merged in) plus settle_ms
+/// when that is later. A window that ended at the last fault would end at a random
+/// instant, and runs over several seeds would each measure a different span.
+std::int64_t measuredWindowEndUs(const Scenario& played, const std::optional<ChaosOptions>& chaos);
+
+/// Plays `scenario` (its script plus the chaos faults, if any) in every lane, on to
+/// the end of measuredWindowEndUs(), before any final stop.
 std::vector<LaneResult> compareLanes(const Scenario& scenario, const std::vector<LaneSpec>& lanes,
                                      const std::optional<ChaosOptions>& chaos);
 
