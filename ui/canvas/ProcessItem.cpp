@@ -1,21 +1,12 @@
 #include "ProcessItem.h"
 
+#include "canvas/CanvasColours.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
 namespace suplab {
-
-namespace {
-QColor stateColour(const QString& state) {
-    if (state == QLatin1String("running")) return QColor(0x2e, 0x9e, 0x5b);
-    if (state == QLatin1String("starting")) return QColor(0x5b, 0x8d, 0xd6);
-    if (state == QLatin1String("restarting")) return QColor(0xe0, 0x9b, 0x1b);
-    if (state == QLatin1String("stopping")) return QColor(0xd9, 0x73, 0x2c);
-    if (state == QLatin1String("down")) return QColor(0xc8, 0x3a, 0x3a);
-    return QColor(0x88, 0x88, 0x88); // removed
-}
-} // namespace
 
 ProcessItem::ProcessItem(QString path, double width, double height)
     : path_(std::move(path)), width_(width), height_(height) {
@@ -23,48 +14,99 @@ ProcessItem::ProcessItem(QString path, double width, double height)
 }
 
 void ProcessItem::setView(const ProcessView& view) {
+    if (view == view_) return;
     view_ = view;
     update();
 }
 
+void ProcessItem::setWidth(double width) {
+    if (width == width_) return;
+    prepareGeometryChange();
+    width_ = width;
+}
+
 QRectF ProcessItem::boundingRect() const {
-    return QRectF(-width_ / 2 - 6, -6, width_ + 12, height_ + 12);
+    // Room for the glow around the box (6 px) and the badge above it.
+    return QRectF(-width_ / 2 - 8, -kBadgeHeight - 4, width_ + 16, height_ + kBadgeHeight + 12);
+}
+
+void ProcessItem::paintTile(QPainter* p, const QRectF& box, double onScreen) const {
+    QColor tile = colours::state(view_.state);
+    if (view_.supervisor) tile = tile.darker(170);
+    if (view_.flash > 0) tile = colours::crash();
+    p->setPen(view_.selected ? QPen(colours::selection(), 6) : Qt::NoPen);
+    p->setBrush(tile);
+    p->drawRect(box);
+    if (!view_.gaveUpAt.isEmpty()) {
+        p->setPen(QPen(colours::gaveUp(), 8));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(box.adjusted(-4, -4, 4, 4));
+    }
+    if (onScreen > 0.12) {
+        QFont f = p->font();
+        f.setPointSizeF(view_.folded ? 18 : 22);
+        p->setFont(f);
+        p->setPen(Qt::white);
+        const QString text = view_.folded ? view_.id + QLatin1Char('\n') + view_.summary : view_.id;
+        p->drawText(box, Qt::AlignCenter, text);
+    }
+}
+
+void ProcessItem::paintBadge(QPainter* p, const QRectF& box) const {
+    QFont f = p->font();
+    f.setBold(true);
+    f.setPointSizeF(7.5);
+    p->setFont(f);
+    const QString text = QStringLiteral("GAVE UP at %1 \u2191 escalated").arg(view_.gaveUpAt);
+    const double w = std::min(box.width(), double(p->fontMetrics().horizontalAdvance(text)) + 12);
+    const QRectF pill(-w / 2, -kBadgeHeight - 1, w, kBadgeHeight - 2);
+    p->setPen(Qt::NoPen);
+    p->setBrush(colours::gaveUp());
+    p->drawRoundedRect(pill, 7, 7);
+    p->setPen(Qt::white);
+    p->drawText(pill, Qt::AlignCenter,
+                p->fontMetrics().elidedText(text, Qt::ElideRight, int(pill.width()) - 6));
+}
+
+void ProcessItem::paintBudget(QPainter* p, const QRectF& inner, const QRectF& box,
+                              const QColor& text) const {
+    const QRectF bar(inner.left(), box.bottom() - 13, inner.width() - 34, 7);
+    p->setPen(QPen(QColor(0x90, 0x90, 0x90), 1));
+    p->setBrush(QColor(0x40, 0x44, 0x50));
+    p->drawRect(bar);
+    const double used = view_.budgetMax > 0 ? double(view_.budgetUsed) / view_.budgetMax
+                                            : (view_.budgetUsed ? 1.0 : 0.0);
+    p->setPen(Qt::NoPen);
+    p->setBrush(used >= 1.0  ? QColor(0xe5, 0x39, 0x35)
+                : used > 0.5 ? QColor(0xf5, 0xa6, 0x23)
+                             : QColor(0x4c, 0xaf, 0x50));
+    p->drawRect(QRectF(bar.left(), bar.top(), bar.width() * std::min(1.0, used), bar.height()));
+    p->setPen(text);
+    p->drawText(QRectF(bar.right() + 3, bar.top() - 4, 34, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                QStringLiteral("%1/%2").arg(view_.budgetUsed).arg(view_.budgetMax));
 }
 
 void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     const QRectF box(-width_ / 2, 0, width_, height_);
-    const QColor colour = stateColour(view_.state);
+    const QColor colour = colours::state(view_.state);
 
     // Far out (hundreds of processes on screen) a process is a coloured tile with its id.
     const double onScreen = option ? option->levelOfDetailFromTransform(p->worldTransform()) : 1.0;
     if (onScreen < 0.35) {
-        QColor tile = colour;
-        if (view_.supervisor) tile = tile.darker(170);
-        if (view_.flash > 0) tile = QColor(0xff, 0x30, 0x30);
-        p->setPen(view_.selected ? QPen(QColor(0x1e, 0x88, 0xe5), 6) : Qt::NoPen);
-        p->setBrush(tile);
-        p->drawRect(box);
-        if (onScreen > 0.12) {
-            QFont f = p->font();
-            f.setPointSizeF(22);
-            p->setFont(f);
-            p->setPen(Qt::white);
-            p->drawText(box, Qt::AlignCenter, view_.id);
-        }
+        paintTile(p, box, onScreen);
         return;
     }
 
     if (view_.flash > 0) { // a crash flashes, fading out
-        QColor glow(0xff, 0x30, 0x30);
+        QColor glow = colours::crash();
         glow.setAlphaF(0.55 * view_.flash);
         p->setPen(Qt::NoPen);
         p->setBrush(glow);
         p->drawRoundedRect(box.adjusted(-6, -6, 6, 6), 12, 12);
     }
-
     if (view_.reborn > 0 && view_.flash <= 0) { // a restart glows green, then settles
-        QColor glow(0x43, 0xa0, 0x47);
+        QColor glow = colours::reborn();
         glow.setAlphaF(0.5 * view_.reborn);
         p->setPen(Qt::NoPen);
         p->setBrush(glow);
@@ -72,14 +114,21 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
         p->drawRoundedRect(box.adjusted(-grow, -grow, grow, grow), 12, 12);
     }
 
-    QColor fill = view_.supervisor ? QColor(0x26, 0x2b, 0x38) : QColor(0xfa, 0xfa, 0xfa);
+    QColor fill =
+        view_.supervisor ? colours::supervisorFill(view_.dark) : colours::workerFill(view_.dark);
     if (view_.state == QLatin1String("removed")) fill.setAlphaF(0.5);
-    p->setBrush(fill);
-    QPen border(view_.selected ? QColor(0x1e, 0x88, 0xe5) : colour, view_.selected ? 3.5 : 2.0);
+    QPen border(view_.selected ? colours::selection() : colour, view_.selected ? 3.5 : 2.0);
     if (view_.bystander && !view_.supervisor) border.setStyle(Qt::DashLine);
+    if (view_.folded) { // a folded subtree: a stack of boxes
+        p->setPen(QPen(colour.darker(130), 1.5));
+        p->setBrush(fill.darker(115));
+        p->drawRoundedRect(box.translated(6, 6), 8, 8);
+        p->drawRoundedRect(box.translated(3, 3), 8, 8);
+    }
+    p->setBrush(fill);
     p->setPen(border);
     if (view_.supervisor) {
-        QPainterPath shape; // supervisors: cut corners, dark
+        QPainterPath shape; // supervisors: cut corners
         const double c = 10;
         shape.moveTo(box.left() + c, box.top());
         shape.lineTo(box.right() - c, box.top());
@@ -100,17 +149,18 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
     p->setBrush(colour);
     p->drawRect(QRectF(box.left() + 1, box.top() + 8, 5, box.height() - 16));
 
-    const QColor text = view_.supervisor ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x20, 0x20, 0x20);
+    const QColor text = view_.supervisor ? QColor(0xf4, 0xf4, 0xf4) : QColor(0x20, 0x20, 0x20);
     QFont f = p->font();
     f.setPointSizeF(8.5);
     f.setBold(true);
     p->setFont(f);
     p->setPen(text);
     const QRectF inner = box.adjusted(10, 3, -5, -3);
-    const QString title = view_.collapsed ? view_.id + QStringLiteral(" \u25B8") : view_.id;
+    const QString title = view_.folded ? view_.id + QStringLiteral(" \u25B8") : view_.id;
+    // When a name does not fit, its end is what tells it apart (MyApp.…Supervisor).
     p->drawText(QRectF(inner.left(), inner.top(), inner.width(), 14),
                 Qt::AlignLeft | Qt::AlignVCenter,
-                p->fontMetrics().elidedText(title, Qt::ElideMiddle, int(inner.width())));
+                p->fontMetrics().elidedText(title, Qt::ElideLeft, int(inner.width())));
     f.setBold(false);
     f.setPointSizeF(7.5);
     p->setFont(f);
@@ -118,40 +168,17 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
         view_.pid + QStringLiteral("  ") + view_.state +
         (view_.restarts ? QStringLiteral("  \u21BB%1").arg(view_.restarts) : QString());
     p->drawText(QRectF(inner.left(), inner.top() + 15, inner.width(), 13),
-                Qt::AlignLeft | Qt::AlignVCenter, line2);
-    QString line3 = view_.detail;
+                Qt::AlignLeft | Qt::AlignVCenter,
+                p->fontMetrics().elidedText(line2, Qt::ElideRight, int(inner.width())));
+    QString line3 = view_.folded ? view_.summary : view_.detail;
     if (view_.state == QLatin1String("down") && !view_.lastReason.isEmpty())
         line3 = QStringLiteral("exit: ") + view_.lastReason;
     p->drawText(QRectF(inner.left(), inner.top() + 28, inner.width(), 13),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 p->fontMetrics().elidedText(line3, Qt::ElideRight, int(inner.width())));
 
-    if (view_.supervisor && view_.budgetMax >= 0) { // the restart budget, draining and recovering
-        const QRectF bar(inner.left(), box.bottom() - 13, inner.width() - 34, 7);
-        p->setPen(QPen(QColor(0x90, 0x90, 0x90), 1));
-        p->setBrush(QColor(0x40, 0x44, 0x50));
-        p->drawRect(bar);
-        const double used = view_.budgetMax > 0 ? double(view_.budgetUsed) / view_.budgetMax
-                                                : (view_.budgetUsed ? 1.0 : 0.0);
-        p->setPen(Qt::NoPen);
-        p->setBrush(used >= 1.0  ? QColor(0xe5, 0x39, 0x35)
-                    : used > 0.5 ? QColor(0xf5, 0xa6, 0x23)
-                                 : QColor(0x4c, 0xaf, 0x50));
-        p->drawRect(QRectF(bar.left(), bar.top(), bar.width() * std::min(1.0, used), bar.height()));
-        p->setPen(text);
-        p->drawText(QRectF(bar.right() + 3, bar.top() - 4, 34, 14),
-                    Qt::AlignLeft | Qt::AlignVCenter,
-                    QStringLiteral("%1/%2").arg(view_.budgetUsed).arg(view_.budgetMax));
-    }
-    if (view_.gaveUp) {
-        QFont big = p->font();
-        big.setBold(true);
-        big.setPointSizeF(8);
-        p->setFont(big);
-        p->setPen(QColor(0xff, 0x52, 0x52));
-        p->drawText(QRectF(box.left(), box.top() - 16, box.width(), 14), Qt::AlignCenter,
-                    QStringLiteral("GAVE UP \u2191 escalates"));
-    }
+    if (view_.supervisor && view_.budgetMax >= 0) paintBudget(p, inner, box, text);
+    if (!view_.gaveUpAt.isEmpty()) paintBadge(p, box);
 }
 
 } // namespace suplab

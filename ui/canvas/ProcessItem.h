@@ -16,25 +16,41 @@ struct ProcessView {
     int restarts = 0;
     bool supervisor = false;
     bool dynamic = false;
-    bool collapsed = false;
-    int budgetUsed = 0; // supervisors: restarts in the window
+    bool folded = false; // its subtree is drawn as this one box
+    QString summary;     // folded: what is inside ("100 workers, 3 down, 12 restarts")
+    int budgetUsed = 0;  // supervisors: restarts in the window
     int budgetMax = 0;
-    bool gaveUp = false;
+    QString gaveUpAt; // a supervisor that gave up: when ("2.31 s"); empty otherwise
     bool bystander = false;
     double flash = 0;  // 1 just crashed .. 0 long ago
     double reborn = 0; // 1 just restarted .. 0 long ago
     bool selected = false;
+    bool dark = false; // drawn on a dark canvas
+    /// True while the view changes with time alone (a flash or a glow fading).
+    bool animating() const { return flash > 0 || reborn > 0; }
+    bool operator==(const ProcessView&) const = default;
 };
 
 class ProcessItem final : public QGraphicsItem {
   public:
+    /// Room above a box for its "gave up" badge, inside the item's bounds.
+    static constexpr double kBadgeHeight = 18;
+
     ProcessItem(QString path, double width, double height);
     const QString& path() const { return path_; }
+    const ProcessView& view() const { return view_; }
+    /// Repaints only when something drawn changed.
     void setView(const ProcessView& view);
+    void setWidth(double width);
+    double width() const { return width_; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
   private:
+    void paintTile(QPainter* p, const QRectF& box, double onScreen) const;
+    void paintBadge(QPainter* p, const QRectF& box) const;
+    void paintBudget(QPainter* p, const QRectF& inner, const QRectF& box, const QColor& text) const;
+
     QString path_;
     double width_;
     double height_;

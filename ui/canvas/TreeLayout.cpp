@@ -1,9 +1,16 @@
 #include "TreeLayout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace suplab {
+
+int TreeLayout::columnsFor(int leaves) const {
+    // A box is about 2.5 times as wide as it is high: this many columns make a grid of
+    // n boxes about as wide as it is high.
+    return std::max(gridColumns, int(std::ceil(std::sqrt(double(leaves) * 1.5))));
+}
 
 std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
                                          const std::set<int>& collapsed) const {
@@ -28,16 +35,17 @@ std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
             return nodes[static_cast<std::size_t>(k)].children.empty() || collapsed.count(k);
         });
         if (allLeaves && gridColumns > 0 && int(kids.size()) > gridColumns) {
+            const int columns = columnsFor(int(kids.size()));
             for (std::size_t i = 0; i < kids.size(); ++i) {
                 NodeBox& leaf = boxes[static_cast<std::size_t>(kids[i])];
-                const int column = int(i) % gridColumns, row = int(i) / gridColumns;
+                const int column = int(i) % columns, row = int(i) / columns;
                 leaf.visible = true;
                 leaf.depth = depth + 1;
                 leaf.x = (nextSlot + column) * slotWidth() + nodeWidth / 2;
                 leaf.y = (depth + 1) * rowHeight() + row * (nodeHeight + hGap);
             }
-            box.x = (nextSlot + (gridColumns - 1) / 2.0) * slotWidth() + nodeWidth / 2;
-            nextSlot += gridColumns;
+            box.x = (nextSlot + (columns - 1) / 2.0) * slotWidth() + nodeWidth / 2;
+            nextSlot += columns;
             return box.x;
         }
         double first = 0, last = 0;

@@ -2,7 +2,7 @@
 // Tidy top-down tree layout as plain arithmetic (no graphics): leaves take
 // consecutive slots left to right, a parent sits centred over its children, each
 // depth is a row. Collapsed subtrees count as one leaf. Many leaves under one
-// parent are stacked in a grid, so that wide supervisors stay on screen.
+// parent are stacked in a grid (about square), so that wide supervisors stay on screen.
 
 #include <map>
 #include <set>
@@ -28,8 +28,10 @@ struct TreeLayout {
     double nodeHeight = 64;
     double hGap = 18;
     double vGap = 54;
-    /// More leaf children than this are stacked in a grid this many columns wide.
+    /// More leaf children than this are stacked in a grid, at least this many columns
+    /// wide and wider for many children, so that a big grid is about as wide as high.
     int gridColumns = 4;
+    int columnsFor(int leaves) const;
 
     /// Boxes for `nodes` (root at index 0); children of collapsed nodes are hidden.
     std::vector<NodeBox> compute(const std::vector<LayoutInput>& nodes,

@@ -60,8 +60,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
                          : QString::fromLatin1(toString(e.kind)) + QLatin1Char(' ') + text(e.op);
     case Path:
         return text(e.path);
-    case PidColumn:
-        return QString::fromStdString(formatPid(e.pid));
+    case PidColumn: // a restart decision has no pid yet: its up event brings the new one
+        return e.pid == kNoPid ? QString() : QString::fromStdString(formatPid(e.pid));
     case ReasonColumn:
         return text(e.reason);
     case Detail:

@@ -68,8 +68,7 @@ LaneOutcome LaneDriver::execute(const LaneCommand& c) {
         if (target == kNoPid) {
             result.ok = false;
             result.message =
-                path +
-                QStringLiteral(" is not running (it has just died or was removed): nothing done");
+                QStringLiteral("it is not running (it has just died or was removed); nothing done");
             return result;
         }
         const Reason reason = c.kind == K::Kill ? Reason::kill() : Reason::parse(c.arg);
@@ -108,16 +107,17 @@ LaneOutcome LaneDriver::execute(const LaneCommand& c) {
         request.op = CallOp::Inspect;
         break;
     }
-    result.what += QString::fromStdString(childPath(c.path, c.arg));
-    if (target == kNoPid) {
-        result.ok = false;
-        result.message = path + QStringLiteral(" is not running: nothing done");
-        return result;
-    }
     if (c.kind == K::Inspect) {
+        // A look, not an action: a process that is gone is an answer, not a failure,
+        // and nobody is told of it but the inspector.
         result.what = QStringLiteral("inspect");
         result.inspection = true;
         result.path = path;
+        if (target == kNoPid) {
+            result.ok = false;
+            result.message = QStringLiteral("not running");
+            return result;
+        }
         result.text = QString::fromStdString(engine.port().call(target, request).text);
         CallRequest which;
         which.op = CallOp::WhichChildren;
@@ -128,6 +128,12 @@ LaneOutcome LaneDriver::execute(const LaneCommand& c) {
             count.op = CallOp::CountChildren;
             result.counts = engine.port().call(target, count).counts;
         }
+        return result;
+    }
+    result.what += QString::fromStdString(childPath(c.path, c.arg));
+    if (target == kNoPid) {
+        result.ok = false;
+        result.message = QStringLiteral("the supervisor %1 is not running; nothing done").arg(path);
         return result;
     }
     CallResult answer = engine.port().call(target, request);

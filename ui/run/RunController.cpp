@@ -117,7 +117,20 @@ void RunController::loop() {
                 clock.tick(std::chrono::duration<double, std::micro>(wallNow - lastWall).count(),
                            speed_.load(), paused_.load());
             lastWall = wallNow;
-            if (paused_ && step) target = std::max(target, lane.nextDueUs());
+            if (paused_ && step) {
+                const std::int64_t due = lane.nextDueUs();
+                if (due < 0) {
+                    // Said, not swallowed: a step that finds nothing to do.
+                    LaneOutcome nothing;
+                    nothing.what = QStringLiteral("Step");
+                    nothing.ok = false;
+                    nothing.message = QStringLiteral(
+                        "nothing more is scheduled: no script step, timer or stop is due");
+                    std::lock_guard guard(thread_.lock());
+                    results_.push_back(std::move(nothing));
+                }
+                target = std::max(target, due);
+            }
             lane.advanceTo(target);
             clock.catchUp(std::max(target, lane.nowUs()));
         } else {
@@ -138,8 +151,10 @@ void RunController::drain() {
     }
     if (!events.empty()) Q_EMIT eventsArrived(events);
     for (const auto& r : results) {
-        if (r.inspection)
+        if (r.inspection && r.ok)
             Q_EMIT inspected(r.path, r.text, r.children, r.counts);
+        else if (r.inspection)
+            Q_EMIT inspectionMissed(r.path);
         else
             Q_EMIT actionFinished(r.what, r.ok, r.message);
     }

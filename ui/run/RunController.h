@@ -66,6 +66,8 @@ class RunController : public QObject {
     void inspected(const QString& path, const QString& text,
                    const std::vector<suplab::ChildInfo>& children,
                    const suplab::ChildCounts& counts);
+    /// inspect() found nothing at `path` (it is not running): not a failure of anything asked.
+    void inspectionMissed(const QString& path);
     void runEnded();
 
   private:

@@ -1,6 +1,7 @@
 #include "TreeState.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace suplab {
 
@@ -61,6 +62,7 @@ ProcessNode& TreeState::ensure(const std::string& path) {
     auto it = nodes_.find(path);
     if (it != nodes_.end()) return it->second;
     ProcessNode& node = nodes_[path];
+    ++structureVersion_;
     node.path = path;
     node.id = idOf(path);
     node.parent = parentOf(path);
@@ -81,10 +83,12 @@ std::string TreeState::apply(const Event& e) {
     if (e.path.empty()) return {};
     if (e.kind == EventKind::Error || e.kind == EventKind::Inject || e.kind == EventKind::Trapped)
         return nodes_.count(e.path) ? e.path : std::string();
+
     const bool known = nodes_.count(e.path) != 0;
     if (!known && e.kind != EventKind::Up && e.kind != EventKind::Call) return {};
     ProcessNode& n = ensure(e.path);
     n.lastChangeUs = e.tUs;
+    const bool wasRemoved = n.state == ProcessState::Removed;
     switch (e.kind) {
     case EventKind::Up:
         if (n.upSinceUs >= 0 || n.state == ProcessState::Down ||
@@ -94,7 +98,6 @@ std::string TreeState::apply(const Event& e) {
         n.pid = e.pid;
         n.upSinceUs = e.tUs;
         spans_[n.path].push_back(Span{e.tUs, -1, {}});
-        n.gaveUp = false;
         if (n.spec && n.spec->isSupervisor()) // a new instance starts a fresh restart history
             intensity_.insert_or_assign(
                 n.path, RestartIntensity(n.spec->max_restarts, n.spec->max_seconds));
@@ -108,7 +111,7 @@ std::string TreeState::apply(const Event& e) {
         }
         n.crashed = e.reason != "shutdown";
         n.upSinceUs = -1;
-        // A temporary child, or any dynamic child, is gone for good unless restarted.
+        // A temporary child is never restarted: it is gone for good.
         if (n.spec && n.spec->restart == RestartType::Temporary) n.state = ProcessState::Removed;
         // The children of a process that went down are down too (links), shown as such.
         break;
@@ -117,19 +120,16 @@ std::string TreeState::apply(const Event& e) {
         n.lastReason = e.reason;
         break;
     case EventKind::GiveUp:
-        n.gaveUp = true;
+        n.gaveUpAtUs = e.tUs;
         n.state = ProcessState::Stopping;
         break;
     case EventKind::Restart: {
         const bool bystander = e.detail.rfind("bystander", 0) == 0;
         n.bystander = bystander;
         if (n.state != ProcessState::Running) n.state = ProcessState::Restarting;
-        if (!bystander) {
-            const std::string sup = n.parent;
-            restartTimes_[sup].push_back(e.tUs);
-            if (auto it = intensity_.find(sup); it != intensity_.end())
+        if (!bystander)
+            if (auto it = intensity_.find(n.parent); it != intensity_.end())
                 it->second.record(e.tUs / 1'000'000);
-        }
         break;
     }
     case EventKind::ShutdownTimeout:
@@ -145,7 +145,56 @@ std::string TreeState::apply(const Event& e) {
     default:
         break;
     }
+    if (wasRemoved != (n.state == ProcessState::Removed)) ++structureVersion_;
+    touch(n.path);
     return n.path;
+}
+
+void TreeState::touch(const std::string& path) {
+    if (changedSet_.insert(path).second) changed_.push_back(path);
+}
+
+std::vector<std::string> TreeState::takeChanged() {
+    changedSet_.clear();
+    return std::exchange(changed_, {});
+}
+
+bool TreeState::dismissGiveUp(const std::string& path) {
+    auto it = nodes_.find(path);
+    if (it == nodes_.end() || it->second.gaveUpAtUs < 0) return false;
+    it->second.gaveUpAtUs = -1;
+    touch(path);
+    return true;
+}
+
+std::vector<std::pair<std::int64_t, std::string>> TreeState::giveUps() const {
+    std::vector<std::pair<std::int64_t, std::string>> marks;
+    for (const auto& [path, n] : nodes_)
+        if (n.gaveUpAtUs >= 0) marks.emplace_back(n.gaveUpAtUs, path);
+    std::sort(marks.begin(), marks.end());
+    return marks;
+}
+
+TreeState::Summary TreeState::summarize(const std::string& path) const {
+    Summary sum;
+    const ProcessNode* top = find(path);
+    if (!top) return sum;
+    std::vector<const ProcessNode*> stack{top};
+    while (!stack.empty()) {
+        const ProcessNode* n = stack.back();
+        stack.pop_back();
+        for (const auto& childPath : n->children) {
+            const ProcessNode* c = find(childPath);
+            if (!c || c->state == ProcessState::Removed) continue;
+            ++sum.processes;
+            ++(c->isSupervisor() ? sum.supervisors : sum.workers);
+            if (c->state != ProcessState::Running) ++sum.notRunning;
+            sum.restarts += c->restarts;
+            if (c->gaveUpAtUs >= 0) ++sum.gaveUp;
+            stack.push_back(c);
+        }
+    }
+    return sum;
 }
 
 std::vector<std::string> TreeState::treeOrder() const {

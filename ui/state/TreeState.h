@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,8 @@ struct ProcessNode {
     std::int64_t lastChangeUs = 0; // for flashes and animations
     bool crashed = false;          // its last down was not asked for by its supervisor
     bool bystander = false;        // last restarted as a bystander of a group restart
-    bool gaveUp = false;           // supervisor: exceeded its intensity
+    std::int64_t gaveUpAtUs = -1;  // supervisor: when it last exceeded its intensity; kept
+                                   // through its parent's restart until dismissed
     bool dynamic = false;          // started through a dynamic supervisor
 
     bool isSupervisor() const { return spec && spec->isSupervisor(); }
@@ -47,6 +49,10 @@ class TreeState {
 
     /// Applies one event; returns the path whose node changed (empty if none).
     std::string apply(const Event& event);
+    /// The paths changed since the last call, each once (what a view must redraw).
+    std::vector<std::string> takeChanged();
+    /// Marks `path` changed for the views (its live text or its mark changed).
+    void touch(const std::string& path);
 
     const ProcessNode* find(const std::string& path) const;
     const ProcessNode& root() const { return nodes_.at(rootPath_); }
@@ -66,10 +72,26 @@ class TreeState {
     /// Processes in tree order (root first, children in start order).
     std::vector<std::string> treeOrder() const;
 
-    /// Every counted restart of each supervisor, in µs (for the charts).
-    const std::map<std::string, std::vector<std::int64_t>>& restartTimes() const {
-        return restartTimes_;
-    }
+    /// Counts up whenever a process appears or leaves the tree (is removed or comes back):
+    /// what the canvas lays out again for; any other change is redrawn in place.
+    std::uint64_t structureVersion() const { return structureVersion_; }
+
+    /// Forgets the "gave up" mark of `path` (the user has seen it); true if it had one.
+    bool dismissGiveUp(const std::string& path);
+    /// The supervisors that gave up and whose mark is still shown, by time.
+    std::vector<std::pair<std::int64_t, std::string>> giveUps() const;
+
+    /// A subtree's counts, for a folded box: processes under `path` (itself excluded),
+    /// how many of them are workers, not running, and their restarts.
+    struct Summary {
+        int processes = 0;
+        int workers = 0;
+        int supervisors = 0;
+        int notRunning = 0;
+        int restarts = 0;
+        int gaveUp = 0;
+    };
+    Summary summarize(const std::string& path) const;
 
   private:
     void addStatic(const NodePtr& spec, const std::string& parent);
@@ -78,7 +100,9 @@ class TreeState {
     std::string rootPath_;
     std::map<std::string, ProcessNode> nodes_;
     std::map<std::string, RestartIntensity> intensity_;
-    std::map<std::string, std::vector<std::int64_t>> restartTimes_;
+    std::uint64_t structureVersion_ = 0;
+    std::vector<std::string> changed_;
+    std::set<std::string> changedSet_;
     std::map<std::string, NodePtr> expected_;
     std::map<std::string, std::vector<Span>> spans_;
 };

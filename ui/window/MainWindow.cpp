@@ -2,52 +2,46 @@
 
 #include "canvas/TreeCanvas.h"
 #include "charts/RestartChart.h"
-#include "elixir/ElixirSkeleton.h"
-#include "events/EventFormat.h"
+#include "export/TreeExport.h"
 #include "export/TreeFormats.h"
-#include "export/TreeImage.h"
 #include "export/TreeSnapshot.h"
-#include "help/OtpHelp.h"
 #include "io/AtomicFile.h"
 #include "io/EventRecorder.h"
 #include "lanes/CompareWindow.h"
-#include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
+#include "log/EventLogPanel.h"
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
 #include "state/TreeState.h"
 #include "timeline/LifeTimeline.h"
 #include "timeline/ScriptTimeline.h"
+#include "window/ExampleCatalog.h"
+#include "window/FindBar.h"
 #include "window/ImportDialog.h"
+#include "window/NoticeBar.h"
+#include "window/ProcessMenu.h"
+#include "window/StartChildDialog.h"
 #include "window/Theme.h"
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
-#include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QGuiApplication>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -55,82 +49,73 @@
 namespace suplab {
 
 namespace {
-struct Example {
-    const char* resource;
-    const char* title;
-};
-constexpr Example kExamples[] = {
-    {":/scenarios/01_counter_kvstore.json", "Counter and KVStore (one_for_one)"},
-    {":/scenarios/02_database_cache_webserver.json", "Database, Cache, WebServer (rest_for_one)"},
-    {":/scenarios/03_application_tree.json", "Application tree: three subsystems"},
-    {":/scenarios/04_session_supervisor.json", "SessionSupervisor (DynamicSupervisor)"},
-    {":/scenarios/05_chat_app.json", "ChatApp: Logger and RoomSupervisor"},
-};
-constexpr Example kElixirExamples[] = {
-    {":/elixir/lesson_counter_kvstore.ex", "MyApp.Supervisor: Counter and KVStore"},
-    {":/elixir/lesson_rest_for_one.ex", "MyApp.Supervisor: Database, Cache, WebServer"},
-    {":/elixir/lesson_application.ex", "MyApp.Application: three subsystems"},
-    {":/elixir/lesson_session_supervisor.ex", "MyApp.SessionSupervisor"},
-    {":/elixir/lesson_chat_app.ex", "ChatApp.Supervisor"},
-    {":/elixir/lesson_temporary_worker.ex", "MyTemporaryWorker"},
-    {":/elixir/lesson_child_spec_map.exs", "A child spec map"},
-};
 QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
+/// How many workers one poll of live state asks at most (the rest wait their turn).
+constexpr int kPollBatch = 64;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("SupLab"));
     resize(1400, 900);
-    canvas_ = new TreeCanvas(this);
-    setCentralWidget(canvas_);
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    notice_ = new NoticeBar(centre);
+    find_ = new FindBar(centre);
+    canvas_ = new TreeCanvas(centre);
+    column->addWidget(notice_);
+    column->addWidget(find_);
+    column->addWidget(canvas_, 1);
+    setCentralWidget(centre);
     buildDocks();
-    buildMenus();
+    buildFileMenu();
+    buildRunMenu();
+    buildViewMenu();
     clockLabel_ = new QLabel(this);
     statusBar()->addPermanentWidget(clockLabel_);
 
     connect(&controller_, &RunController::eventsArrived, this, &MainWindow::onEvents);
+    // What the user asked for and could not be done is said once, without blocking.
     connect(&controller_, &RunController::actionFinished, this,
             [this](const QString& what, bool ok, const QString& msg) {
                 if (ok)
                     statusBar()->showMessage(what, 4000);
                 else
-                    QMessageBox::information(this, tr("Nothing done"),
-                                             what + QStringLiteral(":\n") + msg);
+                    notice_->say(tr("%1: %2").arg(what, msg));
             });
     connect(&controller_, &RunController::inspected, this,
             [this](const QString& path, const QString& text, const std::vector<ChildInfo>& children,
                    const ChildCounts& counts) {
                 const ProcessNode* n = state_ ? state_->find(path.toStdString()) : nullptr;
-                if (n && !n->isSupervisor()) liveText_.insert(path, text);
+                if (n && !n->isSupervisor() && liveText_.value(path) != text) {
+                    liveText_.insert(path, text);
+                    state_->touch(n->path);
+                }
                 if (path == selected_) {
-                    inspectedText_ = text;
-                    inspectedChildren_ = children;
-                    inspectedCounts_ = counts;
+                    inspected_ = {true, text, children, counts};
                     updateInspector();
                 }
-                dirty_ = true;
             });
+    // A process polled or inspected that is gone: the inspector says so, nobody else.
+    connect(&controller_, &RunController::inspectionMissed, this, [this](const QString& path) {
+        if (path != selected_) return;
+        inspected_ = {};
+        updateInspector();
+    });
     connect(canvas_, &TreeCanvas::processSelected, this, &MainWindow::onSelected);
     connect(canvas_, &TreeCanvas::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(find_, &FindBar::found, this, [this](const QString& path) {
+        canvas_->reveal(path); // selects it, which announces it
+    });
 
     frame_.setInterval(33);
     connect(&frame_, &QTimer::timeout, this, &MainWindow::onFrame);
     frame_.start();
     poll_.setInterval(400);
-    connect(&poll_, &QTimer::timeout, this, [this] {
-        if (!state_ || !controller_.running()) return;
-        int asked = 0;
-        for (const auto& [path, node] : state_->nodes()) {
-            if (node.state != ProcessState::Running || node.isSupervisor() || !node.spec ||
-                node.spec->behaviour == "generic")
-                continue;
-            controller_.inspect(path);
-            if (++asked > 200) break;
-        }
-        if (!selected_.isEmpty()) controller_.inspect(selected_.toStdString());
-    });
+    connect(&poll_, &QTimer::timeout, this, &MainWindow::pollLiveState);
     poll_.start();
 
     QSettings settings;
@@ -138,7 +123,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     // Preferences: the clock and its speed as they were last time.
     speed_->setValue(settings.value(QStringLiteral("prefs/speed"), 1.0).toDouble());
-    if (settings.value(QStringLiteral("prefs/virtualClock"), false).toBool()) useVirtualClock(true);
+    canvas_->setLegendVisible(settings.value(QStringLiteral("prefs/legend"), false).toBool());
+    if (settings.value(QStringLiteral("prefs/virtualClock"), false).toBool()) {
+        const QSignalBlocker quiet(virtualAction_);
+        virtualAction_->setChecked(true);
+        useVirtualClock(true);
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -147,67 +137,31 @@ MainWindow::~MainWindow() {
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("prefs/speed"), speed_->value());
     settings.setValue(QStringLiteral("prefs/virtualClock"), virtualAction_->isChecked());
+    settings.setValue(QStringLiteral("prefs/legend"), canvas_->legendVisible());
     controller_.stop();
+}
+
+EventLogModel& MainWindow::logModel() {
+    return log_->model();
 }
 
 void MainWindow::buildDocks() {
     inspector_ = new QTextBrowser(this);
     inspector_->setAccessibleName(tr("Inspector"));
+    inspector_->setOpenLinks(false);
     auto* inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(QStringLiteral("inspector"));
     inspectorDock->setWidget(inspector_);
+    inspectorDock->setMinimumWidth(320);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
 
-    logModel_ = new EventLogModel(this);
-    logProxy_ = new EventFilterProxy(this);
-    logProxy_->setSourceModel(logModel_);
-    auto* logPanel = new QWidget(this);
-    auto* logLayout = new QVBoxLayout(logPanel);
-    logLayout->setContentsMargins(2, 2, 2, 2);
-    auto* filterRow = new QHBoxLayout();
-    logText_ = new QLineEdit(logPanel);
-    logText_->setPlaceholderText(tr("Filter: text in any column"));
-    logText_->setAccessibleName(tr("Event log filter"));
-    logKind_ = new QComboBox(logPanel);
-    logKind_->setAccessibleName(tr("Event kind"));
-    logKind_->setToolTip(tr("Show one kind of event, or the conformance trace (the events a "
-                            "real Elixir/OTP runtime is compared on)"));
-    logKind_->addItem(tr("all events"), -1);
-    logKind_->addItem(tr("conformance trace"), -2);
-    for (int k = 0; k <= int(EventKind::Call); ++k)
-        logKind_->addItem(QString::fromLatin1(toString(EventKind(k))), k);
-    logSubtree_ = new QCheckBox(tr("selected subtree only"), logPanel);
-    logFollow_ = new QCheckBox(tr("follow"), logPanel);
-    logFollow_->setChecked(true);
-    filterRow->addWidget(logText_, 1);
-    filterRow->addWidget(logKind_);
-    filterRow->addWidget(logSubtree_);
-    filterRow->addWidget(logFollow_);
-    logLayout->addLayout(filterRow);
-    logView_ = new QTableView(logPanel);
-    logView_->setModel(logProxy_);
-    logView_->setAccessibleName(tr("Event log"));
-    logView_->verticalHeader()->hide();
-    logView_->verticalHeader()->setDefaultSectionSize(20);
-    logView_->horizontalHeader()->setStretchLastSection(true);
-    logView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    logView_->setColumnWidth(EventLogModel::Seq, 60);
-    logView_->setColumnWidth(EventLogModel::Time, 80);
-    logView_->setColumnWidth(EventLogModel::Path, 300);
-    logLayout->addWidget(logView_);
+    log_ = new EventLogPanel(this);
     auto* logDock = new QDockWidget(tr("Event log"), this);
     logDock->setObjectName(QStringLiteral("eventlog"));
-    logDock->setWidget(logPanel);
+    logDock->setWidget(log_);
     addDockWidget(Qt::BottomDockWidgetArea, logDock);
-    connect(logText_, &QLineEdit::textChanged, this, &MainWindow::applyLogFilter);
-    connect(logKind_, &QComboBox::currentIndexChanged, this, &MainWindow::applyLogFilter);
-    connect(logSubtree_, &QCheckBox::toggled, this, &MainWindow::applyLogFilter);
-    connect(logView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
-        const QString path = index.data(EventLogModel::PathRole).toString();
-        if (state_ && state_->find(path.toStdString())) {
-            canvas_->setSelected(path);
-            onSelected(path);
-        }
+    connect(log_, &EventLogPanel::pathActivated, this, [this](const QString& path) {
+        if (state_ && state_->find(path.toStdString())) canvas_->reveal(path);
     });
 
     chart_ = new RestartChart(this);
@@ -221,19 +175,7 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::RightDockWidgetArea, chartDock);
 }
 
-void MainWindow::applyLogFilter() {
-    const int kind = logKind_->currentData().toInt();
-    QSet<int> kinds;
-    if (kind == -2)
-        for (auto k : {EventKind::Up, EventKind::Down, EventKind::StartFailed, EventKind::GiveUp,
-                       EventKind::Error})
-            kinds.insert(int(k));
-    else if (kind >= 0)
-        kinds.insert(kind);
-    logProxy_->setFilter(logText_->text(), kinds, logSubtree_->isChecked() ? selected_ : QString());
-}
-
-void MainWindow::buildMenus() {
+void MainWindow::buildFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -280,7 +222,7 @@ void MainWindow::buildMenus() {
             if (problem.isEmpty())
                 statusBar()->showMessage(tr("Exported the tree to %1").arg(target), 5000);
             else
-                QMessageBox::warning(this, tr("Export failed"), problem);
+                notice_->say(tr("Export failed: %1. Nothing was written.").arg(problem));
         });
     }
     tree->addAction(tr("Copy as &Mermaid"), this, [this] {
@@ -308,14 +250,14 @@ void MainWindow::buildMenus() {
                                                             QString(), tr("JSON Lines (*.jsonl)"));
         if (target.isEmpty()) return;
         const QString error = startRecording(target);
-        if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot record"), error);
+        if (!error.isEmpty()) notice_->say(tr("Cannot record: %1").arg(error));
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     updateRecentMenu();
 
     QMenu* examples = menuBar()->addMenu(tr("&Examples"));
-    for (const auto& ex : kExamples) {
+    for (const auto& ex : kScenarioExamples) {
         const QString resource = QString::fromLatin1(ex.resource);
         examples->addAction(tr(ex.title), this, [this, resource] { openExample(resource); });
     }
@@ -330,7 +272,9 @@ void MainWindow::buildMenus() {
             if (dialog.exec() == QDialog::Accepted) runImported(dialog.result(), dialog.label());
         });
     }
+}
 
+void MainWindow::buildRunMenu() {
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     QToolBar* bar = addToolBar(tr("Run"));
     bar->setObjectName(QStringLiteral("runbar"));
@@ -341,16 +285,26 @@ void MainWindow::buildMenus() {
     virtualAction_ = run->addAction(tr("&Virtual clock"));
     virtualAction_->setCheckable(true);
     virtualAction_->setToolTip(tr("Virtual clock: deterministic, pausable and steppable.\n"
-                                  "Off: the threaded real clock (wall time)."));
-    connect(virtualAction_, &QAction::toggled, this, &MainWindow::useVirtualClock);
+                                  "Off: the threaded real clock (wall time).\n"
+                                  "Switching starts the run again."));
+    connect(virtualAction_, &QAction::toggled, this, [this](bool on) {
+        useVirtualClock(on);
+        // A run cannot change clocks midway: say that it started again.
+        notice_->say(on ? tr("Now on the virtual clock: the run started again from t = 0 "
+                             "(deterministic; Space pauses, N steps).")
+                        : tr("Now on the real clock: the run started again from t = 0."));
+    });
     bar->addAction(virtualAction_);
     pauseAction_ = run->addAction(tr("&Pause"), QKeySequence(Qt::Key_Space));
     pauseAction_->setCheckable(true);
     pauseAction_->setEnabled(false);
     connect(pauseAction_, &QAction::toggled, this, [this](bool on) { controller_.setPaused(on); });
     bar->addAction(pauseAction_);
-    stepAction_ = run->addAction(tr("&Step to next event"), QKeySequence(Qt::Key_N), this,
-                                 [this] { controller_.stepToNextEvent(); });
+    stepAction_ = run->addAction(tr("&Step to next event"), QKeySequence(Qt::Key_N), this, [this] {
+        // A step is taken from a paused clock: pause first, as a debugger does.
+        if (!pauseAction_->isChecked()) pauseAction_->setChecked(true);
+        controller_.stepToNextEvent();
+    });
     stepAction_->setEnabled(false);
     bar->addAction(stepAction_);
     speed_ = new QDoubleSpinBox(this);
@@ -364,12 +318,19 @@ void MainWindow::buildMenus() {
     connect(speed_, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { controller_.setSpeed(v); });
     bar->addWidget(speed_);
-
-    addToolBarBreak();
-    QToolBar* scriptBar = addToolBar(tr("Script"));
-    scriptBar->setObjectName(QStringLiteral("scriptbar"));
-    timeline_ = new ScriptTimeline(this);
-    scriptBar->addWidget(timeline_);
+    QMenu* speeds = run->addMenu(tr("Spee&d"));
+    auto* speedGroup = new QActionGroup(this);
+    for (double s : {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0}) {
+        QAction* a = speeds->addAction(QStringLiteral("%1\u00D7").arg(s));
+        a->setCheckable(true);
+        speedGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, s] { speed_->setValue(s); });
+        connect(speed_, &QDoubleSpinBox::valueChanged, a,
+                [a, s](double v) { a->setChecked(qFuzzyCompare(v, s)); });
+    }
+    speeds->setToolTip(tr("Virtual clock only"));
+    speeds->setEnabled(false);
+    speedMenu_ = speeds;
 
     // Shortcuts on the selected process.
     auto* killKey = new QShortcut(QKeySequence(Qt::Key_K), this);
@@ -381,16 +342,55 @@ void MainWindow::buildMenus() {
         if (!selected_.isEmpty())
             performAction(selected_, QStringLiteral("crash"), QStringLiteral("boom"));
     });
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, &MainWindow::onEscape);
 
     run->addSeparator();
     run->addAction(tr("&Compare strategies..."), QKeySequence(Qt::CTRL | Qt::Key_M), this,
                    [this] { openCompare(); });
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    auto* fit = view->addAction(tr("&Fit tree"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
-                                [this] { canvas_->fit(); });
-    bar->addAction(fit);
-    view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this, [this] { canvas_->zoomBy(1.2); });
+    addToolBarBreak();
+    QToolBar* scriptBar = addToolBar(tr("Script"));
+    scriptBar->setObjectName(QStringLiteral("scriptbar"));
+    timeline_ = new ScriptTimeline(this);
+    timeline_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    scriptBar->addWidget(timeline_);
+}
+
+void MainWindow::buildViewMenu() {
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    QMenu* view = viewMenu_;
+    view->addAction(tr("&Find a process..."), QKeySequence::Find, this,
+                    [this] { find_->open(state_.get()); });
+    view->addSeparator();
+    view->addAction(tr("&Fit tree"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                    [this] { canvas_->fit(); });
+    view->addAction(tr("Zoom to &selection"), QKeySequence(Qt::Key_Z), this,
+                    [this] { canvas_->zoomToSelection(); });
+    QAction* zoomIn = view->addAction(tr("Zoom &in"), this, [this] { canvas_->zoomBy(1.2); });
+    // Ctrl+= as well as Ctrl++: on most keyboards + needs Shift.
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this,
+                    [this] { canvas_->zoomBy(1 / 1.2); });
+    view->addSeparator();
+    QAction* legend = view->addAction(tr("&Legend"));
+    legend->setCheckable(true);
+    legend->setShortcut(QKeySequence(Qt::Key_L));
+    connect(legend, &QAction::toggled, canvas_, &TreeCanvas::setLegendVisible);
+    connect(view, &QMenu::aboutToShow, legend, [this, legend] {
+        const QSignalBlocker quiet(legend);
+        legend->setChecked(canvas_->legendVisible());
+    });
+    QAction* uses = view->addAction(tr("&Dependencies (uses)"));
+    uses->setCheckable(true);
+    uses->setChecked(true);
+    uses->setToolTip(tr("Draw each worker's `uses` as a dashed arrow to the sibling it calls"));
+    connect(uses, &QAction::toggled, canvas_, &TreeCanvas::setShowUses);
+    QMenu* panels = view->addMenu(tr("&Panels"));
+    for (auto* dock : findChildren<QDockWidget*>())
+        panels->addAction(dock->toggleViewAction());
+    for (auto* bar : findChildren<QToolBar*>())
+        panels->addAction(bar->toggleViewAction());
     view->addSeparator();
     QMenu* themeMenu = view->addMenu(tr("&Theme"));
     auto* themes = new QActionGroup(this);
@@ -409,8 +409,6 @@ void MainWindow::buildMenus() {
         });
     }
     if (current != theme::Choice::System) theme::apply(current);
-    view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this,
-                    [this] { canvas_->zoomBy(1 / 1.2); });
 }
 
 void MainWindow::updateRecentMenu() {
@@ -494,6 +492,7 @@ void MainWindow::use(Scenario scenario, const QString& label, const QString& fil
     scenarioLabel_ = label;
     currentFile_ = fileForRecent;
     if (!fileForRecent.isEmpty()) rememberRecent(fileForRecent);
+    log_->reset(); // a filter set for the last scenario would hide this one's events
     restart();
 }
 
@@ -503,12 +502,17 @@ void MainWindow::restart() {
     // A new run starts its seq again at 1: it does not belong in the same file.
     stopRecording(tr("Recording stopped as the run restarted"));
     state_ = std::make_unique<TreeState>(*scenario_);
-    logModel_->clear();
+    log_->model().clear();
     liveText_.clear();
     canvas_->clear();
     chart_->clear();
+    timeline_->clearMarks();
+    notice_->dismiss();
     selected_.clear();
-    inspector_->setHtml(tr("<p>Click a process to inspect it; right-click to break it.</p>"));
+    inspected_ = {};
+    log_->setSelected({});
+    pollCursor_ = 0;
+    updateInspector();
     const bool virt = virtualAction_->isChecked();
     controller_.start(*scenario_, virt ? RunController::Clock::Virtual : RunController::Clock::Real,
                       speed_->value());
@@ -516,7 +520,6 @@ void MainWindow::restart() {
     setWindowTitle(tr("SupLab: %1").arg(q(scenario_->name)));
     timeline_->setScript(scenario_->script, scenario_->settle_ms);
     lives_->refresh(state_.get(), 0, {});
-    dirty_ = true;
 }
 
 CompareWindow* MainWindow::openCompare() {
@@ -529,10 +532,14 @@ CompareWindow* MainWindow::openCompare() {
 }
 
 void MainWindow::useVirtualClock(bool on) {
-    if (virtualAction_->isChecked() != on) virtualAction_->setChecked(on);
+    {
+        const QSignalBlocker quiet(virtualAction_);
+        virtualAction_->setChecked(on);
+    }
     pauseAction_->setEnabled(on);
     stepAction_->setEnabled(on);
     speed_->setEnabled(on);
+    speedMenu_->setEnabled(on);
     if (!on) pauseAction_->setChecked(false);
     restart();
 }
@@ -543,7 +550,7 @@ QString MainWindow::startRecording(const QString& file) {
     recorder_ = EventRecorder::open(file.toStdString(), error);
     if (!recorder_) return q(error);
     // The run so far, then each batch as it comes.
-    const EventStore& store = logModel_->store();
+    const EventStore& store = log_->model().store();
     for (std::size_t from = 0; from < store.size(); from += 65536)
         recorder_->append(store.events(from, std::min(store.size(), from + 65536)));
     const QSignalBlocker quiet(recordAction_);
@@ -563,15 +570,11 @@ void MainWindow::stopRecording(const QString& why) {
     recordAction_->setChecked(false);
     if (error) {
         // Not modal: the run goes on, and the log in the window is complete.
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Recording stopped"),
-                                    tr("Recording to %1 stopped after %2 events: %3\n\nThe event "
-                                       "log in the window is complete; export it to keep it.")
-                                        .arg(file)
-                                        .arg(written)
-                                        .arg(q(*error)),
-                                    QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        notice_->say(tr("Recording to %1 stopped after %2 events: %3. The event log in the "
+                        "window is complete; export it to keep it.")
+                         .arg(file)
+                         .arg(written)
+                         .arg(q(*error)));
         statusBar()->showMessage(tr("Recording to %1 failed: %2").arg(file, q(*error)));
         return;
     }
@@ -581,29 +584,48 @@ void MainWindow::stopRecording(const QString& why) {
 void MainWindow::onEvents(const std::vector<Event>& events) {
     if (!state_) return;
     if (recorder_) recorder_->append(events);
-    for (const auto& e : events)
+    for (const auto& e : events) {
         state_->apply(e);
-    logModel_->append(events);
-    if (logFollow_->isChecked()) logView_->scrollToBottom();
-    dirty_ = true;
+        if (e.kind == EventKind::GiveUp) // on the script bar too, until the next reset
+            timeline_->addMark(e.tUs, q(e.path).section(QLatin1Char('/'), -1),
+                               tr("%1 gave up at %2 s").arg(q(e.path)).arg(e.tUs / 1e6, 0, 'f', 2));
+    }
+    log_->append(events);
 }
 
 void MainWindow::onFrame() {
     if (recorder_ && recorder_->error()) stopRecording(tr("Recording failed"));
     if (!state_) return;
     const std::int64_t now = controller_.nowUs();
-    // Redraw when something happened, and while crash flashes fade and budgets slide.
-    if (dirty_ || (++chartTick_ % 3) == 0) {
-        canvas_->refresh(*state_, now, liveText_);
-        dirty_ = false;
-    }
-    if (chartTick_ % 8 == 0) {
+    // Only what changed is drawn again; a flash fading or a budget draining counts.
+    canvas_->refresh(*state_, now, liveText_);
+    if (++chartTick_ % 8 == 0) {
         chart_->sample(*state_, now, selected_);
         lives_->refresh(state_.get(), now, selected_);
     }
     timeline_->setNow(now);
     if (chartTick_ % 15 == 0 && !selected_.isEmpty()) updateInspector();
     updateStatus();
+}
+
+void MainWindow::pollLiveState() {
+    // Workers' live state for their boxes: those drawn, a batch at a time, round robin.
+    if (!state_ || !controller_.running()) return;
+    const auto& nodes = state_->nodes();
+    if (pollCursor_ >= nodes.size()) pollCursor_ = 0;
+    auto it = std::next(nodes.begin(), std::ptrdiff_t(pollCursor_));
+    int asked = 0;
+    for (std::size_t seen = 0; seen < nodes.size() && asked < kPollBatch; ++seen) {
+        if (it == nodes.end()) it = nodes.begin();
+        const auto& [path, node] = *it++;
+        if (node.state != ProcessState::Running || node.isSupervisor() || !node.spec ||
+            node.spec->behaviour == "generic" || !canvas_->item(q(path)))
+            continue;
+        controller_.inspect(path);
+        ++asked;
+    }
+    pollCursor_ = std::size_t(std::distance(nodes.begin(), it));
+    if (!selected_.isEmpty()) controller_.inspect(selected_.toStdString());
 }
 
 void MainWindow::updateStatus() {
@@ -614,91 +636,49 @@ void MainWindow::updateStatus() {
                               .arg(controller_.paused() ? tr(", paused") : QString())
                         : tr("real clock");
     clockLabel_->setText(
-        tr("%1  t = %2 s  %3 events").arg(clock).arg(t, 0, 'f', 2).arg(logModel_->rowCount()));
+        tr("%1  t = %2 s  %3 events").arg(clock).arg(t, 0, 'f', 2).arg(log_->model().rowCount()));
+}
+
+void MainWindow::select(const QString& path) {
+    canvas_->setSelected(path, true);
 }
 
 void MainWindow::onSelected(const QString& path) {
     selected_ = path;
-    inspectedText_.clear();
-    inspectedChildren_.clear();
-    inspectedCounts_ = {};
-    controller_.inspect(path.toStdString());
-    if (logSubtree_->isChecked()) applyLogFilter();
+    inspected_ = {};
+    if (!path.isEmpty()) controller_.inspect(path.toStdString());
+    log_->setSelected(path);
     updateInspector();
-    dirty_ = true;
+}
+
+void MainWindow::onEscape() {
+    if (find_->isVisible()) {
+        find_->hide();
+        canvas_->setFocus();
+    } else if (!selected_.isEmpty()) {
+        canvas_->setSelected({}, true);
+    } else {
+        notice_->dismiss();
+    }
+}
+
+QString MainWindow::inspectorText() const {
+    return inspector_->toPlainText();
 }
 
 void MainWindow::updateInspector() {
     const ProcessNode* n = state_ ? state_->find(selected_.toStdString()) : nullptr;
-    if (!n) return;
-    QString html = QStringLiteral("<h3>%1</h3><table>").arg(q(n->path).toHtmlEscaped());
-    auto row = [&](const QString& k, const QString& v) {
-        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>")
-                    .arg(k, v.toHtmlEscaped());
-    };
-    row(tr("pid"), q(formatPid(n->pid)));
-    row(tr("state"), QString::fromLatin1(toString(n->state)));
-    if (n->upSinceUs >= 0)
-        row(tr("uptime"),
-            tr("%1 s").arg(double(controller_.nowUs() - n->upSinceUs) / 1e6, 0, 'f', 2));
-    row(tr("restarts"), QString::number(n->restarts));
-    row(tr("last exit reason"), n->lastReason.empty() ? tr("(none)") : q(n->lastReason));
-    if (n->spec) {
-        const NodeSpec& s = *n->spec;
-        row(tr("type"), QString::fromLatin1(toString(s.type)));
-        row(tr("restart"), QString::fromLatin1(toString(s.restart)));
-        row(tr("shutdown"), q(s.shutdown.format()));
-        if (s.significant) row(tr("significant"), tr("true"));
-        if (s.type == NodeType::Supervisor) {
-            row(tr("strategy"), QString::fromLatin1(toString(s.strategy)));
-            row(tr("auto_shutdown"), QString::fromLatin1(toString(s.auto_shutdown)));
-        }
-        if (s.isSupervisor()) {
-            const auto [used, max] = state_->budget(n->path, controller_.nowUs());
-            row(tr("intensity"), tr("%1 of max_restarts %2 in max_seconds %3")
-                                     .arg(used)
-                                     .arg(max)
-                                     .arg(s.max_seconds));
-            if (s.type == NodeType::DynamicSupervisor)
-                row(tr("max_children"),
-                    s.max_children < 0 ? tr("infinity") : QString::number(s.max_children));
-        } else {
-            row(tr("behaviour"), q(s.behaviour));
-            if (s.trap_exit) row(tr("trap_exit"), tr("true"));
-            if (!s.uses.empty()) {
-                QStringList deps;
-                for (const auto& d : s.uses)
-                    deps << q(d);
-                row(tr("uses"), deps.join(QStringLiteral(", ")));
-            }
-        }
-    }
-    if (!inspectedText_.isEmpty())
-        row(n->isSupervisor() ? tr("summary") : tr("live state"), inspectedText_);
-    html += QStringLiteral("</table>");
-    if (n->spec)
-        html += QStringLiteral("<p><small>%1</small></p>")
-                    .arg(help::node(*n->spec).toHtmlEscaped().replace(QLatin1Char('\n'),
-                                                                      QStringLiteral("<br>")));
-    if (n->isSupervisor() && n->state == ProcessState::Running) {
-        html += QStringLiteral("<p><b>which_children</b> (newest first):<br>");
-        for (const auto& c : inspectedChildren_)
-            html +=
-                QStringLiteral("{%1, %2, %3}<br>")
-                    .arg(q(c.id).toHtmlEscaped(),
-                         c.state == ChildState::Running      ? q(formatPid(c.pid))
-                         : c.state == ChildState::Restarting ? QStringLiteral("restarting")
-                                                             : QStringLiteral("undefined"),
-                         c.supervisor ? QStringLiteral("supervisor") : QStringLiteral("worker"));
-        html +=
-            QStringLiteral(
-                "</p><p><b>count_children</b>: specs %1, active %2, supervisors %3, workers %4</p>")
-                .arg(inspectedCounts_.specs)
-                .arg(inspectedCounts_.active)
-                .arg(inspectedCounts_.supervisors)
-                .arg(inspectedCounts_.workers);
-    }
+    const QString html =
+        n ? inspectorHtml(*state_, *n, controller_.nowUs(), inspected_)
+          : tr("<p>Click a process to inspect it; right-click to break it. Esc or a click on "
+               "the empty canvas selects nothing.</p><p>Ctrl+F finds a process; L shows what "
+               "the marks mean.</p>");
+    if (html == inspectorHtml_) return;
+    inspectorHtml_ = html;
+    // Keep the reader's place: the page is written again every half second.
+    const int scroll = inspector_->verticalScrollBar()->value();
     inspector_->setHtml(html);
+    inspector_->verticalScrollBar()->setValue(scroll);
 }
 
 void MainWindow::performAction(const QString& path, const QString& action,
@@ -706,11 +686,9 @@ void MainWindow::performAction(const QString& path, const QString& action,
     const std::string p = path.toStdString();
     const ProcessNode* n = state_ ? state_->find(p) : nullptr;
     if (!n || n->state != ProcessState::Running) {
-        statusBar()->showMessage(
-            tr("%1 is not running (%2): nothing done")
-                .arg(path, n ? QString::fromLatin1(toString(n->state)) : tr("unknown")),
-            6000);
-        if (action != QLatin1String("inspect")) return;
+        notice_->say(tr("%1 is not running (%2): nothing done")
+                         .arg(path, n ? QString::fromLatin1(toString(n->state)) : tr("unknown")));
+        return;
     }
     if (action == QLatin1String("kill"))
         controller_.kill(p);
@@ -726,135 +704,39 @@ void MainWindow::performAction(const QString& path, const QString& action,
         controller_.deleteChild(p, argument.toStdString());
 }
 
+void MainWindow::dismissGiveUp(const QString& path) {
+    if (!state_ || !state_->dismissGiveUp(path.toStdString())) return;
+    timeline_->clearMarks();
+    for (const auto& [t, p] : state_->giveUps())
+        timeline_->addMark(t, q(p).section(QLatin1Char('/'), -1),
+                           tr("%1 gave up at %2 s").arg(q(p)).arg(t / 1e6, 0, 'f', 2));
+    updateInspector();
+}
+
 void MainWindow::showContextMenu(const QString& path, const QPoint& globalPos) {
-    const ProcessNode* n = state_ ? state_->find(path.toStdString()) : nullptr;
-    if (!n) return;
+    if (!state_) return;
     QMenu menu(this);
-    auto* title = menu.addAction(path);
-    title->setEnabled(false);
-    menu.addSeparator();
-    menu.addAction(tr("&Kill (exit signal kill)"), this,
-                   [=, this] { performAction(path, QStringLiteral("kill")); })
-        ->setShortcut(QKeySequence(Qt::Key_K));
-    if (!n->isSupervisor()) {
-        menu.addAction(tr("&Crash (boom)"), this, [=, this] {
-            performAction(path, QStringLiteral("crash"), QStringLiteral("boom"));
-        });
-        menu.addAction(tr("Crash with reason..."), this, [=, this] {
-            bool ok = false;
-            const QString reason = QInputDialog::getText(
-                this, tr("Crash"), tr("Exit reason (a word, or {shutdown,WORD}):"),
-                QLineEdit::Normal, QStringLiteral("boom"), &ok);
-            if (!ok) return;
-            if (!Reason::isValidText(reason.toStdString())) {
-                QMessageBox::information(this, tr("Not a reason"),
-                                         tr("\"%1\" is not an exit reason: use a word such as "
-                                            "boom, normal, shutdown or {shutdown,maint}.")
-                                             .arg(reason));
-                return;
-            }
-            performAction(path, QStringLiteral("crash"), reason);
-        });
-        menu.addAction(tr("Exit &normal"), this, [=, this] {
-            performAction(path, QStringLiteral("crash"), QStringLiteral("normal"));
-        });
-    }
-    menu.addAction(tr("Exit signal shutdown"), this, [=, this] {
-        performAction(path, QStringLiteral("exit"), QStringLiteral("shutdown"));
-    });
-    menu.addAction(tr("Exit signal {shutdown,maint}"), this, [=, this] {
-        performAction(path, QStringLiteral("exit"), QStringLiteral("{shutdown,maint}"));
-    });
-    menu.addAction(tr("Send exit signal..."), this, [=, this] {
-        bool ok = false;
-        const QString reason = QInputDialog::getText(
-            this, tr("Exit signal"), tr("Reason:"), QLineEdit::Normal, QStringLiteral("boom"), &ok);
-        if (ok && Reason::isValidText(reason.toStdString()))
-            performAction(path, QStringLiteral("exit"), reason);
-    });
-    if (n->isSupervisor()) {
-        menu.addSeparator();
-        const bool dynamic = n->spec && n->spec->type == NodeType::DynamicSupervisor;
-        QMenu* term = menu.addMenu(tr("Terminate child"));
-        QMenu* rest = dynamic ? nullptr : menu.addMenu(tr("Restart child"));
-        QMenu* del = dynamic ? nullptr : menu.addMenu(tr("Delete child"));
-        for (const auto& childPath : n->children) {
-            const ProcessNode* c = state_->find(childPath);
-            if (!c || c->state == ProcessState::Removed) continue;
-            const QString id = q(c->id);
-            term->addAction(id, this, [=, this] {
-                performAction(path, QStringLiteral("terminate_child"), id);
-            });
-            if (rest)
-                rest->addAction(id, this, [=, this] {
-                    performAction(path, QStringLiteral("restart_child"), id);
-                });
-            if (del)
-                del->addAction(id, this, [=, this] {
-                    performAction(path, QStringLiteral("delete_child"), id);
-                });
-        }
-        menu.addAction(tr("Start child..."), this, [=, this] { startChildDialog(path); });
-    }
-    menu.exec(globalPos);
+    ProcessMenuActions actions;
+    actions.act = [this](const QString& p, const QString& a, const QString& arg) {
+        performAction(p, a, arg);
+    };
+    actions.startChild = [this](const QString& sup) { startChildDialog(sup); };
+    actions.fold = [this](const QString& p, bool fold) { canvas_->setFolded(p, fold); };
+    actions.dismissGiveUp = [this](const QString& p) { dismissGiveUp(p); };
+    actions.zoomToSelection = [this] { canvas_->zoomToSelection(); };
+    actions.refuse = [this](const QString& message) { notice_->say(message); };
+    if (fillProcessMenu(menu, *state_, path, canvas_->isFolded(path), actions))
+        menu.exec(globalPos);
 }
 
 void MainWindow::startChildDialog(const QString& supervisor) {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Start child under %1").arg(supervisor));
-    auto* form = new QFormLayout(&dialog);
-    auto* id = new QLineEdit(QStringLiteral("child_%1").arg(logModel_->rowCount()), &dialog);
-    auto* behaviour = new QComboBox(&dialog);
-    for (const auto& b : knownBehaviours())
-        behaviour->addItem(q(b));
-    auto* restartType = new QComboBox(&dialog);
-    restartType->addItems(
-        {QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("temporary")});
-    QStringList restartHelp;
-    for (int i = 0; i < 3; ++i) {
-        restartHelp << help::restart(RestartType(i));
-        restartType->setItemData(i, restartHelp.back(), Qt::ToolTipRole);
-    }
-    restartType->setToolTip(restartHelp.join(QLatin1Char('\n')));
-    // Shutdown: milliseconds, brutal_kill or infinity, as in a child spec.
-    auto* shutdown = new QComboBox(&dialog);
-    shutdown->setEditable(true);
-    shutdown->addItems(
-        {QStringLiteral("5000"), QStringLiteral("brutal_kill"), QStringLiteral("infinity")});
-    shutdown->setToolTip(help::shutdown(ShutdownSpec::timeout(5000), false) + QLatin1Char('\n') +
-                         help::shutdown(ShutdownSpec::brutalKill(), false) + QLatin1Char('\n') +
-                         help::shutdown(ShutdownSpec::infinity(), false));
-    id->setAccessibleName(tr("Child id"));
-    behaviour->setAccessibleName(tr("Behaviour"));
-    behaviour->setToolTip(tr("What the worker does and shows (SupLab only: it never changes "
-                             "what its supervisor does)"));
-    restartType->setAccessibleName(tr("Restart type"));
-    shutdown->setAccessibleName(tr("Shutdown"));
-    form->addRow(tr("id"), id);
-    form->addRow(tr("behaviour"), behaviour);
-    form->addRow(tr("restart"), restartType);
-    form->addRow(tr("shutdown"), shutdown);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted) return;
-    const QString shutdownText = shutdown->currentText().trimmed();
-    bool isNumber = false;
-    shutdownText.toLongLong(&isNumber);
-    const QString json =
-        QStringLiteral("{\"id\":%1,\"behaviour\":%2,\"restart\":%3,\"shutdown\":%4}")
-            .arg(q(jsonQuote(id->text().toStdString())),
-                 q(jsonQuote(behaviour->currentText().toStdString())),
-                 q(jsonQuote(restartType->currentText().toStdString())),
-                 isNumber ? shutdownText : q(jsonQuote(shutdownText.toStdString())));
-    NodePtr node;
-    const auto errors = validateNodeText(json.toStdString(), "start_child", &node);
-    if (!errors.empty() || !node) {
-        QStringList lines;
-        for (const auto& e : errors)
-            lines << q(e);
-        QMessageBox::information(this, tr("Not started"), lines.join(QLatin1Char('\n')));
+    StartChildDialog dialog(supervisor, QStringLiteral("child_%1").arg(log_->model().rowCount()),
+                            this);
+    if (dialog.exec() != QDialog::Accepted || !state_) return;
+    QStringList errors;
+    const NodePtr node = dialog.node(&errors);
+    if (!node) {
+        notice_->say(tr("Not started: %1").arg(errors.join(QStringLiteral("; "))));
         return;
     }
     state_->expectChild(supervisor.toStdString() + "/" + node->id, node);
@@ -862,23 +744,7 @@ void MainWindow::startChildDialog(const QString& supervisor) {
 }
 
 QString MainWindow::exportLog(const QString& file, bool filtered) {
-    // Formatted straight from the compact store: no copy of the log as Event objects.
-    const bool asCsv = file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive);
-    const char* eol = asCsv ? "\r\n" : "\n"; // as csv() and jsonl() write them
-    std::string text = asCsv ? csvHeader() + eol : std::string();
-    auto add = [&](int row) {
-        const Event e = logModel_->event(row);
-        text += asCsv ? csvLine(e) : jsonlLine(e);
-        text += eol;
-    };
-    if (filtered) {
-        for (int r = 0; r < logProxy_->rowCount(); ++r)
-            add(logProxy_->mapToSource(logProxy_->index(r, 0)).row());
-    } else {
-        for (int r = 0; r < logModel_->rowCount(); ++r)
-            add(r);
-    }
-    return q(writeFileAtomically(file.toStdString(), text));
+    return log_->exportLog(file, filtered);
 }
 
 QString MainWindow::suggestedName(const QString& format) const {
@@ -896,24 +762,7 @@ void MainWindow::rememberDir(const QString& file) {
 
 QString MainWindow::exportTree(const QString& file, const QString& format) {
     if (!state_ || !scenario_) return tr("%1: there is no tree to export").arg(file);
-    if (format == QLatin1String("svg"))
-        return writeTreeSvg(canvas_->scene(), file, q(scenario_->name));
-    if (format == QLatin1String("png")) return writeTreePng(canvas_->scene(), file);
-    DiagramStates states;
-    const NodePtr root = liveTree(*state_, &states);
-    std::string text;
-    if (format == QLatin1String("mermaid")) {
-        text = treeMermaid(*root, states);
-    } else if (format == QLatin1String("dot")) {
-        text = treeDot(*root, states);
-    } else if (format == QLatin1String("elixir")) {
-        Scenario now = *scenario_;
-        now.root = root;
-        text = elixirSkeleton(now);
-    } else {
-        return tr("%1: no tree format called %2").arg(file, format);
-    }
-    return q(writeFileAtomically(file.toStdString(), text));
+    return suplab::exportTree(canvas_->scene(), *state_, *scenario_, file, format);
 }
 
 QString MainWindow::saveScenario(const QString& file) {
@@ -937,7 +786,7 @@ void MainWindow::saveScenarioDialog() {
     if (problem.isEmpty())
         statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
     else
-        QMessageBox::warning(this, tr("Not saved"), problem + tr("\nNothing was written."));
+        notice_->say(tr("Not saved: %1. Nothing was written.").arg(problem));
 }
 
 bool MainWindow::importElixir(const QString& source, const QString& label) {
@@ -971,8 +820,7 @@ void MainWindow::exportDialog(bool filtered) {
     if (problem.isEmpty())
         statusBar()->showMessage(tr("Exported to %1").arg(file), 5000);
     else
-        QMessageBox::warning(this, tr("Export failed"),
-                             problem + tr("\nThe log is kept; nothing was written."));
+        notice_->say(tr("Export failed: %1. The log is kept; nothing was written.").arg(problem));
 }
 
 } // namespace suplab

@@ -1,11 +1,13 @@
 #pragma once
-// SupLab's main window: the tree canvas in the middle; inspector, event log and
-// charts in docks; clock controls in the tool bar; examples, files and exports
-// in the menus.
+// SupLab's main window: the tree canvas in the middle (with the notice and find
+// bars over it); inspector, event log and charts in docks; clock controls in the
+// tool bar; examples, files and exports in the menus. Each piece lives in its own
+// file; this one puts them together and runs the scenario.
 
 #include "elixir/ElixirImporter.h"
 #include "run/RunController.h"
 #include "scenario/Scenario.h"
+#include "window/InspectorHtml.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -14,23 +16,20 @@
 #include <optional>
 
 class QAction;
-class QActionGroup;
-class QCheckBox;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QMenu;
-class QTableView;
-class QTextBrowser;
 class QDoubleSpinBox;
+class QLabel;
+class QMenu;
+class QTextBrowser;
 
 namespace suplab {
 
 class CompareWindow;
-class EventRecorder;
-class EventFilterProxy;
 class EventLogModel;
+class EventLogPanel;
+class EventRecorder;
+class FindBar;
 class LifeTimeline;
+class NoticeBar;
 class RestartChart;
 class ScriptTimeline;
 class TreeCanvas;
@@ -53,9 +52,17 @@ class MainWindow final : public QMainWindow {
     // For tests and scripted screenshots.
     RunController& controller() { return controller_; }
     TreeCanvas& canvas() { return *canvas_; }
-    EventLogModel& logModel() { return *logModel_; }
-    EventFilterProxy& logFilter() { return *logProxy_; }
+    EventLogModel& logModel();
+    EventLogPanel& logPanel() { return *log_; }
+    NoticeBar& notice() { return *notice_; }
+    FindBar& findBar() { return *find_; }
     const TreeState* treeState() const { return state_.get(); }
+    /// The inspector's text as shown (plain), for tests.
+    QString inspectorText() const;
+    /// Selects `path` as a click would (empty: nothing).
+    void select(const QString& path);
+    /// Forgets the "gave up" mark of `path` on the canvas and the script bar.
+    void dismissGiveUp(const QString& path);
     /// Writes the whole log (or the filtered view) as CSV or JSONL; an error message or empty.
     QString exportLog(const QString& file, bool filtered);
     void performAction(const QString& path, const QString& action, const QString& argument = {});
@@ -82,18 +89,21 @@ class MainWindow final : public QMainWindow {
     /// Makes `scenario` the current one and runs it.
     void use(Scenario scenario, const QString& label, const QString& fileForRecent);
     void restart();
-    void buildMenus();
     void buildDocks();
+    void buildFileMenu();
+    void buildRunMenu();
+    void buildViewMenu();
     void onEvents(const std::vector<Event>& events);
     void onFrame();
     void onSelected(const QString& path);
+    void onEscape();
+    void pollLiveState();
     void showContextMenu(const QString& path, const QPoint& globalPos);
     void updateInspector();
     void updateRecentMenu();
     void updateStatus();
     void startChildDialog(const QString& supervisor);
     void exportDialog(bool filtered);
-    void applyLogFilter();
     void importDialog();
     void saveScenarioDialog();
     void rememberRecent(const QString& file);
@@ -106,18 +116,16 @@ class MainWindow final : public QMainWindow {
     QString currentFile_;
     std::unique_ptr<TreeState> state_;
     TreeCanvas* canvas_ = nullptr;
-    EventLogModel* logModel_ = nullptr;
-    EventFilterProxy* logProxy_ = nullptr;
-    QTableView* logView_ = nullptr;
-    QLineEdit* logText_ = nullptr;
-    QComboBox* logKind_ = nullptr;
-    QCheckBox* logSubtree_ = nullptr;
-    QCheckBox* logFollow_ = nullptr;
+    NoticeBar* notice_ = nullptr;
+    FindBar* find_ = nullptr;
+    EventLogPanel* log_ = nullptr;
     QTextBrowser* inspector_ = nullptr;
     RestartChart* chart_ = nullptr;
     LifeTimeline* lives_ = nullptr;
     ScriptTimeline* timeline_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* speedMenu_ = nullptr;
     QAction* virtualAction_ = nullptr;
     QAction* recordAction_ = nullptr;
     std::unique_ptr<EventRecorder> recorder_;
@@ -127,13 +135,12 @@ class MainWindow final : public QMainWindow {
     QLabel* clockLabel_ = nullptr;
     QTimer frame_;
     QTimer poll_;
-    bool dirty_ = false;
     int chartTick_ = 0;
+    std::size_t pollCursor_ = 0; // where the last poll of live state stopped
     QString selected_;
     QHash<QString, QString> liveText_;
-    QString inspectedText_;
-    std::vector<ChildInfo> inspectedChildren_;
-    ChildCounts inspectedCounts_;
+    Inspection inspected_;
+    QString inspectorHtml_;
 };
 
 } // namespace suplab

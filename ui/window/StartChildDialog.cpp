@@ -1,0 +1,81 @@
+#include "StartChildDialog.h"
+
+#include "events/EventFormat.h"
+#include "help/OtpHelp.h"
+#include "scenario/ScenarioLoader.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+namespace suplab {
+
+namespace {
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+} // namespace
+
+StartChildDialog::StartChildDialog(const QString& supervisor, const QString& suggestedId,
+                                   QWidget* parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Start child under %1").arg(supervisor));
+    auto* form = new QFormLayout(this);
+    id_ = new QLineEdit(suggestedId, this);
+    behaviour_ = new QComboBox(this);
+    for (const auto& b : knownBehaviours())
+        behaviour_->addItem(q(b));
+    restart_ = new QComboBox(this);
+    restart_->addItems(
+        {QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("temporary")});
+    QStringList restartHelp;
+    for (int i = 0; i < 3; ++i) {
+        restartHelp << help::restart(RestartType(i));
+        restart_->setItemData(i, restartHelp.back(), Qt::ToolTipRole);
+    }
+    restart_->setToolTip(restartHelp.join(QLatin1Char('\n')));
+    // Shutdown: milliseconds, brutal_kill or infinity, as in a child spec.
+    shutdown_ = new QComboBox(this);
+    shutdown_->setEditable(true);
+    shutdown_->addItems(
+        {QStringLiteral("5000"), QStringLiteral("brutal_kill"), QStringLiteral("infinity")});
+    shutdown_->setToolTip(help::shutdown(ShutdownSpec::timeout(5000), false) + QLatin1Char('\n') +
+                          help::shutdown(ShutdownSpec::brutalKill(), false) + QLatin1Char('\n') +
+                          help::shutdown(ShutdownSpec::infinity(), false));
+    id_->setAccessibleName(tr("Child id"));
+    behaviour_->setAccessibleName(tr("Behaviour"));
+    behaviour_->setToolTip(tr("What the worker does and shows (SupLab only: it never changes "
+                              "what its supervisor does)"));
+    restart_->setAccessibleName(tr("Restart type"));
+    shutdown_->setAccessibleName(tr("Shutdown"));
+    form->addRow(tr("id"), id_);
+    form->addRow(tr("behaviour"), behaviour_);
+    form->addRow(tr("restart"), restart_);
+    form->addRow(tr("shutdown"), shutdown_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+NodePtr StartChildDialog::node(QStringList* errors) const {
+    const QString shutdownText = shutdown_->currentText().trimmed();
+    bool isNumber = false;
+    shutdownText.toLongLong(&isNumber);
+    // Checked by the scenario loader's own rules, so a child started here is one a
+    // scenario file could hold.
+    const std::string json =
+        "{\"id\":" + jsonQuote(id_->text().toStdString()) +
+        ",\"behaviour\":" + jsonQuote(behaviour_->currentText().toStdString()) +
+        ",\"restart\":" + jsonQuote(restart_->currentText().toStdString()) + ",\"shutdown\":" +
+        (isNumber ? shutdownText.toStdString() : jsonQuote(shutdownText.toStdString())) + "}";
+    NodePtr node;
+    const auto problems = validateNodeText(json, "start_child", &node);
+    if (errors)
+        for (const auto& e : problems)
+            *errors << q(e);
+    return problems.empty() ? node : nullptr;
+}
+
+} // namespace suplab
