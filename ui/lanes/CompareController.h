@@ -27,16 +27,32 @@ class CompareController : public QObject {
     void start(std::vector<Scenario> scenarios, double speed);
     void stop();
     bool running() const { return thread_.running(); }
-    void setPaused(bool paused) { paused_ = paused; }
+    /// The lanes' clock stands still while paused; clicked faults still land.
+    void setPaused(bool paused);
+    bool paused() const { return paused_.load(); }
     void setSpeed(double speed) { speed_ = speed; }
+    double speed() const { return speed_.load(); }
+    /// The lanes' clock as the engine thread last left it: every lane has played
+    /// everything due up to it (µs since the trees started).
     std::int64_t nowUs() const { return nowUs_.load(); }
+    /// The instant up to which every lane's events have been delivered by
+    /// eventsArrived(), and none after it: what the GUI can show consistently.
+    std::int64_t deliveredUs() const { return deliveredUs_; }
+    /// When the last command was applied (lane time), or -1 if none was.
+    std::int64_t lastCommandUs() const { return lastCommandUs_.load(); }
     /// Mirrored to every lane.
     void apply(LaneCommand command);
 
   Q_SIGNALS:
     void eventsArrived(int lane, const std::vector<suplab::Event>& events);
+    /// A command did nothing in some lane (its target had died there, say).
+    void commandFailed(int lane, const QString& what, const QString& message);
 
   private:
+    struct Failure {
+        int lane;
+        LaneOutcome outcome;
+    };
     void loop(std::vector<Scenario> scenarios);
     void drain();
 
@@ -44,8 +60,12 @@ class CompareController : public QObject {
     std::atomic<bool> paused_{false};
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
+    std::atomic<std::int64_t> lastCommandUs_{-1};
     std::deque<LaneCommand> commands_;
+    std::vector<Failure> failures_;                   // guarded by thread_.lock()
     std::vector<std::unique_ptr<EventQueue>> events_; // one per lane
+    std::vector<std::vector<Event>> held_;            // taken from a queue, later than deliveredUs_
+    std::int64_t deliveredUs_ = 0;
     QTimer frame_;
 };
 
