@@ -1,34 +1,62 @@
 #include "CompareWindow.h"
 
-#include "window/Theme.h"
-
 #include "canvas/TreeCanvas.h"
 #include "io/AtomicFile.h"
+#include "lanes/CompareChart.h"
 #include "state/TreeState.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableWidget>
-#include <QToolBar>
 #include <QVBoxLayout>
-#include <QValueAxis>
+
+#include <algorithm>
 
 namespace suplab {
+
+namespace {
+
+QString seconds(std::int64_t us) {
+    return QString::number(double(us) / 1e6, 'f', 1);
+}
+
+enum Column {
+    LaneColumn,
+    Restarts,
+    GiveUps,
+    Bystanders,
+    Lost,
+    Faults,
+    Recovered,
+    MeanRecovery,
+    Downtime,
+    Availability,
+    RootFailed,
+    LaneNow,
+    ColumnCount
+};
+
+} // namespace
+
+QStringList CompareWindow::defaultLanes(const Scenario& scenario) {
+    if (scenario.root && scenario.root->type == NodeType::DynamicSupervisor)
+        return {QStringLiteral("max_restarts=3"), QStringLiteral("max_restarts=10")};
+    return {QStringLiteral("strategy=one_for_one"), QStringLiteral("strategy=rest_for_one"),
+            QStringLiteral("strategy=one_for_all")};
+}
 
 CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     : QMainWindow(parent), scenario_(scenario) {
@@ -38,11 +66,9 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     auto* layout = new QVBoxLayout(central);
 
     auto* setup = new QHBoxLayout();
-    const QStringList defaults{QStringLiteral("strategy=one_for_one"),
-                               QStringLiteral("strategy=rest_for_one"),
-                               QStringLiteral("strategy=one_for_all"), QString()};
+    const QStringList defaults = defaultLanes(scenario);
     for (int i = 0; i < 4; ++i) {
-        auto* edit = new QLineEdit(defaults[i], central);
+        auto* edit = new QLineEdit(i < defaults.size() ? defaults[i] : QString(), central);
         edit->setPlaceholderText(i < 2 ? tr("lane %1 overrides").arg(i + 1)
                                        : tr("lane %1 (optional)").arg(i + 1));
         edit->setToolTip(tr("Overrides for this lane, comma-separated:\nstrategy=rest_for_one, "
@@ -57,19 +83,27 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     auto* chaosRow = new QHBoxLayout();
     rate_ = new QDoubleSpinBox(central);
     rate_->setRange(0, 1000);
-    rate_->setValue(0.5);
+    rate_->setDecimals(2);
+    rate_->setSingleStep(0.05);
+    rate_->setValue(kDefaultRate);
     rate_->setSuffix(tr(" faults/s"));
     rate_->setToolTip(
-        tr("Seeded chaos: faults per second (0: none, only the script and your clicks)"));
+        tr("Seeded chaos: faults per second over the whole target, not per process.\n"
+           "0.1 is one fault every 10 s on average, at random instants, each a kill or a crash\n"
+           "of one worker of the target picked at random. 0: none, only the script and your "
+           "clicks.\nA supervisor gives up after more than max_restarts restarts in max_seconds "
+           "(3 in 5 s by default),\nso from about 0.5 faults/s most roots give up within "
+           "seconds."));
     duration_ = new QDoubleSpinBox(central);
     duration_->setRange(0.1, 3600);
-    duration_->setValue(30);
+    duration_->setValue(kDefaultDuration);
     duration_->setSuffix(tr(" s"));
     seed_ = new QSpinBox(central);
     seed_->setRange(0, 1'000'000);
     seed_->setPrefix(tr("seed "));
     target_ = new QLineEdit(central);
     target_->setPlaceholderText(tr("target subtree (empty: every worker)"));
+    target_->setToolTip(tr("Chaos faults land only on workers at or below this path"));
     speed_ = new QDoubleSpinBox(central);
     speed_->setRange(0.1, 10);
     speed_->setValue(1);
@@ -77,10 +111,17 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     connect(speed_, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { controller_.setSpeed(v); });
     auto* startButton = new QPushButton(tr("Start / restart lanes"), central);
+    startButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    startButton->setToolTip(tr("Start every lane again from t = 0 with these settings (Ctrl+R)"));
     connect(startButton, &QPushButton::clicked, this, [this] {
         QString problem;
-        if (!startLanes(&problem)) QMessageBox::information(this, tr("Lanes not started"), problem);
+        if (!startLanes(&problem)) QMessageBox::warning(this, tr("Lanes not started"), problem);
     });
+    pause_ = new QPushButton(tr("Pause"), central);
+    pause_->setCheckable(true);
+    pause_->setShortcut(QKeySequence(Qt::Key_Space));
+    pause_->setToolTip(tr("Stop or resume the lanes' clock (Space); faults you click still land"));
+    connect(pause_, &QPushButton::toggled, this, &CompareWindow::setPaused);
     auto* exportCsv = new QPushButton(tr("Export table (CSV)..."), central);
     connect(exportCsv, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getSaveFileName(
@@ -97,39 +138,115 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
         const QString problem = exportChart(f);
         if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export failed"), problem);
     });
+    auto* closeButton = new QPushButton(tr("Close"), central);
+    closeButton->setToolTip(tr("Close compare mode (Ctrl+W, Esc)"));
+    connect(closeButton, &QPushButton::clicked, this, &QWidget::close);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_Escape)})
+        connect(new QShortcut(key, this), &QShortcut::activated, this, &QWidget::close);
     rate_->setAccessibleName(tr("Chaos rate"));
     duration_->setAccessibleName(tr("Chaos duration"));
-    duration_->setToolTip(tr("How long the chaos goes on"));
+    duration_->setToolTip(tr("How long the chaos goes on; the table measures this window (or up "
+                             "to the script's end and settle_ms, if that is later)"));
     seed_->setAccessibleName(tr("Seed"));
     seed_->setToolTip(tr("Seeds the chaos: the same seed gives the same faults in every lane"));
     target_->setAccessibleName(tr("Chaos target subtree"));
     speed_->setAccessibleName(tr("Lane speed"));
     speed_->setToolTip(tr("Virtual clock speed of the lanes against the wall clock"));
-    for (QWidget* w : std::initializer_list<QWidget*>{rate_, duration_, seed_, target_, speed_,
-                                                      startButton, exportCsv, exportPng})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{rate_, duration_, seed_, target_, speed_, startButton,
+                                         pause_, exportCsv, exportPng, closeButton})
         chaosRow->addWidget(w);
     layout->addLayout(chaosRow);
 
+    auto* clockRow = new QHBoxLayout();
+    clock_ = new QLabel(central);
+    clock_->setAccessibleName(tr("Lane clock"));
+    clock_->setMinimumWidth(clock_->fontMetrics().horizontalAdvance(
+        QStringLiteral("t = 0000.0 s (window ended at 0000.0 s), paused")));
+    progress_ = new QProgressBar(central);
+    progress_->setAccessibleName(tr("Measured window progress"));
+    progress_->setRange(0, 1000);
+    progress_->setToolTip(tr("How far the lanes are through the window the table measures"));
+    clockRow->addWidget(clock_);
+    clockRow->addWidget(progress_, 1);
+    layout->addLayout(clockRow);
+
     auto* split = new QSplitter(Qt::Vertical, central);
-    lanesBox_ = new QWidget(split);
+    lanesStack_ = new QStackedWidget(split);
+    hint_ = new QLabel(lanesStack_);
+    hint_->setWordWrap(true);
+    hint_->setAlignment(Qt::AlignCenter);
+    hint_->setMargin(24);
+    lanesStack_->addWidget(hint_);
+    auto* lanesPage = new QWidget(lanesStack_);
+    auto* lanesColumn = new QVBoxLayout(lanesPage);
+    lanesColumn->setContentsMargins(0, 0, 0, 0);
+    auto* intro = new QLabel(
+        tr("Each lane is this scenario with the overrides above; one clock drives them all and "
+           "every fault lands in every lane at the same instant. Right-click a process to break "
+           "it in every lane."),
+        lanesPage);
+    intro->setWordWrap(true);
+    lanesColumn->addWidget(intro);
+    lanesBox_ = new QWidget(lanesPage);
     new QHBoxLayout(lanesBox_);
+    lanesColumn->addWidget(lanesBox_, 1);
+    lanesStack_->addWidget(lanesPage);
+
     auto* bottom = new QSplitter(Qt::Horizontal, split);
-    table_ = new QTableWidget(bottom);
+    auto* tableBox = new QWidget(bottom);
+    auto* tableColumn = new QVBoxLayout(tableBox);
+    tableColumn->setContentsMargins(0, 0, 0, 0);
+    windowLabel_ = new QLabel(tableBox);
+    windowLabel_->setWordWrap(true);
+    tableColumn->addWidget(windowLabel_);
+    table_ = new QTableWidget(0, ColumnCount, tableBox);
     table_->setAccessibleName(tr("Comparison table"));
     table_->verticalHeader()->hide();
-    chart_ = new QChartView(bottom);
-    chart_->setAccessibleName(tr("Comparison chart"));
-    chart_->setMinimumWidth(420);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setHorizontalHeaderLabels({tr("lane"), tr("restarts"), tr("give-ups"), tr("bystanders"),
+                                       tr("lost"), tr("faults"), tr("recovered"),
+                                       tr("mean recovery ms"), tr("downtime ms"),
+                                       tr("availability"), tr("root failed"), tr("lane now")});
+    const std::pair<Column, QString> headerTips[] = {
+        {Restarts, tr("Restarts counted against a supervisor's intensity")},
+        {Bystanders, tr("Children restarted because a sibling died (group restarts)")},
+        {Lost, tr("Processes that were up once and are not at the window's end")},
+        {Recovered, tr("Faults whose target came back up within the window")},
+        {MeanRecovery, tr("From a fault to its target being up again, over recovered faults")},
+        {Downtime, tr("Summed over every process that was ever up")},
+        {Availability, tr("Mean over those processes of their up time in the window")},
+        {RootFailed, tr("The root went down or gave up within the window")},
+        {LaneNow, tr("The lane as it is now, also after the window")}};
+    for (const auto& [column, tip] : headerTips)
+        table_->horizontalHeaderItem(column)->setToolTip(tip);
+    tableColumn->addWidget(table_, 1);
+    chart_ = new CompareChart(bottom);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    bottom->setSizes({900, 600});
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
-    split->setSizes({620, 260});
+    split->setSizes({560, 320});
     layout->addWidget(split, 1);
     setCentralWidget(central);
 
     connect(&controller_, &CompareController::eventsArrived, this, &CompareWindow::onEvents);
-    frame_.setInterval(50);
+    connect(&controller_, &CompareController::commandFailed, this,
+            [this](int lane, const QString& what, const QString& message) {
+                const QString label = lane < overrides_.size() ? overrides_[lane] : QString();
+                statusBar()->showMessage(
+                    tr("%1 in lane %2 (%3): %4").arg(what).arg(lane + 1).arg(label, message),
+                    10000);
+            });
+    frame_.setInterval(100);
     connect(&frame_, &QTimer::timeout, this, &CompareWindow::refresh);
     frame_.start();
+
+    // Never a blank window: the default lanes run at once, or the hint says why not.
+    QString problem;
+    if (!startLanes(&problem)) showHint(problem);
 }
 
 CompareWindow::~CompareWindow() {
@@ -148,25 +265,56 @@ void CompareWindow::setChaos(double rate, double seconds, quint64 seed, const QS
     target_->setText(target);
 }
 
+void CompareWindow::setPaused(bool paused) {
+    controller_.setPaused(paused);
+    if (pause_->isChecked() != paused) pause_->setChecked(paused);
+    pause_->setText(paused ? tr("Resume") : tr("Pause"));
+    updateClock();
+}
+
+void CompareWindow::showHint(const QString& problem) {
+    QString text =
+        tr("<p><b>Compare strategies</b> runs this scenario in 2 to 4 lanes side by side, each "
+           "with the overrides written above it (for example <tt>strategy=rest_for_one</tt> or "
+           "<tt>max_restarts=10,max_seconds=1</tt>), on one clock. The same faults (the "
+           "script's, the seeded chaos's and those you click) land in every lane at the same "
+           "instant, and the table below says what each lane's supervisors made of them.</p>"
+           "<p>Write the lanes' overrides and press <b>Start / restart lanes</b> (Ctrl+R).</p>");
+    if (!problem.isEmpty())
+        text +=
+            tr("<p><b>The lanes could not start:</b><br>%1</p>")
+                .arg(problem.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    hint_->setText(text);
+    lanesStack_->setCurrentWidget(hint_);
+}
+
+QString CompareWindow::hintText() const {
+    return lanesStack_->currentWidget() == hint_ ? hint_->text() : QString();
+}
+
 bool CompareWindow::startLanes(QString* problem) {
     std::vector<std::string> errors;
     std::vector<LaneSpec> lanes;
+    QStringList overrides;
     for (auto* edit : laneEdits_)
-        if (!edit->text().trimmed().isEmpty())
-            lanes.push_back(parseLane(edit->text().trimmed().toStdString(), errors));
+        if (!edit->text().trimmed().isEmpty()) {
+            overrides << edit->text().trimmed();
+            lanes.push_back(parseLane(overrides.back().toStdString(), errors));
+        }
     if (lanes.size() < 2) errors.push_back("compare needs at least two lanes");
     std::vector<Scenario> scenarios;
     std::vector<ScriptStep> faults;
+    std::optional<ChaosOptions> chaos;
     if (rate_->value() > 0) {
-        ChaosOptions chaos;
-        chaos.ratePerSecond = rate_->value();
-        chaos.durationSeconds = duration_->value();
-        chaos.seed = std::uint64_t(seed_->value());
-        chaos.subtree = target_->text().trimmed().toStdString();
-        if (chaosTargets(*scenario_.root, chaos).empty())
-            errors.push_back("the chaos target \"" + chaos.subtree +
+        chaos.emplace();
+        chaos->ratePerSecond = rate_->value();
+        chaos->durationSeconds = duration_->value();
+        chaos->seed = std::uint64_t(seed_->value());
+        chaos->subtree = target_->text().trimmed().toStdString();
+        if (chaosTargets(*scenario_.root, *chaos).empty())
+            errors.push_back("the chaos target \"" + chaos->subtree +
                              "\" has no workers in this tree");
-        faults = chaosSteps(*scenario_.root, chaos);
+        faults = chaosSteps(*scenario_.root, *chaos);
     }
     for (const auto& lane : lanes) {
         Scenario s = withFaults(applyLane(scenario_, lane, errors), faults);
@@ -181,27 +329,30 @@ bool CompareWindow::startLanes(QString* problem) {
         return false;
     }
     controller_.stop();
-    // One tree view per lane.
+    // One tree view per lane, titled with its overrides and how its root is doing.
     auto* row = static_cast<QHBoxLayout*>(lanesBox_->layout());
     while (auto* item = row->takeAt(0)) {
         delete item->widget();
         delete item;
     }
+    titles_.clear();
     canvases_.clear();
     states_.clear();
-    events_.assign(lanes.size(), {});
-    labels_.clear();
+    lanes_.assign(lanes.size(), {});
+    overrides_ = overrides;
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         auto* column = new QWidget(lanesBox_);
         auto* v = new QVBoxLayout(column);
         v->setContentsMargins(0, 0, 0, 0);
-        labels_.push_back(QString::fromStdString(lanes[i].label));
-        auto* title =
-            new QLabel(QStringLiteral("<b>%1</b>").arg(labels_.back().toHtmlEscaped()), column);
+        auto* title = new QLabel(column);
+        title->setTextFormat(Qt::RichText);
+        title->setWordWrap(true);
         v->addWidget(title);
         auto* canvas = new TreeCanvas(column);
+        canvas->setAccessibleName(tr("Lane %1 tree").arg(i + 1));
         v->addWidget(canvas, 1);
         row->addWidget(column, 1);
+        titles_.push_back(title);
         canvases_.push_back(canvas);
         states_.push_back(std::make_unique<TreeState>(scenarios[i]));
         connect(canvas, &TreeCanvas::contextMenuRequested, this,
@@ -218,98 +369,174 @@ bool CompareWindow::startLanes(QString* problem) {
                     menu.exec(at);
                 });
     }
-    const std::int64_t lastStepMs =
-        scenarios.front().script.empty() ? 0 : scenarios.front().script.back().at_ms;
-    scriptEndUs_ = (lastStepMs + scenarios.front().settle_ms) * 1000;
-    lastManualUs_ = -1;
+    lanesStack_->setCurrentIndex(1);
+    baseEndUs_ = measuredWindowEndUs(scenarios.front(), chaos);
+    const std::int64_t chaosEndUs =
+        chaos ? std::int64_t(chaos->durationSeconds * 1e6) : std::int64_t(0);
+    baseEndReason_ = chaos && chaosEndUs >= baseEndUs_
+                         ? tr("the chaos's %1 s").arg(seconds(chaosEndUs))
+                         : tr("the script's end and settle_ms");
+    shownUs_ = 0;
+    measuredUs_ = -1;
+    chart_->setLanes(overrides_);
+    table_->setRowCount(int(lanes.size()));
+    for (int r = 0; r < int(lanes.size()); ++r)
+        for (int c = 0; c < ColumnCount; ++c)
+            table_->setItem(r, c, new QTableWidgetItem());
     controller_.start(std::move(scenarios), speed_->value());
+    setPaused(false);
+    refresh();
     return true;
 }
 
 void CompareWindow::mirror(const QString& path, LaneCommand::Kind kind, const QString& arg) {
-    lastManualUs_ = controller_.nowUs();
     controller_.apply(LaneCommand{kind, path.toStdString(), arg.toStdString(), nullptr});
 }
 
 void CompareWindow::onEvents(int lane, const std::vector<Event>& events) {
-    if (lane < 0 || std::size_t(lane) >= states_.size()) return;
-    for (const auto& e : events)
-        states_[std::size_t(lane)]->apply(e);
-    auto& log = events_[std::size_t(lane)];
-    log.insert(log.end(), events.begin(), events.end());
+    if (lane < 0 || std::size_t(lane) >= lanes_.size()) return;
+    auto& l = lanes_[std::size_t(lane)];
+    l.log.insert(l.log.end(), events.begin(), events.end());
+    l.pending.insert(l.pending.end(), events.begin(), events.end());
 }
 
-std::vector<LaneResult> CompareWindow::results() const {
+std::int64_t CompareWindow::windowEndUs() const {
+    // A fault clicked late is measured as a scripted one would be: to settle_ms after it.
+    const std::int64_t clicked = controller_.lastCommandUs();
+    return clicked < 0 ? baseEndUs_ : std::max(baseEndUs_, clicked + scenario_.settle_ms * 1000);
+}
+
+std::vector<LaneResult> CompareWindow::measure(std::int64_t untilUs) const {
     std::vector<LaneResult> out;
-    // Measured as the CLI measures: up to the script's end plus settle_ms, unless
-    // faults were clicked after that.
-    std::int64_t now = controller_.nowUs();
-    if (lastManualUs_ < scriptEndUs_) now = std::min(now, scriptEndUs_);
-    for (std::size_t i = 0; i < events_.size(); ++i)
-        out.push_back(
-            {labels_[i].toStdString(), computeMetrics(events_[i], scenario_.root->id, now)});
+    const std::int64_t end = std::min(untilUs, windowEndUs());
+    for (std::size_t i = 0; i < lanes_.size(); ++i)
+        out.push_back({overrides_[int(i)].toStdString(),
+                       computeMetrics(lanes_[i].log, scenario_.root->id, end)});
     return out;
 }
 
+std::vector<LaneResult> CompareWindow::results() const {
+    return measure(controller_.deliveredUs());
+}
+
+QString CompareWindow::laneNow(int lane) const {
+    const Lane& l = lanes_[std::size_t(lane)];
+    if (l.rootGaveUpUs >= 0) return tr("root gave up at t = %1 s").arg(seconds(l.rootGaveUpUs));
+    if (l.rootDownUs >= 0) return tr("root down at t = %1 s").arg(seconds(l.rootDownUs));
+    return tr("running");
+}
+
+QString CompareWindow::laneTitle(int lane) const {
+    return titles_.at(std::size_t(lane))->text();
+}
+
 void CompareWindow::refresh() {
-    const std::int64_t now = controller_.nowUs();
-    for (std::size_t i = 0; i < canvases_.size(); ++i)
-        canvases_[i]->refresh(*states_[i], now, {});
-    if (++tick_ % 10 != 0 || events_.empty()) return;
-    const auto res = results();
-    const QStringList headers{
-        tr("lane"),        tr("restarts"),     tr("give-ups"),    tr("bystanders"),
-        tr("lost"),        tr("faults"),       tr("recovered"),   tr("mean recovery ms"),
-        tr("downtime ms"), tr("availability"), tr("reached root")};
-    table_->setColumnCount(int(headers.size()));
-    table_->setHorizontalHeaderLabels(headers);
-    table_->setRowCount(int(res.size()));
-    auto* restarts = new QBarSet(tr("restarts"));
-    auto* giveUps = new QBarSet(tr("give-ups"));
-    auto* bystanders = new QBarSet(tr("bystanders"));
-    auto* lost = new QBarSet(tr("lost"));
-    QStringList categories;
-    for (int r = 0; r < int(res.size()); ++r) {
-        const auto& m = res[std::size_t(r)].metrics;
-        const QStringList cells{labels_[std::size_t(r)],
-                                QString::number(m.restarts),
-                                QString::number(m.giveUps),
-                                QString::number(m.bystanders),
-                                QString::number(m.lost),
-                                QString::number(m.faults),
-                                QString::number(m.recovered),
-                                QString::number(m.meanRecoveryMs, 'f', 1),
-                                QString::number(m.downtimeMs, 'f', 0),
-                                QString::number(m.availability * 100, 'f', 2) + QLatin1Char('%'),
-                                m.rootFailed ? tr("yes") : tr("no")};
-        for (int c = 0; c < int(cells.size()); ++c)
-            table_->setItem(r, c, new QTableWidgetItem(cells[c]));
-        *restarts << m.restarts;
-        *giveUps << m.giveUps;
-        *bystanders << m.bystanders;
-        *lost << m.lost;
-        categories << labels_[std::size_t(r)];
+    // Trees, table and chart are drawn from the same events at the same instant.
+    shownUs_ = std::max<std::int64_t>(0, controller_.deliveredUs());
+    const std::string& root = scenario_.root->id;
+    bool changed = false;
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        Lane& l = lanes_[i];
+        for (const Event& e : l.pending) {
+            states_[i]->apply(e);
+            if (e.path == root && e.kind == EventKind::GiveUp && l.rootGaveUpUs < 0)
+                l.rootGaveUpUs = e.tUs;
+            if (e.path == root && e.kind == EventKind::Down && l.rootDownUs < 0)
+                l.rootDownUs = e.tUs;
+        }
+        changed = changed || !l.pending.empty();
+        l.pending.clear();
+        canvases_[i]->refresh(*states_[i], shownUs_, {});
+        const bool failed = l.rootGaveUpUs >= 0 || l.rootDownUs >= 0;
+        titles_[i]->setText(
+            QStringLiteral("<b>%1: %2</b> \u2014 <span style=\"color:%3\">%4</span>")
+                .arg(i + 1)
+                .arg(overrides_[int(i)].toHtmlEscaped(),
+                     failed ? QStringLiteral("#c0392b") : QStringLiteral("#2e8b57"),
+                     laneNow(int(i)).toHtmlEscaped()));
+    }
+    // Past the window's end the numbers no longer change: measure only while inside.
+    const std::int64_t at = std::min(shownUs_, windowEndUs());
+    if (at != measuredUs_ || changed) {
+        const auto res = measure(at);
+        measuredUs_ = at;
+        updateTable(res);
+        chart_->setResults(res);
+    }
+    for (int r = 0; r < int(lanes_.size()); ++r)
+        table_->item(r, LaneNow)->setText(laneNow(r));
+    updateClock();
+    Q_EMIT refreshed();
+}
+
+void CompareWindow::updateTable(const std::vector<LaneResult>& results) {
+    for (int r = 0; r < int(results.size()); ++r) {
+        const RunMetrics& m = results[std::size_t(r)].metrics;
+        auto set = [&](Column c, const QString& text, const QString& tip = {}) {
+            QTableWidgetItem* item = table_->item(r, c);
+            item->setText(text);
+            item->setToolTip(tip);
+        };
+        set(LaneColumn, QStringLiteral("%1: %2").arg(r + 1).arg(overrides_[r]));
+        set(Restarts, QString::number(m.restarts));
+        set(GiveUps, QString::number(m.giveUps));
+        set(Bystanders, QString::number(m.bystanders));
+        set(Lost, QString::number(m.lost));
+        set(Faults, QString::number(m.faults));
+        set(Recovered, QString::number(m.recovered));
+        // A mean of restarts that took no virtual time is 0 whatever the strategy did:
+        // a number that says nothing, so none is printed.
+        if (m.recovered == 0)
+            set(MeanRecovery, QStringLiteral("\u2014"),
+                m.faults == 0 ? tr("No fault landed in the window: nothing to recover from")
+                              : tr("No fault's target came back up within the window"));
+        else if (m.maxRecoveryMs <= 0)
+            set(MeanRecovery, QStringLiteral("\u2014"),
+                tr("The %n recovered fault(s) took no virtual time: OTP restarts at once and "
+                   "these children take no time to start (init_ms 0, no backoff), so there is "
+                   "no recovery time to compare.",
+                   nullptr, m.recovered));
+        else
+            set(MeanRecovery, QString::number(m.meanRecoveryMs, 'f', 1),
+                tr("Over %n recovered fault(s); the longest took %1 ms", nullptr, m.recovered)
+                    .arg(QString::number(m.maxRecoveryMs, 'f', 1)));
+        set(Downtime, QString::number(m.downtimeMs, 'f', 0));
+        set(Availability, QString::number(m.availability * 100, 'f', 2) + QLatin1Char('%'));
+        set(RootFailed, m.rootFailed ? tr("yes") : tr("no"));
     }
     table_->resizeColumnsToContents();
-    auto* series = new QBarSeries();
-    series->append({restarts, giveUps, bystanders, lost});
-    auto* chart = new QChart();
-    chart->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->addSeries(series);
-    chart->setTitle(tr("What each lane's supervisors did with the same faults"));
-    auto* x = new QBarCategoryAxis(chart);
-    x->append(categories);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto* y = new QValueAxis(chart);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    y->setMin(0);
-    y->applyNiceNumbers();
-    QChart* previous = chart_->chart();
-    chart_->setChart(chart);
-    delete previous;
+    windowLabel_->setText(windowText());
+}
+
+QString CompareWindow::windowText() const {
+    const std::int64_t end = windowEndUs();
+    const bool widened = end > baseEndUs_;
+    const QString span = tr("0\u2013%1 s").arg(seconds(end));
+    const QString why =
+        widened
+            ? tr("widened by a fault clicked at t = %1 s").arg(seconds(controller_.lastCommandUs()))
+            : baseEndReason_;
+    if (shownUs_ < end)
+        return tr("Measuring over %1 (%2): at t = %3 s").arg(span, why, seconds(shownUs_));
+    return tr("Measured over %1 (%2). The lanes run on; the table no longer changes unless you "
+              "click a fault.")
+        .arg(span, why);
+}
+
+QString CompareWindow::clockText() const {
+    const std::int64_t end = windowEndUs();
+    QString text = shownUs_ < end
+                       ? tr("t = %1 s of %2 s").arg(seconds(shownUs_), seconds(end))
+                       : tr("t = %1 s (window ended at %2 s)").arg(seconds(shownUs_), seconds(end));
+    if (controller_.paused()) text += tr(", paused");
+    return text;
+}
+
+void CompareWindow::updateClock() {
+    clock_->setText(clockText());
+    const std::int64_t end = std::max<std::int64_t>(1, windowEndUs());
+    progress_->setValue(int(std::min<std::int64_t>(shownUs_, end) * 1000 / end));
+    progress_->setFormat(shownUs_ < end ? tr("measuring: %p%") : tr("window measured"));
 }
 
 QString CompareWindow::exportTable(const QString& file) const {
@@ -318,18 +545,8 @@ QString CompareWindow::exportTable(const QString& file) const {
 }
 
 QString CompareWindow::exportChart(const QString& file) {
-    const QPixmap image = chart_->grab();
-    const QString tmp = file + QStringLiteral(".part");
-    if (!image.save(tmp, "PNG")) {
-        QFile::remove(tmp);
-        return tr("%1: cannot write the image there").arg(file);
-    }
-    QFile::remove(file);
-    if (!QFile::rename(tmp, file)) {
-        QFile::remove(tmp);
-        return tr("%1: cannot replace it").arg(file);
-    }
-    return {};
+    refresh(); // the image shows what the table says now
+    return chart_->exportPng(file);
 }
 
 } // namespace suplab
