@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
                        "\"strategy=one_for_one;strategy=rest_for_one\")."),
         QStringLiteral("LANES"));
     QCommandLineOption chaos(QStringLiteral("chaos"),
-                             QStringLiteral("Compare mode: faults per second."),
+                             QStringLiteral("Compare mode: faults per second (default 0.1)."),
                              QStringLiteral("RATE"));
     QCommandLineOption target(QStringLiteral("target"),
                               QStringLiteral("Compare mode: the chaos target subtree."),
@@ -114,7 +114,11 @@ int main(int argc, char** argv) {
         compareWindow = window.openCompare();
         if (compareWindow) {
             compareWindow->setLanes(parser.value(compare).split(QLatin1Char(';')));
-            compareWindow->setChaos(parser.value(chaos).toDouble(), 60, 1, parser.value(target));
+            // What is not given keeps the window's defaults.
+            compareWindow->setChaos(parser.isSet(chaos) ? parser.value(chaos).toDouble()
+                                                        : suplab::CompareWindow::kDefaultRate,
+                                    suplab::CompareWindow::kDefaultDuration, 1,
+                                    parser.value(target));
             QString problem;
             if (!compareWindow->startLanes(&problem)) {
                 std::fprintf(stderr, "suplab: --compare: %s\n", qPrintable(problem));

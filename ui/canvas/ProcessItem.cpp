@@ -57,8 +57,10 @@ void ProcessItem::paintBadge(QPainter* p, const QRectF& box) const {
     f.setBold(true);
     f.setPointSizeF(7.5);
     p->setFont(f);
-    const QString text = QStringLiteral("GAVE UP at %1 \u2191 escalated").arg(view_.gaveUpAt);
-    const double w = std::min(box.width(), double(p->fontMetrics().horizontalAdvance(text)) + 12);
+    // The arrow says it went up to its parent (the legend and the inspector say more).
+    const QString text = QStringLiteral("GAVE UP at %1 \u2191").arg(view_.gaveUpAt);
+    const double w =
+        std::min(box.width() + 12, double(p->fontMetrics().horizontalAdvance(text)) + 14);
     const QRectF pill(-w / 2, -kBadgeHeight - 1, w, kBadgeHeight - 2);
     p->setPen(Qt::NoPen);
     p->setBrush(colours::gaveUp());

@@ -69,17 +69,14 @@ void TreeCanvas::clear() {
     fitted_ = true;
 }
 
-double TreeCanvas::widthFor(const std::vector<const ProcessNode*>& nodes) const {
-    // Wide enough for the longest name on screen (bold 8.5 pt, as ProcessItem draws
-    // it), within reason: past that a name loses its start, never its end.
+double TreeCanvas::widthFor(const ProcessNode& n) const {
+    // Wide enough for the name (bold 8.5 pt, as ProcessItem draws it) and, folded, for
+    // what is inside; within reason: past that a name loses its start, never its end.
     QFont f = font();
     f.setPointSizeF(8.5);
     f.setBold(true);
-    const QFontMetrics metrics(f);
-    int widest = 0;
-    for (const ProcessNode* n : nodes)
-        widest = std::max(widest, metrics.horizontalAdvance(q(n->id) + QStringLiteral(" \u25B8")));
-    return std::clamp(double(widest) + 24.0, 150.0, 300.0);
+    const int title = QFontMetrics(f).horizontalAdvance(q(n.id) + QStringLiteral(" \u25B8"));
+    return std::clamp(double(title) + 24.0, folded_.count(n.path) ? 190.0 : 130.0, 300.0);
 }
 
 void TreeCanvas::relayout(const TreeState& state) {
@@ -91,7 +88,7 @@ void TreeCanvas::relayout(const TreeState& state) {
     // Flatten the drawn tree in start order (root first); a folded subtree is one node.
     std::function<int(const ProcessNode&)> add = [&](const ProcessNode& n) -> int {
         const int index = int(input.size());
-        input.push_back({n.path, {}});
+        input.push_back({n.path, {}, 0});
         nodes.push_back(&n);
         if (folded_.count(n.path)) {
             foldedIdx.insert(index);
@@ -106,7 +103,8 @@ void TreeCanvas::relayout(const TreeState& state) {
         return index;
     };
     add(state.root());
-    layout_.nodeWidth = widthFor(nodes);
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        input[i].width = widthFor(*nodes[i]);
     const auto boxes = layout_.compute(input, foldedIdx);
 
     QSet<QString> seen;
@@ -116,13 +114,13 @@ void TreeCanvas::relayout(const TreeState& state) {
         seen.insert(path);
         ProcessItem* item = items_.value(path);
         if (!item) {
-            item = new ProcessItem(path, layout_.nodeWidth, layout_.nodeHeight);
+            item = new ProcessItem(path, input[i].width, layout_.nodeHeight);
             // Hovering a process explains its strategy, restart type, intensity, shutdown.
             if (n.spec) item->setToolTip(path + QLatin1Char('\n') + help::node(*n.spec));
             scene_.addItem(item); // the scene owns it
             items_.insert(path, item);
         }
-        item->setWidth(layout_.nodeWidth);
+        item->setWidth(input[i].width);
         item->setPos(boxes[i].x, boxes[i].y);
         updateItem(state, path, item);
     }

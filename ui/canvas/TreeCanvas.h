@@ -83,7 +83,7 @@ class TreeCanvas final : public QGraphicsView {
     void updateItem(const TreeState& state, const QString& path, ProcessItem* item);
     /// The drawn item that stands for `path`: its own, or its folded ancestor's.
     ProcessItem* shownFor(const TreeState& state, const std::string& path) const;
-    double widthFor(const std::vector<const ProcessNode*>& nodes) const;
+    double widthFor(const ProcessNode& node) const;
     void placeLegend();
 
     QGraphicsScene scene_;

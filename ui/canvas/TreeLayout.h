@@ -1,8 +1,9 @@
 #pragma once
 // Tidy top-down tree layout as plain arithmetic (no graphics): leaves take
-// consecutive slots left to right, a parent sits centred over its children, each
-// depth is a row. Collapsed subtrees count as one leaf. Many leaves under one
-// parent are stacked in a grid (about square), so that wide supervisors stay on screen.
+// consecutive slots left to right (each as wide as its box), a parent sits centred
+// over its children (and makes room when it is wider than they are), each depth is
+// a row. Collapsed subtrees count as one leaf. Many leaves under one parent are
+// stacked in a grid (about square), so that wide supervisors stay on screen.
 
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@ namespace suplab {
 struct LayoutInput {
     std::string id;
     std::vector<int> children; // indices into the input vector
+    double width = 0;          // this box's width; 0: TreeLayout::nodeWidth
 };
 
 struct NodeBox {

@@ -173,6 +173,10 @@ void MainWindow::buildDocks() {
     chartDock->setObjectName(QStringLiteral("charts"));
     chartDock->setWidget(tabs);
     addDockWidget(Qt::RightDockWidgetArea, chartDock);
+    // The inspector gets the larger share: it has the most to say.
+    resizeDocks({inspectorDock, chartDock}, {430, 340}, Qt::Vertical);
+    resizeDocks({inspectorDock}, {380}, Qt::Horizontal);
+    resizeDocks({logDock}, {250}, Qt::Vertical);
 }
 
 void MainWindow::buildFileMenu() {
