@@ -73,19 +73,30 @@ void RestartChart::clear() {
     setRanges(0, 10, maxY_);
 }
 
+namespace {
+
+// Qt lays out every tick between two calls: a range of a billion restarts (a restart loop's
+// max_restarts) with the old step of 1 would make a billion of them. So the coarser step
+// goes first, the range next, and then the step that range wants.
+void setAxis(QValueAxis* axis, double from, double to, double step) {
+    axis->setTickInterval(std::max(axis->tickInterval(), step));
+    axis->setRange(from, to);
+    axis->setTickInterval(step);
+}
+
+} // namespace
+
 void RestartChart::setRanges(double fromS, double toS, int maxY) {
-    x_->setRange(fromS, toS);
-    y_->setRange(0, maxY);
     // As many ticks as fit a label each (about 60 px), on whole seconds, 1/2/5 steps.
     const int xTicks = std::max(2, int(chart()->plotArea().width() / 60));
     const Ticks ticks = niceTicks(std::int64_t(fromS * 1e6), std::int64_t(toS * 1e6), xTicks);
-    x_->setTickInterval(double(ticks.stepUs) / 1e6);
+    setAxis(x_, fromS, toS, double(ticks.stepUs) / 1e6);
     x_->setLabelFormat(ticks.decimals() == 0 ? QStringLiteral("%d")
                                              : QStringLiteral("%.%1f").arg(ticks.decimals()));
     // Restarts are whole: a step of 1, 2, 5, 10, ... restarts.
     const int yTicks = std::max(2, int(chart()->plotArea().height() / 30));
     const Ticks restarts = niceTicks(0, std::int64_t(maxY) * 1'000'000, yTicks);
-    y_->setTickInterval(std::max(1.0, double(restarts.stepUs) / 1e6));
+    setAxis(y_, 0, maxY, std::max(1.0, double(restarts.stepUs) / 1e6));
 }
 
 QLineSeries* RestartChart::seriesFor(const QString& supervisor) {
