@@ -174,13 +174,17 @@ void LifeTimeline::paintEvent(QPaintEvent*) {
         auto it = state_->spans().find(path);
         if (it == state_->spans().end()) continue;
         const QColor bar = n && n->isSupervisor() ? kSupervisor : kWorker;
-        for (const auto& life : it->second) {
-            const std::int64_t to = life.toUs < 0 ? nowUs_ : life.toUs;
-            if (to < axis.startUs) continue;
-            const double x0 = std::max(axis.toX(life.fromUs), labelWidth);
+        // Lives are in order: skip those over before the window (a restart loop has many).
+        const auto& lives = it->second;
+        const auto first = std::partition_point(lives.begin(), lives.end(), [&](const auto& l) {
+            return l.toUs >= 0 && l.toUs < axis.startUs;
+        });
+        for (auto life = first; life != lives.end(); ++life) {
+            const std::int64_t to = life->toUs < 0 ? nowUs_ : life->toUs;
+            const double x0 = std::max(axis.toX(life->fromUs), labelWidth);
             const double x1 = std::max(axis.toX(to), x0 + 1);
             p.fillRect(QRectF(x0, y + 3, x1 - x0, kRowHeight - 6), bar);
-            if (life.toUs >= 0 && life.reason != "shutdown" && life.reason != "normal") {
+            if (life->toUs >= 0 && life->reason != "shutdown" && life->reason != "normal") {
                 p.setPen(QPen(kCrash, 2));
                 p.drawLine(QPointF(x1, y + 1), QPointF(x1, y + kRowHeight - 1));
             }
