@@ -1,11 +1,17 @@
 #pragma once
-// suplab --bench-ui: the GUI's figures of bench.md's spirit, measured offscreen.
+// suplab --bench-ui: the GUI's figures, measured in the real main window on the
+// platform it is given (xcb under X or Xvfb, as a desktop draws; offscreen when
+// there is no display).
 
 namespace suplab {
 
-/// Prints one JSON object: frame times under a 1,000-process tree taking about
-/// 1,000 events per second, the delay from an event to its frame, and the event
-/// log's memory and filter time at 1,000,000 events. Returns the exit status.
-int runUiBench();
+class TimedApplication;
+
+/// Prints one JSON object: for trees of 1,021 processes (folded, then unfolded) and
+/// 10,101 processes each taking about 1,000 events per second, how long the tree
+/// takes to be up and drawn and each frame's work (TimedApplication); then the event
+/// log's memory and filter time at 1,000,000 and 10,000,000 events. Returns the exit
+/// status.
+int runUiBench(TimedApplication& app);
 
 } // namespace suplab

@@ -1,5 +1,6 @@
 // suplab [SCENARIO.json | MODULE.ex] [--virtual] [--record FILE]
 //        [--screenshot FILE] [--export-tree FILE] [--show-import FILE.ex] --quit-after MS]
+#include "TimedApplication.h"
 #include "UiBench.h"
 #include "canvas/TreeCanvas.h"
 #include "export/TreeFormats.h"
@@ -15,13 +16,22 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 int main(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) // offscreen unless a platform was asked for
-        if (std::string(argv[i]) == "--bench-ui" && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    bool bench = false;
+    for (int i = 1; i < argc; ++i)
+        bench = bench || std::string(argv[i]) == "--bench-ui";
+    // The bench draws where a user's desktop would; with no display at all, offscreen.
+    if (bench && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM") &&
+        !qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Only the bench times its event loop.
+    std::unique_ptr<QApplication> application =
+        bench ? std::make_unique<suplab::TimedApplication>(argc, argv)
+              : std::make_unique<QApplication>(argc, argv);
+    QApplication& app = *application;
     QApplication::setOrganizationName(QStringLiteral("SupLab"));
     QApplication::setApplicationName(QStringLiteral("suplab"));
     QApplication::setApplicationVersion(QStringLiteral(SUPLAB_VERSION_STRING));
@@ -77,7 +87,8 @@ int main(int argc, char** argv) {
     parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target, record,
                        exportTree, showImport, benchUi});
     parser.process(app);
-    if (parser.isSet(benchUi)) return suplab::runUiBench();
+    if (parser.isSet(benchUi))
+        return suplab::runUiBench(static_cast<suplab::TimedApplication&>(app));
 
     suplab::MainWindow window;
     if (parser.isSet(virtualClock)) window.useVirtualClock(true);

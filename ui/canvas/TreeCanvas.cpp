@@ -52,6 +52,7 @@ TreeCanvas::TreeCanvas(QWidget* parent) : QGraphicsView(parent) {
     dark_ = theme::isDark(palette());
     legend_ = new CanvasLegend(this);
     legend_->hide();
+    wall_.start();
 }
 
 void TreeCanvas::clear() {
@@ -61,6 +62,7 @@ void TreeCanvas::clear() {
     usesEdges_.clear();
     animating_.clear();
     pending_.clear();
+    summarisedAt_.clear();
     folded_.clear();
     foldPolicy_ = FoldPolicy{};
     selected_.clear();
@@ -290,9 +292,24 @@ void TreeCanvas::refresh(TreeState& state, std::int64_t nowUs,
         for (const auto& path : changed)
             if (ProcessItem* item = shownFor(state, path)) pending_.insert(item->path());
         pending_.unite(animating_);
-        for (const QString& path : std::as_const(pending_))
-            if (ProcessItem* item = items_.value(path)) updateItem(state, path, item);
-        pending_.clear();
+        // A folded box counts a whole subtree: under a flood its counts are recounted a
+        // few times a second, not at every frame (the rest wait their turn).
+        const qint64 wallMs = wall_.elapsed();
+        QSet<QString> later;
+        for (const QString& path : std::as_const(pending_)) {
+            ProcessItem* item = items_.value(path);
+            if (!item) continue;
+            if (item->view().folded) {
+                qint64& last = summarisedAt_[path];
+                if (wallMs - last < kSummaryEveryMs) {
+                    later.insert(path);
+                    continue;
+                }
+                last = wallMs;
+            }
+            updateItem(state, path, item);
+        }
+        pending_.swap(later);
     }
     liveText_ = nullptr;
 }

@@ -11,6 +11,7 @@
 #include "canvas/ProcessItem.h"
 #include "canvas/TreeLayout.h"
 
+#include <QElapsedTimer>
 #include <QGraphicsView>
 #include <QHash>
 #include <QSet>
@@ -95,6 +96,10 @@ class TreeCanvas final : public QGraphicsView {
     QList<QGraphicsPathItem*> usesEdges_;
     QSet<QString> animating_; // items whose look changes with time alone
     QSet<QString> pending_;   // items to update at the next refresh
+    /// A folded box's counts are redrawn at most this often under a flood of events.
+    static constexpr qint64 kSummaryEveryMs = 250;
+    QHash<QString, qint64> summarisedAt_;
+    QElapsedTimer wall_;
     QString selected_;
     std::uint64_t laidOutVersion_ = ~std::uint64_t(0);
     bool layoutWanted_ = true;

@@ -133,21 +133,39 @@ void RestartChart::nameSeries() {
 void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QString& focus) {
     const double t = double(nowUs) / 1e6;
     int limit = 0;
+    int unshown = 0;
     for (const auto& [path, node] : state.nodes()) {
         if (!node.isSupervisor()) continue;
         const auto [used, max] = state.budget(path, nowUs);
         const QString p = QString::fromStdString(path);
         if (p == focus || (limit == 0 && path == state.rootPath())) limit = max;
-        if (!series_.contains(p) && used == 0) continue; // a line once it has restarted
+        if (!series_.contains(p)) {
+            if (used == 0 && p != focus) continue; // a line once it has restarted
+            // A few lines are readable; the one in focus always gets one.
+            if (series_.size() >= kMaxLines && p != focus) {
+                ++unshown;
+                continue;
+            }
+        }
         auto* s = seriesFor(p);
         if (s->count() == 0) s->append(0, 0);
         s->append(t, used);
         if (s->count() > 2000) s->removePoints(0, s->count() - 2000);
-        maxY_ = std::max({maxY_, used + 1, max + 1});
+        maxY_ = std::max(maxY_, used + 1);
     }
+    // A limit far above what is drawn would flatten every line to zero: it is then said,
+    // not drawn to scale.
+    const bool limitShown = limit + 1 <= std::max(maxY_, kMaxScaledLimit);
+    if (limitShown) maxY_ = std::max(maxY_, limit + 1);
+    limit_->setName(limitShown ? tr("max_restarts")
+                               : tr("max_restarts = %1 (above the chart)").arg(limit));
     limit_->clear();
     limit_->append(0, limit);
     limit_->append(std::max(10.0, t), limit);
+    chart()->setTitle(unshown == 0 ? tr("Restarts in the intensity window")
+                                   : tr("Restarts in the intensity window (%1 more supervisors "
+                                        "restarted: select one to chart it)")
+                                         .arg(unshown));
     maxX_ = std::max(maxX_, t);
     setRanges(std::max(0.0, maxX_ - 60), std::max(10.0, maxX_), maxY_);
 }

@@ -31,6 +31,11 @@ class RestartChart final : public QChartView {
     void nameSeries();
     void setRanges(double fromS, double toS, int maxY);
 
+    /// Lines drawn at most (the supervisor in focus always gets one).
+    static constexpr int kMaxLines = 6;
+    /// A max_restarts above this (and above every line) is not drawn to scale.
+    static constexpr int kMaxScaledLimit = 50;
+
     QHash<QString, QLineSeries*> series_;
     QStringList paths_; // of series_, in the order they appeared (the legend's)
     QLineSeries* limit_ = nullptr;

@@ -69,6 +69,7 @@ ProcessNode& TreeState::ensure(const std::string& path) {
     if (!node.parent.empty()) {
         ProcessNode& parent = ensure(node.parent);
         parent.children.push_back(path);
+        parent.childNodes.push_back(&node); // a std::map's values never move
         node.dynamic = parent.spec && parent.spec->type == NodeType::DynamicSupervisor;
         if (parent.spec && !node.spec && parent.spec->type == NodeType::Supervisor)
             for (const auto& c : parent.spec->children)
@@ -183,9 +184,8 @@ TreeState::Summary TreeState::summarize(const std::string& path) const {
     while (!stack.empty()) {
         const ProcessNode* n = stack.back();
         stack.pop_back();
-        for (const auto& childPath : n->children) {
-            const ProcessNode* c = find(childPath);
-            if (!c || c->state == ProcessState::Removed) continue;
+        for (const ProcessNode* c : n->childNodes) {
+            if (c->state == ProcessState::Removed) continue;
             ++sum.processes;
             ++(c->isSupervisor() ? sum.supervisors : sum.workers);
             if (c->state != ProcessState::Running) ++sum.notRunning;

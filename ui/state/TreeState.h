@@ -22,8 +22,9 @@ const char* toString(ProcessState state);
 struct ProcessNode {
     std::string path;
     std::string id;
-    std::string parent;                // empty for the root
-    std::vector<std::string> children; // in start order
+    std::string parent;                         // empty for the root
+    std::vector<std::string> children;          // in start order
+    std::vector<const ProcessNode*> childNodes; // the same, without a lookup each
     NodePtr spec;
     ProcessState state = ProcessState::Starting;
     Pid pid = kNoPid;

@@ -20,6 +20,7 @@ constexpr int kMaxNameChars = 28;
 const QColor kWorker(0x43, 0xa0, 0x47);
 const QColor kSupervisor(0x45, 0x5a, 0x64);
 const QColor kCrash(0xe5, 0x39, 0x35);
+constexpr std::size_t kMaxNamedRows = 200;
 
 } // namespace
 
@@ -49,6 +50,14 @@ void LifeTimeline::refresh(const TreeState* state, std::int64_t nowUs, const QSt
 }
 
 void LifeTimeline::nameRows() {
+    // The rows change only with the tree's shape or the subtree shown.
+    const std::uint64_t version = state_ ? state_->structureVersion() : 0;
+    if (state_ == namedState_ && version == namedVersion_ && subtree_ == namedSubtree_ &&
+        !rows_.empty())
+        return;
+    namedState_ = state_;
+    namedVersion_ = version;
+    namedSubtree_ = subtree_;
     std::vector<std::string> rows;
     if (state_) {
         const std::string sub = subtree_.toStdString();
@@ -59,9 +68,10 @@ void LifeTimeline::nameRows() {
     if (rows == rows_) return;
     rows_ = std::move(rows);
     // Paths, not ids: two children of different supervisors may share an id.
+    // Only rows that can be on screen are named: a tree of 10,000 shows a few dozen.
     QStringList paths;
-    for (const auto& path : rows_)
-        paths << QString::fromStdString(path);
+    for (std::size_t i = 0; i < rows_.size() && i < kMaxNamedRows; ++i)
+        paths << QString::fromStdString(rows_[i]);
     names_ = distinctNames(paths, kMaxNameChars);
     const QFontMetricsF fm(small_);
     namesWidth_ = 0;
@@ -160,7 +170,8 @@ void LifeTimeline::paintEvent(QPaintEvent*) {
     }
 
     const int fit = std::max(0, int((axisY - 4) / kRowHeight));
-    const int shown = int(rows_.size()) <= fit ? int(rows_.size()) : std::max(0, fit - 1);
+    const int shown = std::min(int(names_.size()),
+                               int(rows_.size()) <= fit ? int(rows_.size()) : std::max(0, fit - 1));
     double y = 4;
     for (int row = 0; row < shown; ++row, y += kRowHeight) {
         const std::string& path = rows_[std::size_t(row)];

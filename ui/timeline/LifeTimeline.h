@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ class LifeTimeline final : public QWidget {
     QFont small_;
     // The rows shown and their labels, named again only when the rows change.
     std::vector<std::string> rows_;
+    // What rows_ were made from, so that they are made again only when it changes.
+    const TreeState* namedState_ = nullptr;
+    std::uint64_t namedVersion_ = 0;
+    QString namedSubtree_;
     QStringList names_;
     double namesWidth_ = 0;
 };

@@ -503,6 +503,7 @@ void MainWindow::use(Scenario scenario, const QString& label, const QString& fil
 void MainWindow::restart() {
     if (!scenario_) return;
     controller_.stop();
+    lives_->refresh(nullptr, 0, {}); // nothing of the old tree is kept
     // A new run starts its seq again at 1: it does not belong in the same file.
     stopRecording(tr("Recording stopped as the run restarted"));
     state_ = std::make_unique<TreeState>(*scenario_);
