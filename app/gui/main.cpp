@@ -139,10 +139,8 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(select)) {
         const QString path = parser.value(select);
-        QTimer::singleShot(300, &window, [&window, path] {
-            window.canvas().setSelected(path);
-            Q_EMIT window.canvas().processSelected(path);
-        });
+        // Unfolds what hides it, as Find does.
+        QTimer::singleShot(300, &window, [&window, path] { window.canvas().reveal(path); });
     }
     if (parser.isSet(quitAfter)) {
         bool ok = false;

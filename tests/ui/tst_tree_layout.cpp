@@ -95,6 +95,26 @@ class TstTreeLayout : public QObject {
                  1.5 * layout.slotWidth() + layout.nodeWidth / 2); // centred over the grid
     }
 
+    void leavesStayAGridWhenOneSiblingIsASubtree() {
+        // 100 children of the root; the 51st has three children of its own.
+        std::vector<LayoutInput> nodes(104);
+        for (int i = 1; i <= 100; ++i)
+            nodes[0].children.push_back(i);
+        for (int i = 101; i <= 103; ++i)
+            nodes[51].children.push_back(i);
+        TreeLayout layout;
+        const auto boxes = layout.compute(nodes);
+        double left = 1e9, right = -1e9;
+        for (const auto& b : boxes) {
+            left = std::min(left, b.x);
+            right = std::max(right, b.x);
+        }
+        // Two grids and a subtree, not a row of a hundred boxes.
+        QVERIFY((right - left) / layout.slotWidth() < 30);
+        QCOMPARE(boxes[101].depth, 2);
+        QVERIFY(boxes[101].y > boxes[51].y);
+    }
+
     void fiveHundredLeavesNeverOverlap() {
         std::vector<LayoutInput> nodes(501);
         for (int i = 1; i <= 500; ++i)

@@ -52,6 +52,45 @@ void ProcessItem::paintTile(QPainter* p, const QRectF& box, double onScreen) con
     }
 }
 
+void ProcessItem::paintOverview(QPainter* p, const QRectF& box, double onScreen) const {
+    const QColor colour = colours::state(view_.state);
+    QColor fill =
+        view_.supervisor ? colours::supervisorFill(view_.dark) : colours::workerFill(view_.dark);
+    if (view_.flash > 0) fill = colours::crash();
+    if (view_.folded) {
+        p->setPen(QPen(colour.darker(130), 2 / onScreen));
+        p->setBrush(fill.darker(115));
+        p->drawRoundedRect(box.translated(6, 6), 8, 8);
+    }
+    p->setPen(view_.selected              ? QPen(colours::selection(), 4 / onScreen)
+              : !view_.gaveUpAt.isEmpty() ? QPen(colours::gaveUp(), 4 / onScreen)
+                                          : QPen(colour, 2 / onScreen));
+    p->setBrush(fill);
+    p->drawRoundedRect(box, 8, 8);
+    p->setPen(Qt::NoPen);
+    p->setBrush(colour);
+    p->drawRect(QRectF(box.left() + 1, box.top() + 6, 6, box.height() - 12));
+    // About 9 and 8 points on screen, whatever the zoom.
+    QFont f = p->font();
+    f.setBold(true);
+    f.setPointSizeF(std::min(20.0, 9.0 / onScreen));
+    p->setFont(f);
+    p->setPen(view_.supervisor || view_.flash > 0 ? QColor(0xf4, 0xf4, 0xf4)
+                                                  : QColor(0x20, 0x20, 0x20));
+    const QRectF inner = box.adjusted(12, 2, -4, -2);
+    const QRectF top(inner.left(), inner.top(), inner.width(), inner.height() / 2);
+    const QRectF bottom(inner.left(), inner.center().y(), inner.width(), inner.height() / 2);
+    p->drawText(top, Qt::AlignLeft | Qt::AlignVCenter,
+                p->fontMetrics().elidedText(view_.id, Qt::ElideLeft, int(top.width())));
+    f.setBold(false);
+    f.setPointSizeF(std::min(18.0, 8.0 / onScreen));
+    p->setFont(f);
+    QString line = view_.folded ? view_.brief : view_.state;
+    if (!view_.gaveUpAt.isEmpty()) line = QStringLiteral("GAVE UP at %1").arg(view_.gaveUpAt);
+    p->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
+                p->fontMetrics().elidedText(line, Qt::ElideRight, int(bottom.width())));
+}
+
 void ProcessItem::paintBadge(QPainter* p, const QRectF& box) const {
     QFont f = p->font();
     f.setBold(true);
@@ -93,10 +132,15 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
     const QRectF box(-width_ / 2, 0, width_, height_);
     const QColor colour = colours::state(view_.state);
 
-    // Far out (hundreds of processes on screen) a process is a coloured tile with its id.
+    // Far out a box says less, in letters big enough to read: its id and one line
+    // (hundreds on screen), then only its colour and id (thousands).
     const double onScreen = option ? option->levelOfDetailFromTransform(p->worldTransform()) : 1.0;
-    if (onScreen < 0.35) {
+    if (onScreen < 0.25) {
         paintTile(p, box, onScreen);
+        return;
+    }
+    if (onScreen < 0.6) {
+        paintOverview(p, box, onScreen);
         return;
     }
 

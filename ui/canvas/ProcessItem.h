@@ -18,6 +18,7 @@ struct ProcessView {
     bool dynamic = false;
     bool folded = false; // its subtree is drawn as this one box
     QString summary;     // folded: what is inside ("100 workers, 3 down, 12 restarts")
+    QString brief;       // the same in a few letters, for far out ("100 · 3 down · 12↻")
     int budgetUsed = 0;  // supervisors: restarts in the window
     int budgetMax = 0;
     QString gaveUpAt; // a supervisor that gave up: when ("2.31 s"); empty otherwise
@@ -48,6 +49,7 @@ class ProcessItem final : public QGraphicsItem {
 
   private:
     void paintTile(QPainter* p, const QRectF& box, double onScreen) const;
+    void paintOverview(QPainter* p, const QRectF& box, double onScreen) const;
     void paintBadge(QPainter* p, const QRectF& box) const;
     void paintBudget(QPainter* p, const QRectF& inner, const QRectF& box, const QColor& text) const;
 

@@ -36,6 +36,12 @@ QString foldedSummary(const TreeState::Summary& s) {
     if (s.gaveUp) parts << QStringLiteral("%1 gave up").arg(s.gaveUp);
     return parts.join(QStringLiteral(", "));
 }
+QString foldedBrief(const TreeState::Summary& s) {
+    QString brief = QString::number(s.workers + s.supervisors);
+    if (s.notRunning) brief += QStringLiteral(" \u00B7 %1 down").arg(s.notRunning);
+    if (s.restarts) brief += QStringLiteral(" \u00B7 %1\u21BB").arg(s.restarts);
+    return brief;
+}
 } // namespace
 
 TreeCanvas::TreeCanvas(QWidget* parent) : QGraphicsView(parent) {
@@ -138,6 +144,21 @@ void TreeCanvas::relayout(const TreeState& state) {
     drawEdges(input, boxes);
     drawUses(state);
     scene_.setSceneRect(scene_.itemsBoundingRect().adjusted(-40, -40, 40, 40));
+    if (!focusAfterLayout_.isEmpty()) {
+        // A subtree unfolded by hand is what the user wants to see: it, not the whole tree.
+        QRectF around;
+        for (auto it = items_.cbegin(); it != items_.cend(); ++it)
+            if (it.key() == focusAfterLayout_ ||
+                it.key().startsWith(focusAfterLayout_ + QLatin1Char('/')))
+                around |= it.value()->sceneBoundingRect();
+        focusAfterLayout_.clear();
+        if (!around.isEmpty()) {
+            fitted_ = false;
+            fitInView(around.adjusted(-60, -60, 60, 60), Qt::KeepAspectRatio);
+            if (transform().m11() > 1.4) setTransform(QTransform::fromScale(1.4, 1.4));
+            return;
+        }
+    }
     if (fitted_) fit();
 }
 
@@ -235,7 +256,11 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
     v.supervisor = n.isSupervisor();
     v.dynamic = n.dynamic;
     v.folded = folded_.count(n.path) != 0;
-    if (v.folded) v.summary = foldedSummary(state.summarize(n.path));
+    if (v.folded) {
+        const TreeState::Summary inside = state.summarize(n.path);
+        v.summary = foldedSummary(inside);
+        v.brief = foldedBrief(inside);
+    }
     if (n.gaveUpAtUs >= 0)
         v.gaveUpAt = QStringLiteral("%1 s").arg(double(n.gaveUpAtUs) / 1e6, 0, 'f', 2);
     v.bystander = n.bystander;
@@ -348,6 +373,7 @@ bool TreeCanvas::isFolded(const QString& path) const {
 void TreeCanvas::setFolded(const QString& path, bool folded) {
     foldPolicy_.toggle(path.toStdString(), folded);
     layoutWanted_ = true;
+    focusAfterLayout_ = folded ? QString() : path;
 }
 
 void TreeCanvas::setShowUses(bool on) {

@@ -101,6 +101,7 @@ class TreeCanvas final : public QGraphicsView {
     QHash<QString, qint64> summarisedAt_;
     QElapsedTimer wall_;
     QString selected_;
+    QString focusAfterLayout_; // unfolded by hand: shown once laid out
     std::uint64_t laidOutVersion_ = ~std::uint64_t(0);
     bool layoutWanted_ = true;
     bool fitted_ = true; // the view follows the tree's size until the user zooms or pans

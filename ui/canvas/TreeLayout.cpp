@@ -21,16 +21,45 @@ std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
     auto at = [&](int i) -> const LayoutInput& { return nodes[static_cast<std::size_t>(i)]; };
     auto widthOf = [&](int i) { return at(i).width > 0 ? at(i).width : nodeWidth; };
     auto isLeaf = [&](int i) { return at(i).children.empty() || collapsed.count(i) != 0; };
-    auto isGrid = [&](int i) {
-        const auto& kids = at(i).children;
-        return !isLeaf(i) && gridColumns > 0 && int(kids.size()) > gridColumns &&
-               std::all_of(kids.begin(), kids.end(), isLeaf);
+    // A parent's children in units: a run of more than gridColumns leaves side by side
+    // is stacked in a grid, any other child stands alone (so a hundred folded
+    // subtrees stay a block even when one of them is unfolded).
+    struct Unit {
+        bool grid = false;
+        std::vector<int> kids;
     };
-    auto columnWidth = [&](int i) {
+    auto unitsOf = [&](int i) {
+        std::vector<Unit> units;
+        std::vector<int> run;
+        auto flush = [&] {
+            if (gridColumns > 0 && int(run.size()) > gridColumns) {
+                units.push_back({true, run});
+            } else {
+                for (int k : run)
+                    units.push_back({false, {k}});
+            }
+            run.clear();
+        };
+        for (int k : at(i).children) {
+            if (isLeaf(k)) {
+                run.push_back(k);
+                continue;
+            }
+            flush();
+            units.push_back({false, {k}});
+        }
+        flush();
+        return units;
+    };
+    auto columnWidth = [&](const Unit& u) {
         double w = 0;
-        for (int k : at(i).children)
+        for (int k : u.kids)
             w = std::max(w, widthOf(k));
         return w;
+    };
+    auto gridWidth = [&](const Unit& u) {
+        const int columns = columnsFor(int(u.kids.size()));
+        return columns * columnWidth(u) + (columns - 1) * hGap;
     };
     // How wide a subtree is: its children side by side, or its own box if wider.
     std::vector<double> span(nodes.size(), -1);
@@ -38,15 +67,11 @@ std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
         double& s = span[static_cast<std::size_t>(i)];
         if (s >= 0) return s;
         double inner = 0;
-        if (isLeaf(i)) {
-            inner = 0;
-        } else if (isGrid(i)) {
-            const int columns = columnsFor(int(at(i).children.size()));
-            inner = columns * columnWidth(i) + (columns - 1) * hGap;
-        } else {
-            for (int k : at(i).children)
-                inner += spanOf(k);
-            inner += double(at(i).children.size() - 1) * hGap;
+        if (!isLeaf(i)) {
+            const auto units = unitsOf(i);
+            for (const Unit& u : units)
+                inner += u.grid ? gridWidth(u) : spanOf(u.kids.front());
+            inner += double(units.size() - 1) * hGap;
         }
         s = std::max(widthOf(i), inner);
         return s;
@@ -57,38 +82,41 @@ std::vector<NodeBox> TreeLayout::compute(const std::vector<LayoutInput>& nodes,
         box.depth = depth;
         box.y = depth * rowHeight();
         const double width = spanOf(i);
-        const auto& kids = at(i).children;
         if (isLeaf(i)) {
             box.x = left + width / 2;
             return;
         }
-        if (isGrid(i)) {
-            const int columns = columnsFor(int(kids.size()));
-            const double cw = columnWidth(i);
-            const double gridWidth = columns * cw + (columns - 1) * hGap;
-            const double gridLeft = left + (width - gridWidth) / 2;
-            for (std::size_t k = 0; k < kids.size(); ++k) {
-                NodeBox& leaf = boxes[static_cast<std::size_t>(kids[k])];
-                const int column = int(k) % columns, row = int(k) / columns;
-                leaf.visible = true;
-                leaf.depth = depth + 1;
-                leaf.x = gridLeft + column * (cw + hGap) + cw / 2;
-                leaf.y = (depth + 1) * rowHeight() + row * (nodeHeight + hGap);
-            }
-            box.x = gridLeft + gridWidth / 2;
-            return;
-        }
-        double inner = double(kids.size() - 1) * hGap;
-        for (int k : kids)
-            inner += spanOf(k);
+        const auto units = unitsOf(i);
+        double inner = double(units.size() - 1) * hGap;
+        for (const Unit& u : units)
+            inner += u.grid ? gridWidth(u) : spanOf(u.kids.front());
         double cursor = left + (width - inner) / 2;
-        for (int k : kids) {
-            place(k, cursor, depth + 1);
-            cursor += spanOf(k) + hGap;
+        double firstX = 0, lastX = 0;
+        for (std::size_t n = 0; n < units.size(); ++n) {
+            const Unit& u = units[n];
+            double centre = 0;
+            if (u.grid) {
+                const int columns = columnsFor(int(u.kids.size()));
+                const double cw = columnWidth(u);
+                for (std::size_t k = 0; k < u.kids.size(); ++k) {
+                    NodeBox& leaf = boxes[static_cast<std::size_t>(u.kids[k])];
+                    const int column = int(k) % columns, row = int(k) / columns;
+                    leaf.visible = true;
+                    leaf.depth = depth + 1;
+                    leaf.x = cursor + column * (cw + hGap) + cw / 2;
+                    leaf.y = (depth + 1) * rowHeight() + row * (nodeHeight + hGap);
+                }
+                centre = cursor + gridWidth(u) / 2;
+                cursor += gridWidth(u) + hGap;
+            } else {
+                place(u.kids.front(), cursor, depth + 1);
+                centre = boxes[static_cast<std::size_t>(u.kids.front())].x;
+                cursor += spanOf(u.kids.front()) + hGap;
+            }
+            if (n == 0) firstX = centre;
+            lastX = centre;
         }
-        box.x = (boxes[static_cast<std::size_t>(kids.front())].x +
-                 boxes[static_cast<std::size_t>(kids.back())].x) /
-                2;
+        box.x = (firstX + lastX) / 2;
     };
     place(0, 0, 0);
     return boxes;

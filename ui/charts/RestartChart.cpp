@@ -162,10 +162,9 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
     limit_->clear();
     limit_->append(0, limit);
     limit_->append(std::max(10.0, t), limit);
-    chart()->setTitle(unshown == 0 ? tr("Restarts in the intensity window")
-                                   : tr("Restarts in the intensity window (%1 more supervisors "
-                                        "restarted: select one to chart it)")
-                                         .arg(unshown));
+    chart()->setTitle(unshown == 0
+                          ? tr("Restarts in the intensity window")
+                          : tr("Restarts in the intensity window (+%1: select one)").arg(unshown));
     maxX_ = std::max(maxX_, t);
     setRanges(std::max(0.0, maxX_ - 60), std::max(10.0, maxX_), maxY_);
 }

@@ -66,7 +66,7 @@ EventLogPanel::EventLogPanel(QWidget* parent) : QWidget(parent) {
     view_->setColumnWidth(EventLogModel::Time, 80);
     view_->setColumnWidth(EventLogModel::Kind, 110);
     view_->setColumnWidth(EventLogModel::Path, 340);
-    view_->setColumnWidth(EventLogModel::PidColumn, 70);
+    view_->setColumnWidth(EventLogModel::PidColumn, 95);
     view_->setColumnWidth(EventLogModel::ReasonColumn, 110);
     layout->addWidget(view_);
     connect(text_, &QLineEdit::textChanged, this, &EventLogPanel::applyFilter);
