@@ -311,6 +311,19 @@ class TstUserSession : public QObject {
         QVERIFY(!window.canvas().isFolded(QStringLiteral("Big/S7")));
     }
 
+    void theBudgetBarCountsARestartAtOnce() {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/02_database_cache_webserver.json")));
+        // The script kills Database at 1 s: one restart in the supervisor's window.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.treeState()->budget(kSup.toStdString(), window.controller().nowUs()).first == 1,
+            5000);
+        // On the box, without selecting it, as in the log, the chart and the inspector.
+        QTRY_COMPARE_WITH_TIMEOUT(viewOf(window, kSup).budgetUsed, 1, 1000);
+        QCOMPARE(window.canvas().selected(), QString());
+    }
+
     void aFoldedBoxCountsWhatGoesDownInside() {
         MainWindow window;
         window.show();

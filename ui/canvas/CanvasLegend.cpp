@@ -11,7 +11,7 @@ namespace suplab {
 namespace {
 constexpr int kRow = 17;
 constexpr int kRows = 12;
-constexpr int kWidth = 330;
+constexpr int kWidth = 350;
 } // namespace
 
 CanvasLegend::CanvasLegend(QWidget* parent) : QWidget(parent) {
@@ -74,7 +74,7 @@ void CanvasLegend::paintEvent(QPaintEvent*) {
     p.drawRect(at().adjusted(0, 3, 0, -2));
     p.setBrush(QColor(0xf5, 0xa6, 0x23));
     p.drawRect(at().adjusted(0, 3, -16, -2));
-    label(tr("restart budget: restarts in max_seconds / max_restarts"));
+    label(tr("budget: restarts in max_seconds / max_restarts"));
     QColor glow = colours::crash();
     glow.setAlphaF(0.6);
     p.setPen(Qt::NoPen);
@@ -89,11 +89,11 @@ void CanvasLegend::paintEvent(QPaintEvent*) {
     p.setPen(QPen(colours::state(QStringLiteral("running")), 1.5, Qt::DashLine));
     p.setBrush(colours::workerFill(dark));
     p.drawRoundedRect(at(), 4, 4);
-    label(tr("dashed: restarted as a bystander of a group restart"));
+    label(tr("dashed: bystander of a group restart"));
     p.setPen(Qt::NoPen);
     p.setBrush(colours::gaveUp());
     p.drawRoundedRect(at(), 6, 6);
-    label(tr("GAVE UP: exceeded its intensity, stays until dismissed"));
+    label(tr("GAVE UP: over its intensity (until dismissed)"));
     p.setPen(QPen(colours::uses(), 1.6, Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     QPainterPath arc(QPointF(12, y + 13));

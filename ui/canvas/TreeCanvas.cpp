@@ -358,6 +358,7 @@ bool TreeCanvas::reveal(const QString& path) {
         p.resize(slash);
         if (folded_.count(p)) {
             foldPolicy_.toggle(p, false);
+            focusAfterLayout_ = q(p); // the highest one unfolded is shown whole
             changed = true;
         }
     }

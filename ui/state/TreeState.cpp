@@ -129,8 +129,10 @@ std::string TreeState::apply(const Event& e) {
         n.bystander = bystander;
         if (n.state != ProcessState::Running) n.state = ProcessState::Restarting;
         if (!bystander)
-            if (auto it = intensity_.find(n.parent); it != intensity_.end())
+            if (auto it = intensity_.find(n.parent); it != intensity_.end()) {
                 it->second.record(e.tUs / 1'000'000);
+                touch(n.parent); // its budget bar changed too
+            }
         break;
     }
     case EventKind::ShutdownTimeout:
