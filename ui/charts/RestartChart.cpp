@@ -94,7 +94,8 @@ void RestartChart::setRanges(double fromS, double toS, int maxY) {
     x_->setLabelFormat(ticks.decimals() == 0 ? QStringLiteral("%d")
                                              : QStringLiteral("%.%1f").arg(ticks.decimals()));
     // Restarts are whole: a step of 1, 2, 5, 10, ... restarts.
-    const int yTicks = std::max(2, int(chart()->plotArea().height() / 30));
+    // At least a tick per restart up to a few: "0" alone says nothing.
+    const int yTicks = std::max(std::min(maxY, 5), int(chart()->plotArea().height() / 20));
     const Ticks restarts = niceTicks(0, std::int64_t(maxY) * 1'000'000, yTicks);
     setAxis(y_, 0, maxY, std::max(1.0, double(restarts.stepUs) / 1e6));
 }
@@ -149,6 +150,8 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
         }
         auto* s = seriesFor(p);
         if (s->count() == 0) s->append(0, 0);
+        // A count changes at an instant: a step, not a ramp from the last sample.
+        if (const QPointF last = s->at(s->count() - 1); last.y() != used) s->append(t, last.y());
         s->append(t, used);
         if (s->count() > 2000) s->removePoints(0, s->count() - 2000);
         maxY_ = std::max(maxY_, used + 1);

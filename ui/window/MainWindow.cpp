@@ -120,7 +120,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: the docks' shares, once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            auto* inspector = findChild<QDockWidget*>(QStringLiteral("inspector"));
+            auto* charts = findChild<QDockWidget*>(QStringLiteral("charts"));
+            auto* log = findChild<QDockWidget*>(QStringLiteral("eventlog"));
+            resizeDocks({inspector, charts}, {250, 330}, Qt::Vertical);
+            resizeDocks({inspector}, {380}, Qt::Horizontal);
+            resizeDocks({log}, {230}, Qt::Vertical);
+        });
+    }
     // Preferences: the clock and its speed as they were last time.
     speed_->setValue(settings.value(QStringLiteral("prefs/speed"), 1.0).toDouble());
     canvas_->setLegendVisible(settings.value(QStringLiteral("prefs/legend"), false).toBool());
@@ -173,10 +183,6 @@ void MainWindow::buildDocks() {
     chartDock->setObjectName(QStringLiteral("charts"));
     chartDock->setWidget(tabs);
     addDockWidget(Qt::RightDockWidgetArea, chartDock);
-    // The inspector gets the larger share: it has the most to say.
-    resizeDocks({inspectorDock, chartDock}, {430, 340}, Qt::Vertical);
-    resizeDocks({inspectorDock}, {380}, Qt::Horizontal);
-    resizeDocks({logDock}, {250}, Qt::Vertical);
 }
 
 void MainWindow::buildFileMenu() {
@@ -316,9 +322,9 @@ void MainWindow::buildRunMenu() {
     speed_->setSingleStep(0.1);
     speed_->setValue(1.0);
     speed_->setSuffix(QStringLiteral("\u00D7"));
-    speed_->setToolTip(tr("Virtual clock speed against the wall clock"));
+    speed_->setToolTip(tr("Virtual clock speed against the wall clock (set it before or after "
+                          "switching to the virtual clock)"));
     speed_->setAccessibleName(tr("Speed"));
-    speed_->setEnabled(false);
     connect(speed_, &QDoubleSpinBox::valueChanged, this,
             [this](double v) { controller_.setSpeed(v); });
     bar->addWidget(speed_);
@@ -332,8 +338,7 @@ void MainWindow::buildRunMenu() {
         connect(speed_, &QDoubleSpinBox::valueChanged, a,
                 [a, s](double v) { a->setChecked(qFuzzyCompare(v, s)); });
     }
-    speeds->setToolTip(tr("Virtual clock only"));
-    speeds->setEnabled(false);
+    speeds->setToolTip(tr("The virtual clock's speed"));
     speedMenu_ = speeds;
 
     // Shortcuts on the selected process.
@@ -543,8 +548,6 @@ void MainWindow::useVirtualClock(bool on) {
     }
     pauseAction_->setEnabled(on);
     stepAction_->setEnabled(on);
-    speed_->setEnabled(on);
-    speedMenu_->setEnabled(on);
     if (!on) pauseAction_->setChecked(false);
     restart();
 }
@@ -592,7 +595,7 @@ void MainWindow::onEvents(const std::vector<Event>& events) {
     for (const auto& e : events) {
         state_->apply(e);
         if (e.kind == EventKind::GiveUp) // on the script bar too, until the next reset
-            timeline_->addMark(e.tUs, q(e.path).section(QLatin1Char('/'), -1),
+            timeline_->addMark(e.tUs, tr("%1 gave up").arg(q(e.path).section(QLatin1Char('/'), -1)),
                                tr("%1 gave up at %2 s").arg(q(e.path)).arg(e.tUs / 1e6, 0, 'f', 2));
     }
     log_->append(events);
@@ -713,7 +716,7 @@ void MainWindow::dismissGiveUp(const QString& path) {
     if (!state_ || !state_->dismissGiveUp(path.toStdString())) return;
     timeline_->clearMarks();
     for (const auto& [t, p] : state_->giveUps())
-        timeline_->addMark(t, q(p).section(QLatin1Char('/'), -1),
+        timeline_->addMark(t, tr("%1 gave up").arg(q(p).section(QLatin1Char('/'), -1)),
                            tr("%1 gave up at %2 s").arg(q(p)).arg(t / 1e6, 0, 'f', 2));
     updateInspector();
 }
@@ -734,9 +737,29 @@ void MainWindow::showContextMenu(const QString& path, const QPoint& globalPos) {
         menu.exec(globalPos);
 }
 
+QString MainWindow::nextChildId(const QString& supervisor) const {
+    // The next of its children's own series (user_3 after user_1, user_2), else child_N.
+    const ProcessNode* n = state_ ? state_->find(supervisor.toStdString()) : nullptr;
+    if (!n) return QStringLiteral("child_1");
+    static const QRegularExpression numbered(QStringLiteral("^(.*?)(\\d+)$"));
+    QString prefix = QStringLiteral("child_");
+    int next = int(n->children.size()) + 1;
+    QSet<QString> taken;
+    for (const ProcessNode* c : n->childNodes) {
+        const QString id = q(c->id);
+        taken.insert(id);
+        if (const auto m = numbered.match(id); m.hasMatch()) {
+            prefix = m.captured(1);
+            next = std::max(next, m.captured(2).toInt() + 1);
+        }
+    }
+    while (taken.contains(prefix + QString::number(next)))
+        ++next;
+    return prefix + QString::number(next);
+}
+
 void MainWindow::startChildDialog(const QString& supervisor) {
-    StartChildDialog dialog(supervisor, QStringLiteral("child_%1").arg(log_->model().rowCount()),
-                            this);
+    StartChildDialog dialog(supervisor, nextChildId(supervisor), this);
     if (dialog.exec() != QDialog::Accepted || !state_) return;
     QStringList errors;
     const NodePtr node = dialog.node(&errors);

@@ -103,6 +103,7 @@ class MainWindow final : public QMainWindow {
     void updateRecentMenu();
     void updateStatus();
     void startChildDialog(const QString& supervisor);
+    QString nextChildId(const QString& supervisor) const;
     void exportDialog(bool filtered);
     void importDialog();
     void saveScenarioDialog();

@@ -13,8 +13,14 @@ bool fillProcessMenu(QMenu& menu, const TreeState& state, const QString& path, b
     const ProcessNode* n = state.find(path.toStdString());
     if (!n) return false;
     QWidget* parent = menu.parentWidget();
-    menu.addAction(path)->setEnabled(false);
+    const bool running = n->state == ProcessState::Running;
+    // A process that is not running cannot be broken: its faults are shown, greyed.
+    menu.addAction(running
+                       ? path
+                       : QObject::tr("%1 (%2)").arg(path, QString::fromLatin1(toString(n->state))))
+        ->setEnabled(false);
     menu.addSeparator();
+    const auto faultsFrom = menu.actions().size();
     auto act = [a, path](const QString& action, const QString& arg = {}) {
         return [a, path, action, arg] { a.act(path, action, arg); };
     };
@@ -55,6 +61,8 @@ bool fillProcessMenu(QMenu& menu, const TreeState& state, const QString& path, b
     menu.addAction(
         QObject::tr("Send exit signal..."),
         askReason(QObject::tr("Exit signal"), QObject::tr("Reason:"), QStringLiteral("exit")));
+    for (qsizetype i = faultsFrom; i < menu.actions().size(); ++i)
+        menu.actions()[i]->setEnabled(running);
     if (n->isSupervisor()) {
         menu.addSeparator();
         const bool dynamic = n->spec && n->spec->type == NodeType::DynamicSupervisor;
@@ -71,7 +79,10 @@ bool fillProcessMenu(QMenu& menu, const TreeState& state, const QString& path, b
         }
         for (QMenu* m : {term, rest, del})
             if (m && m->isEmpty()) m->setEnabled(false);
-        menu.addAction(QObject::tr("Start child..."), [a, path] { a.startChild(path); });
+        menu.addAction(QObject::tr("Start child..."), [a, path] { a.startChild(path); })
+            ->setEnabled(running);
+        for (QMenu* m : {term, rest, del})
+            if (m && !running) m->setEnabled(false);
     }
     menu.addSeparator();
     if (!n->children.empty())
