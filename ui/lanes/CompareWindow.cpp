@@ -486,13 +486,13 @@ void CompareWindow::updateTable(const std::vector<LaneResult>& results) {
         set(Faults, QString::number(m.faults));
         set(Recovered, QString::number(m.recovered));
         // A mean of restarts that took no virtual time is 0 whatever the strategy did:
-        // a number that says nothing, so none is printed.
+        // a number that says nothing, so a word is printed instead.
         if (m.recovered == 0)
             set(MeanRecovery, QStringLiteral("\u2014"),
                 m.faults == 0 ? tr("No fault landed in the window: nothing to recover from")
                               : tr("No fault's target came back up within the window"));
-        else if (m.maxRecoveryMs <= 0)
-            set(MeanRecovery, QStringLiteral("\u2014"),
+        else if (m.maxRecoveryMs <= 0) // recovered, in no time: said so, not a bare dash
+            set(MeanRecovery, tr("instant"),
                 tr("The %n recovered fault(s) took no virtual time: OTP restarts at once and "
                    "these children take no time to start (init_ms 0, no backoff), so there is "
                    "no recovery time to compare.",
