@@ -12,11 +12,26 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace suplab {
+
+namespace {
+/// A path too long for its column keeps its end: the last segment says which process.
+class KeepTheEnd final : public QStyledItemDelegate {
+  public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+  protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideLeft;
+    }
+};
+} // namespace
 
 EventLogPanel::EventLogPanel(QWidget* parent) : QWidget(parent) {
     model_ = new EventLogModel(this);
@@ -59,8 +74,7 @@ EventLogPanel::EventLogPanel(QWidget* parent) : QWidget(parent) {
     view_->verticalHeader()->setDefaultSectionSize(20);
     view_->horizontalHeader()->setStretchLastSection(true);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    // A path too long for its column keeps its end: the last segment says which process.
-    view_->setTextElideMode(Qt::ElideLeft);
+    view_->setItemDelegateForColumn(EventLogModel::Path, new KeepTheEnd(view_));
     view_->setWordWrap(false);
     view_->setColumnWidth(EventLogModel::Seq, 60);
     view_->setColumnWidth(EventLogModel::Time, 80);
