@@ -17,6 +17,9 @@ namespace suplab {
 RestartChart::RestartChart(QWidget* parent) : QChartView(parent) {
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(tr("Restarts over time"));
+    setToolTip(tr("Restarts counted in each supervisor's max_seconds window. A few lines are "
+                  "drawn: the supervisor you select always gets one (\"+N more\": others that "
+                  "restarted too)."));
     clear();
 }
 
@@ -39,7 +42,7 @@ void RestartChart::resizeEvent(QResizeEvent* event) {
 void RestartChart::clear() {
     auto* chart = new QChart(); // owned by the view from setChart on
     chart->setTheme(theme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setTitle(tr("Restarts in the intensity window"));
+    chart->setTitle(tr("Restarts in the window vs max_restarts (- - -)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setShowToolTips(true);
     QFont legendFont = chart->legend()->font();
@@ -63,6 +66,10 @@ void RestartChart::clear() {
     chart->addSeries(limit_);
     limit_->attachAxis(x_);
     limit_->attachAxis(y_);
+    // The limit is named on the y axis, so that the legend's one line goes to the
+    // supervisors' names.
+    for (auto* marker : chart->legend()->markers(limit_))
+        marker->setVisible(false);
     QChart* previous = this->chart();
     setChart(chart); // the view owns the new chart and gives the old one back
     delete previous;
@@ -118,7 +125,7 @@ void RestartChart::nameSeries() {
     // names that fit it whole, measured, each entry with its marker and spacing.
     const QFontMetricsF fm(chart()->legend()->font());
     const double perEntry = fm.height() + 16;
-    const double room = width() - 40 - perEntry - fm.horizontalAdvance(limit_->name());
+    const double room = width() - 40;
     QStringList names;
     for (int maxChars = 40; maxChars >= 6; --maxChars) {
         names = distinctNames(paths_, maxChars);
@@ -160,14 +167,16 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
     // not drawn to scale.
     const bool limitShown = limit + 1 <= std::max(maxY_, kMaxScaledLimit);
     if (limitShown) maxY_ = std::max(maxY_, limit + 1);
-    limit_->setName(limitShown ? tr("max_restarts")
-                               : tr("max_restarts = %1 (above the chart)").arg(limit));
+
     limit_->clear();
     limit_->append(0, limit);
     limit_->append(std::max(10.0, t), limit);
-    chart()->setTitle(unshown == 0
-                          ? tr("Restarts in the intensity window")
-                          : tr("Restarts in the intensity window (+%1: select one)").arg(unshown));
+    // The title names the dashed line (and says when it is above the chart) and how many
+    // supervisors that restarted have no line of their own.
+    QString title = limitShown ? tr("Restarts in the window vs max_restarts (- - -)")
+                               : tr("Restarts (max_restarts: %1)").arg(limit);
+    if (unshown > 0) title += tr(", +%1 more").arg(unshown);
+    if (chart()->title() != title) chart()->setTitle(title);
     maxX_ = std::max(maxX_, t);
     setRanges(std::max(0.0, maxX_ - 60), std::max(10.0, maxX_), maxY_);
 }
