@@ -10,7 +10,7 @@ namespace suplab {
 
 namespace {
 constexpr int kRow = 17;
-constexpr int kRows = 12;
+constexpr int kRows = 13;
 constexpr int kWidth = 350;
 } // namespace
 
@@ -89,7 +89,10 @@ void CanvasLegend::paintEvent(QPaintEvent*) {
     p.setPen(QPen(colours::state(QStringLiteral("running")), 1.5, Qt::DashLine));
     p.setBrush(colours::workerFill(dark));
     p.drawRoundedRect(at(), 4, 4);
-    label(tr("dashed: bystander of a group restart"));
+    label(tr("dashed: bystander of a group restart (5 s)"));
+    p.setPen(palette().text().color());
+    p.drawText(at(), Qt::AlignCenter, QStringLiteral("\u21BB3"));
+    label(tr("restarted 3 times (folded: inside it)"));
     p.setPen(Qt::NoPen);
     p.setBrush(colours::gaveUp());
     p.drawRoundedRect(at(), 6, 6);

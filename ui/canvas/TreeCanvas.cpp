@@ -124,7 +124,7 @@ void TreeCanvas::relayout(const TreeState& state) {
         if (!item) {
             item = new ProcessItem(path, input[i].width, layout_.nodeHeight);
             // Hovering a process explains its strategy, restart type, intensity, shutdown.
-            if (n.spec) item->setToolTip(path + QLatin1Char('\n') + help::node(*n.spec));
+            item->setToolTip(n.spec ? path + QLatin1Char('\n') + help::node(*n.spec) : path);
             scene_.addItem(item); // the scene owns it
             items_.insert(path, item);
         }
@@ -261,9 +261,19 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
         v.summary = foldedSummary(inside);
         v.brief = foldedBrief(inside);
     }
+    if (v.folded != item->view().folded || v.summary != item->view().summary) {
+        // Hovering a folded box says in words what its few letters count.
+        QString tip = path;
+        if (v.folded)
+            tip += tr("\nFolded: %1 (restarts counted inside it). Double-click to unfold.")
+                       .arg(v.summary.isEmpty() ? tr("nothing running") : v.summary);
+        if (n.spec) tip += QLatin1Char('\n') + help::node(*n.spec);
+        item->setToolTip(tip);
+    }
     if (n.gaveUpAtUs >= 0)
         v.gaveUpAt = QStringLiteral("%1 s").arg(double(n.gaveUpAtUs) / 1e6, 0, 'f', 2);
-    v.bystander = n.bystander;
+    // Dashed for a while after a group restart took it down, not for ever after.
+    v.bystander = n.bystander && n.upSinceUs >= 0 && nowUs - n.upSinceUs < kBystanderUs;
     v.selected = path == selected_;
     v.dark = dark_;
     if (n.crashed && nowUs - n.lastChangeUs < 1'500'000 &&
@@ -286,7 +296,7 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
     }
     item->setView(v);
     // A flash fades and a budget drains with time alone: look again next frame.
-    if (v.animating() || v.budgetUsed > 0)
+    if (v.animating() || v.budgetUsed > 0 || v.bystander)
         animating_.insert(path);
     else
         animating_.remove(path);

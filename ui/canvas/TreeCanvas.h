@@ -98,6 +98,8 @@ class TreeCanvas final : public QGraphicsView {
     QSet<QString> pending_;   // items to update at the next refresh
     /// A folded box's counts are redrawn at most this often under a flood of events.
     static constexpr qint64 kSummaryEveryMs = 250;
+    /// How long a bystander of a group restart stays dashed.
+    static constexpr std::int64_t kBystanderUs = 5'000'000;
     QHash<QString, qint64> summarisedAt_;
     QElapsedTimer wall_;
     QString selected_;

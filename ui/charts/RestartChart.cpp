@@ -74,6 +74,7 @@ void RestartChart::clear() {
     setChart(chart); // the view owns the new chart and gives the old one back
     delete previous;
     series_.clear();
+    restarted_.clear();
     paths_.clear();
     maxX_ = 10;
     maxY_ = 4;
@@ -147,13 +148,11 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
         const auto [used, max] = state.budget(path, nowUs);
         const QString p = QString::fromStdString(path);
         if (p == focus || (limit == 0 && path == state.rootPath())) limit = max;
+        if (used > 0) restarted_.insert(p);
         if (!series_.contains(p)) {
             if (used == 0 && p != focus) continue; // a line once it has restarted
             // A few lines are readable; the one in focus always gets one.
-            if (series_.size() >= kMaxLines && p != focus) {
-                ++unshown;
-                continue;
-            }
+            if (series_.size() >= kMaxLines && p != focus) continue;
         }
         auto* s = seriesFor(p);
         if (s->count() == 0) s->append(0, 0);
@@ -175,6 +174,9 @@ void RestartChart::sample(const TreeState& state, std::int64_t nowUs, const QStr
     // supervisors that restarted have no line of their own.
     QString title = limitShown ? tr("Restarts in the window vs max_restarts (- - -)")
                                : tr("Restarts (max_restarts: %1)").arg(limit);
+    // Those that ever restarted and have no line: a count that only grows.
+    for (const QString& p : std::as_const(restarted_))
+        if (!series_.contains(p)) ++unshown;
     if (unshown > 0) title += tr(", +%1 more").arg(unshown);
     if (chart()->title() != title) chart()->setTitle(title);
     maxX_ = std::max(maxX_, t);

@@ -6,6 +6,7 @@
 #include <QChartView>
 #include <QHash>
 #include <QLineSeries>
+#include <QSet>
 #include <QStringList>
 
 class QValueAxis;
@@ -37,7 +38,8 @@ class RestartChart final : public QChartView {
     static constexpr int kMaxScaledLimit = 50;
 
     QHash<QString, QLineSeries*> series_;
-    QStringList paths_; // of series_, in the order they appeared (the legend's)
+    QSet<QString> restarted_; // every supervisor that has restarted a child this run
+    QStringList paths_;       // of series_, in the order they appeared (the legend's)
     QLineSeries* limit_ = nullptr;
     QValueAxis* x_ = nullptr;
     QValueAxis* y_ = nullptr;

@@ -55,6 +55,14 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
         row(tr("uptime"), QObject::tr("%1 s").arg(double(nowUs - n.upSinceUs) / 1e6, 0, 'f', 2));
     row(tr("restarts"), QString::number(n.restarts));
     row(tr("last exit reason"), n.lastReason.empty() ? tr("(none)") : q(n.lastReason));
+    if (n.isSupervisor()) {
+        // What a folded box counts, in words: its restarts are its children's.
+        const TreeState::Summary inside = state.summarize(n.path);
+        row(tr("below it"), QObject::tr("%1 processes, %2 not running, %3 restarts of them")
+                                .arg(inside.processes)
+                                .arg(inside.notRunning)
+                                .arg(inside.restarts));
+    }
     if (n.gaveUpAtUs >= 0)
         row(tr("gave up"), QObject::tr("at %1 s: exceeded its restart intensity and exited; its "
                                        "parent decides what happens next")

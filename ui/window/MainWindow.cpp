@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -49,16 +50,20 @@ constexpr int kPollBatch = 64;
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("SupLab"));
     resize(1400, 900);
+    // The notice and find bars lie over the canvas' top: showing one does not move the tree.
     auto* centre = new QWidget(this);
-    auto* column = new QVBoxLayout(centre);
-    column->setContentsMargins(0, 0, 0, 0);
-    column->setSpacing(2);
+    auto* cell = new QGridLayout(centre);
+    cell->setContentsMargins(0, 0, 0, 0);
+    canvas_ = new TreeCanvas(centre);
     notice_ = new NoticeBar(centre);
     find_ = new FindBar(centre);
-    canvas_ = new TreeCanvas(centre);
-    column->addWidget(notice_);
-    column->addWidget(find_);
-    column->addWidget(canvas_, 1);
+    find_->setMinimumWidth(440);
+    find_->setAutoFillBackground(true);
+    cell->addWidget(canvas_, 0, 0);
+    cell->addWidget(notice_, 0, 0, Qt::AlignTop);
+    cell->addWidget(find_, 0, 0, Qt::AlignTop | Qt::AlignRight);
+    notice_->raise();
+    find_->raise();
     setCentralWidget(centre);
     buildDocks();
     buildFileMenu();

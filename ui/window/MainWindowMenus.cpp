@@ -54,8 +54,9 @@ void MainWindow::buildFileMenu() {
                     [this] { importDialog(); })
         ->setToolTip(tr("Paste or open an Elixir module that uses Supervisor or "
                         "DynamicSupervisor, and run it"));
-    file->addAction(tr("Save scenario &as..."), QKeySequence::SaveAs, this,
-                    [this] { saveScenarioDialog(); });
+    // Spelled out: the platform's SaveAs is empty on some desktops (X11 without a theme).
+    file->addAction(tr("Save scenario &as..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                    this, [this] { saveScenarioDialog(); });
     file->addSeparator();
     QMenu* tree = file->addMenu(tr("Export &tree"));
     const struct {
