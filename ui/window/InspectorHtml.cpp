@@ -58,10 +58,13 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
     if (n.isSupervisor()) {
         // What a folded box counts, in words: its restarts are its children's.
         const TreeState::Summary inside = state.summarize(n.path);
-        row(tr("below it"), QObject::tr("%1 processes, %2 not running, %3 restarts of them")
-                                .arg(inside.processes)
+        auto count = [](int n, const char* one, const char* many) {
+            return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? one : many));
+        };
+        row(tr("below it"), QStringLiteral("%1, %2 not running, %3")
+                                .arg(count(inside.processes, "process", "processes"))
                                 .arg(inside.notRunning)
-                                .arg(inside.restarts));
+                                .arg(count(inside.restarts, "restart", "restarts")));
     }
     if (n.gaveUpAtUs >= 0)
         row(tr("gave up"), QObject::tr("at %1 s: exceeded its restart intensity and exited; its "
