@@ -58,8 +58,8 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
     if (n.isSupervisor()) {
         // What a folded box counts, in words: its restarts are its children's.
         const TreeState::Summary inside = state.summarize(n.path);
-        auto count = [](int n, const char* one, const char* many) {
-            return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? one : many));
+        auto count = [](int k, const char* one, const char* many) {
+            return QStringLiteral("%1 %2").arg(k).arg(QString::fromLatin1(k == 1 ? one : many));
         };
         row(tr("below it"), QStringLiteral("%1, %2 not running, %3")
                                 .arg(count(inside.processes, "process", "processes"))
