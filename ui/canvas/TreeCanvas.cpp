@@ -3,6 +3,7 @@
 #include "canvas/CanvasColours.h"
 #include "canvas/CanvasLegend.h"
 #include "help/OtpHelp.h"
+#include "help/Plural.h"
 #include "state/TreeState.h"
 #include "window/Theme.h"
 
@@ -23,16 +24,12 @@ namespace {
 QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
-/// "1 worker", "2 workers": English plurals without a translator.
-QString count(int n, const char* one, const char* many) {
-    return QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? one : many));
-}
 QString foldedSummary(const TreeState::Summary& s) {
     QStringList parts;
-    if (s.workers) parts << count(s.workers, "worker", "workers");
-    if (s.supervisors) parts << count(s.supervisors, "supervisor", "supervisors");
+    if (s.workers) parts << countOf(s.workers, "worker", "workers");
+    if (s.supervisors) parts << countOf(s.supervisors, "supervisor", "supervisors");
     if (s.notRunning) parts << QStringLiteral("%1 down").arg(s.notRunning);
-    if (s.restarts) parts << count(s.restarts, "restart", "restarts");
+    if (s.restarts) parts << countOf(s.restarts, "restart", "restarts");
     if (s.gaveUp) parts << QStringLiteral("%1 gave up").arg(s.gaveUp);
     return parts.join(QStringLiteral(", "));
 }

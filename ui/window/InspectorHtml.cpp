@@ -1,6 +1,7 @@
 #include "InspectorHtml.h"
 
 #include "help/OtpHelp.h"
+#include "help/Plural.h"
 #include "state/TreeState.h"
 
 #include <QObject>
@@ -58,13 +59,10 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
     if (n.isSupervisor()) {
         // What a folded box counts, in words: its restarts are its children's.
         const TreeState::Summary inside = state.summarize(n.path);
-        auto count = [](int k, const char* one, const char* many) {
-            return QStringLiteral("%1 %2").arg(k).arg(QString::fromLatin1(k == 1 ? one : many));
-        };
         row(tr("below it"), QStringLiteral("%1, %2 not running, %3")
-                                .arg(count(inside.processes, "process", "processes"))
+                                .arg(countOf(inside.processes, "process", "processes"))
                                 .arg(inside.notRunning)
-                                .arg(count(inside.restarts, "restart", "restarts")));
+                                .arg(countOf(inside.restarts, "restart", "restarts")));
     }
     if (n.gaveUpAtUs >= 0)
         row(tr("gave up"), QObject::tr("at %1 s: exceeded its restart intensity and exited; its "
