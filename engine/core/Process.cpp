@@ -99,7 +99,10 @@ void Process::handleSignal(Signal&& signal) {
         // A link's exit ends the link. One from a process we have unlinked meanwhile
         // has no effect (erlang:unlink/1's guarantee).
         if (exit->viaLink && !links_.erase(exit->from)) return;
-        if (exit->reason.kind() == Reason::Kind::Kill) {
+        // Only exit(Pid, kill) sent from outside is untrappable. A linked process that
+        // itself exited with reason kill sends an ordinary signal: a trapping process
+        // gets {'EXIT', From, kill}, any other dies with reason kill (not killed).
+        if (!exit->viaLink && exit->reason.kind() == Reason::Kind::Kill) {
             die(Reason::killed());
         } else if (trapExit_) {
             queue_.push(ExitMsg{exit->from, std::move(exit->reason)});

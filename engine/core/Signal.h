@@ -6,8 +6,9 @@
 
 namespace suplab {
 
-/// exit/2 or a link's exit: kill is untrappable; a trapping process gets an
-/// ExitMsg; otherwise normal is ignored and anything else ends the process.
+/// exit/2 or a link's exit. kill sent by exit/2 is untrappable (the process ends
+/// with killed); kill from a link is an ordinary reason. Otherwise a trapping process
+/// gets an ExitMsg, and one that does not trap ignores normal and ends with any other.
 struct ExitSignal {
     Pid from = kNoPid;
     Reason reason;
