@@ -1,7 +1,6 @@
 #include "ScenarioPlayer.h"
 
 #include "events/EventLog.h"
-#include "run/OtpTerm.h"
 #include "supervision/ChildFactory.h"
 #include "supervision/SupervisorProcess.h"
 
@@ -112,15 +111,15 @@ void ScenarioPlayer::perform(const ScriptStep& step) {
     default:
         return;
     }
+    request.reportOp = op;
+    request.reportSubject = subject;
+    request.reportStartTerm =
+        step.action == StepAction::StartChild &&
+        dynamic_cast<const SupervisorProcess*>(engine_.runtime().find(target).get());
     CallResult result = port.call(target, std::move(request));
-    if (result.ok()) return;
-    // A static supervisor's start_child wraps the failure with the child record (§9).
-    auto process = engine_.runtime().find(target);
-    if (step.action == StepAction::StartChild && result.error == CallError::StartFailed &&
-        dynamic_cast<const SupervisorProcess*>(process.get()))
-        reportError(op, subject, otpStartChildError(result.reason, step.target, *step.child));
-    else
-        reportError(op, subject, result.errorWord());
+    if (result.ok() || result.reported) return; // logged by the supervisor as it replied
+    // No reply from the supervisor (it was gone): said here.
+    reportError(op, subject, result.errorWord());
 }
 
 void ScenarioPlayer::finish() {

@@ -48,6 +48,12 @@ struct CallRequest : slab::Allocated {
     Pid pid = kNoPid; // TerminateChild (dynamic)
     std::string verb; // Behaviour
     std::string arg;  // Behaviour
+    /// A call from a scenario's script: a failure is logged as `error OP SUBJECT WORD` by
+    /// the supervisor as it replies, so that the line sits where OTP's reply does among
+    /// the supervisor's events (the caller would log it later, on the real clock).
+    std::string reportOp;
+    std::string reportSubject;
+    bool reportStartTerm = false; // a static start_child: OTP's {Reason, ChildRecord}
 };
 
 enum class ChildState : unsigned char { Running, Undefined, Restarting };
@@ -86,6 +92,7 @@ struct CallResult : slab::Allocated {
     }
     /// The word the conformance trace prints for an error result.
     std::string errorWord() const;
+    bool reported = false; // the supervisor logged this failure as it replied
 };
 
 } // namespace suplab

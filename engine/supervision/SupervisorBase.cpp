@@ -1,5 +1,7 @@
 #include "SupervisorBase.h"
 
+#include "supervision/OtpTerm.h"
+
 #include "core/Runtime.h"
 #include "supervision/ChildFactory.h"
 
@@ -111,6 +113,15 @@ bool SupervisorBase::admitRestart(const std::string& childPath, const std::strin
 }
 
 void SupervisorBase::reply(const CallMsg& call, CallResult result) {
+    if (!result.ok() && call.request && !call.request->reportOp.empty()) {
+        const CallRequest& asked = *call.request;
+        runtime().events().emitError(asked.reportOp, asked.reportSubject,
+                                     asked.reportStartTerm &&
+                                             result.error == CallError::StartFailed && asked.spec
+                                         ? otpStartChildError(result.reason, path(), *asked.spec)
+                                         : result.errorWord());
+        result.reported = true;
+    }
     send(call.from, ReplyMsg{call.ref, std::make_unique<CallResult>(std::move(result))});
 }
 
