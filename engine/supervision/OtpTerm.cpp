@@ -55,12 +55,11 @@ std::string otpStartChildError(const Reason& reason, const std::string& parentPa
     const char* module = node.type == NodeType::Worker       ? "'Elixir.Oracle.Worker'"
                          : node.type == NodeType::Supervisor ? "'Elixir.Oracle.Sup'"
                                                              : "'Elixir.Oracle.DynSup'";
-    std::string args = "undefined"; // OTP keeps no arguments for a temporary child
-    if (node.restart != RestartType::Temporary) {
-        auto parsed = json::parse(node.source_json);
-        args = "[" + binary(parentPath + "/" + node.id) + "," +
-               (parsed.value ? term(*parsed.value) : std::string("#{}")) + "]";
-    }
+    // The record as given, arguments included, temporary or not: only the record OTP
+    // stores for a temporary child drops them (checked on the reference runner).
+    const auto parsed = json::parse(node.source_json);
+    const std::string args = "[" + binary(parentPath + "/" + node.id) + "," +
+                             (parsed.value ? term(*parsed.value) : std::string("#{}")) + "]";
     return "{" + reason.format() + ",{child,undefined," + binary(node.id) + ",{" + module +
            ",start_link," + args + "}," + toString(node.restart) + "," +
            (node.significant ? "true" : "false") + "," + node.shutdown.format() + "," +
