@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -402,6 +403,38 @@ class Checker {
         return s;
     }
 
+    static void typesOf(const NodeSpec& n, const std::string& parent,
+                        std::map<std::string, NodeType>& types) {
+        const std::string path = parent.empty() ? n.id : parent + "/" + n.id;
+        types[path] = n.type;
+        for (const auto& c : n.children)
+            typesOf(*c, path, types);
+    }
+
+    /// What OTP cannot do is refused here, not ignored at run time: a supervisor has no
+    /// code of its own to crash, and a DynamicSupervisor has no restart_child or
+    /// delete_child (Elixir's DynamicSupervisor offers neither).
+    bool possible(const ScriptStep& s, const std::map<std::string, NodeType>& types,
+                  const std::string& where) {
+        const auto it = types.find(s.target);
+        if (it == types.end()) return true; // started at run time: judged then
+        if (s.action == StepAction::Crash && it->second != NodeType::Worker) {
+            error(join(where, "target"),
+                  "expected a worker to crash (a supervisor runs no code of its own to "
+                  "crash: use kill or exit), got the supervisor " +
+                      s.target);
+            return false;
+        }
+        if ((s.action == StepAction::RestartChild || s.action == StepAction::DeleteChild) &&
+            it->second == NodeType::DynamicSupervisor) {
+            error(join(where, "do"), std::string("expected an action a DynamicSupervisor "
+                                                 "offers, got ") +
+                                         toString(s.action) + " (it has no such function)");
+            return false;
+        }
+        return true;
+    }
+
     static bool validPath(const std::string& p) {
         if (p.empty() || p.front() == '/' || p.back() == '/') return false;
         return p.find("//") == std::string::npos;
@@ -450,9 +483,14 @@ class Checker {
             if (!script->isArray()) {
                 expected("script", "an array of steps", *script);
             } else {
-                for (std::size_t i = 0; i < script->items.size(); ++i)
-                    if (auto s = step(script->items[i], "script[" + std::to_string(i) + "]"))
-                        sc.script.push_back(std::move(*s));
+                std::map<std::string, NodeType> types; // the paths known before the run
+                if (sc.root) typesOf(*sc.root, {}, types);
+                for (std::size_t i = 0; i < script->items.size(); ++i) {
+                    const std::string where = "script[" + std::to_string(i) + "]";
+                    if (auto s = step(script->items[i], where)) {
+                        if (possible(*s, types, where)) sc.script.push_back(std::move(*s));
+                    }
+                }
                 std::stable_sort(
                     sc.script.begin(), sc.script.end(),
                     [](const ScriptStep& a, const ScriptStep& b) { return a.at_ms < b.at_ms; });

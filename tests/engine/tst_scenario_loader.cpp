@@ -153,6 +153,16 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
                R"({"name":"x","root":{"id":"R","type":"supervisor"},"script":[{"at_ms":1,"do":"crash","target":"R","reason":"big boom"}]})")
         << "s.json: script[0].reason: expected normal, shutdown, {shutdown,WORD} or a word such as "
            "boom, got \"big boom\"";
+    QTest::newRow("a crash aimed at a supervisor")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"S","type":"supervisor"}]},"script":[{"at_ms":1,"do":"crash","target":"R/S","reason":"boom"}]})")
+        << "s.json: script[0].target: expected a worker to crash (a supervisor runs no code of "
+           "its own to crash: use kill or exit), got the supervisor R/S";
+    QTest::newRow("restart_child on a DynamicSupervisor")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"dynamic_supervisor","children":[{"id":"a"}]},"script":[{"at_ms":1,"do":"restart_child","target":"R","child":"a"}]})")
+        << "s.json: script[0].do: expected an action a DynamicSupervisor offers, got "
+           "restart_child (it has no such function)";
     QTest::newRow("a negative time")
         << QByteArray(
                R"({"name":"x","root":{"id":"R","type":"supervisor"},"script":[{"at_ms":-5,"do":"kill","target":"R"}]})")
