@@ -24,6 +24,12 @@ const std::string& Reason::noDetail() {
     return none;
 }
 
+Reason Reason::failedToStartChild(std::string id, Reason why) {
+    Reason r(Kind::FailedToStartChild, std::move(id));
+    r.inner_ = std::make_shared<const Reason>(std::move(why));
+    return r;
+}
+
 Reason Reason::word(std::string w) {
     if (w == "normal") return normal();
     if (w == "shutdown") return shutdown();
@@ -68,6 +74,17 @@ std::string Reason::format() const {
         return detail();
     }
     return detail();
+}
+
+std::string Reason::term() const {
+    if (kind_ != Kind::FailedToStartChild) return format();
+    std::string id = "<<\"";
+    for (char c : detail()) {
+        if (c == '"' || c == '\\') id += '\\';
+        id += c;
+    }
+    return "{shutdown,{failed_to_start_child," + id + "\">>," +
+           (inner_ ? inner_->term() : std::string("undefined")) + "}}";
 }
 
 } // namespace suplab

@@ -18,7 +18,7 @@ class Reason {
         Kill,               // kill: only meaningful as an exit signal, untrappable
         Killed,             // killed: what a process killed by `kill` exits with
         Noproc,             // noproc: a call to a process that is gone
-        FailedToStartChild, // {shutdown,failed_to_start_child,ID}: a supervisor's init failed
+        FailedToStartChild, // {shutdown,{failed_to_start_child,ID,WHY}}: a supervisor's init failed
         Word,               // any other atom: boom, start_error, random_failure, ...
     };
 
@@ -31,9 +31,9 @@ class Reason {
     static Reason kill() { return Reason(Kind::Kill); }
     static Reason killed() { return Reason(Kind::Killed); }
     static Reason noproc() { return Reason(Kind::Noproc); }
-    static Reason failedToStartChild(std::string id) {
-        return Reason(Kind::FailedToStartChild, std::move(id));
-    }
+    /// `why` is the reason the child `id` gave for not starting; it may itself be a
+    /// failed start one level down, so a nested failure keeps every level.
+    static Reason failedToStartChild(std::string id, Reason why);
     static Reason word(std::string w);
 
     /// Reads the scenario form: `normal`, `shutdown`, `{shutdown,WORD}`, or any word.
@@ -43,6 +43,8 @@ class Reason {
 
     Kind kind() const { return kind_; }
     const std::string& detail() const { return detail_ ? *detail_ : noDetail(); }
+    /// FailedToStartChild: why the child did not start; otherwise null.
+    const Reason* inner() const { return inner_.get(); }
 
     /// normal, shutdown and {shutdown,_}: the reasons a transient child may exit with quietly.
     bool isNormalLike() const {
@@ -50,11 +52,17 @@ class Reason {
                kind_ == Kind::FailedToStartChild;
     }
 
-    /// As Erlang prints it, without spaces (trace.md).
+    /// The trace's form (trace.md): a failed start is the short
+    /// `{shutdown,failed_to_start_child,ID}`, without the child's own reason.
     std::string format() const;
+    /// OTP's term as `~0p` prints it where a call returns it, nested reasons whole:
+    /// `{shutdown,{failed_to_start_child,<<"t2">>,start_error}}` (ids are binaries,
+    /// as the reference runner gives them).
+    std::string term() const;
 
     friend bool operator==(const Reason& a, const Reason& b) {
-        return a.kind_ == b.kind_ && a.detail() == b.detail();
+        return a.kind_ == b.kind_ && a.detail() == b.detail() &&
+               (a.inner_ == b.inner_ || (a.inner_ && b.inner_ && *a.inner_ == *b.inner_));
     }
 
   private:
@@ -68,6 +76,7 @@ class Reason {
     // and event its exit causes, and the common ones (normal, shutdown, kill,
     // killed) have no detail at all, so copying and moving them is a pointer.
     std::shared_ptr<const std::string> detail_;
+    std::shared_ptr<const Reason> inner_;
 };
 
 } // namespace suplab

@@ -60,7 +60,7 @@ std::string otpStartChildError(const Reason& reason, const std::string& parentPa
     const auto parsed = json::parse(node.source_json);
     const std::string args = "[" + binary(parentPath + "/" + node.id) + "," +
                              (parsed.value ? term(*parsed.value) : std::string("#{}")) + "]";
-    return "{" + reason.format() + ",{child,undefined," + binary(node.id) + ",{" + module +
+    return "{" + reason.term() + ",{child,undefined," + binary(node.id) + ",{" + module +
            ",start_link," + args + "}," + toString(node.restart) + "," +
            (node.significant ? "true" : "false") + "," + node.shutdown.format() + "," +
            (node.isSupervisor() ? "supervisor" : "worker") + ",[" + module + "]}}";

@@ -92,12 +92,13 @@ Task<Reason> SupervisorProcess::body() {
     setTrapExit(true);
     announceUp();
     for (std::size_t i = 0; i < children_.size(); ++i) {
-        if (!adopt(*children_[i], co_await startChild(children_[i]->spec, &children_[i]->entry))) {
+        const Started started = co_await startChild(children_[i]->spec, &children_[i]->entry);
+        if (!adopt(*children_[i], started)) {
             // §3.5: the children already started go, newest first; the rest never start.
             const std::string failedId = children_[i]->spec->id;
             for (std::size_t j = i; j-- > 0;)
                 co_await stop(*children_[j]);
-            co_return Reason::failedToStartChild(failedId);
+            co_return Reason::failedToStartChild(failedId, started.reason);
         }
     }
     send(parent(), StartedMsg{pid()});

@@ -27,6 +27,32 @@ NodePtr treeWith(bool trap) {
 class TstRuntime : public QObject {
     Q_OBJECT
   private Q_SLOTS:
+    // A failed start keeps the child's own reason: the trace prints the short form,
+    // a call's reply the whole OTP term, each level nested in the one above.
+    void aFailedStartPrintsEveryLevelAsOtpDoes_data() {
+        QTest::addColumn<int>("levels");
+        QTest::addColumn<QString>("traceForm");
+        QTest::addColumn<QString>("otpTerm");
+        QTest::newRow("a worker's failure under one supervisor")
+            << 1 << "{shutdown,failed_to_start_child,c1}"
+            << "{shutdown,{failed_to_start_child,<<\"c1\">>,start_error}}";
+        QTest::newRow("a supervisor's failure under another")
+            << 2 << "{shutdown,failed_to_start_child,c2}"
+            << "{shutdown,{failed_to_start_child,<<\"c2\">>,"
+               "{shutdown,{failed_to_start_child,<<\"c1\">>,start_error}}}}";
+    }
+    void aFailedStartPrintsEveryLevelAsOtpDoes() {
+        QFETCH(int, levels);
+        QFETCH(QString, traceForm);
+        QFETCH(QString, otpTerm);
+        Reason reason = Reason::word("start_error");
+        for (int i = 1; i <= levels; ++i)
+            reason = Reason::failedToStartChild("c" + std::to_string(i), reason);
+        QCOMPARE(QString::fromStdString(reason.format()), traceForm);
+        QCOMPARE(QString::fromStdString(reason.term()), otpTerm);
+        QVERIFY(reason.isNormalLike());
+    }
+
     void exitSignalFollowsBeamRules_data() {
         QTest::addColumn<bool>("trap");
         QTest::addColumn<QString>("signal");

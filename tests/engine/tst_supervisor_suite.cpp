@@ -586,7 +586,7 @@ class TstSupervisorSuite : public QObject {
         c->fail_starts = 1;
         Tree tree(sup("S", Strategy::OneForOne, {w("a"), w("b"), c, w("d")}));
         QVERIFY(!tree.started());
-        QCOMPARE(tree.startReason(), Reason::failedToStartChild("c"));
+        QCOMPARE(tree.startReason(), Reason::failedToStartChild("c", Reason::word("start_error")));
         QCOMPARE(
             QString::fromStdString(tree.trace()),
             QStringLiteral("up S\nup S/a\nup S/b\nstart_failed S/c start_error\ndown S/b shutdown\n"
