@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cli=${1:-build/dev}/bin/suplab-cli
-oracle=../shared/oracle/run_oracle.sh
+oracle=oracle/run.sh
 command -v elixir >/dev/null || { echo "check-elixir: elixir is not installed" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -64,7 +64,7 @@ json.dump(s, open(sys.argv[1], "w"))
 PY
     "$cli" run "$tmp/s.json" > "$tmp/ours.trace"
     "$oracle" "$tmp/s.json" > "$tmp/beam.trace"
-    python3 ../shared/conformance/compare.py "$tmp/beam.trace" "$tmp/ours.trace" "$tmp/s.json" >/dev/null ||
+    python3 tests/conformance/compare_traces.py "$tmp/beam.trace" "$tmp/ours.trace" "$tmp/s.json" >/dev/null ||
         { echo "FAIL $f: traces differ" >&2; diff "$tmp/beam.trace" "$tmp/ours.trace" >&2; exit 1; }
     echo "ok   $f: same trace as Elixir/OTP ($(wc -l < "$tmp/ours.trace") lines)"
 done

@@ -22,7 +22,8 @@ Outcome cli(std::vector<std::string> args) {
     const int status = runCli(args, out, err);
     return {status, out.str(), err.str()};
 }
-const std::string kCase = SUPLAB_SHARED_DIR "/conformance/cases/one_for_one_kill.json";
+const std::string kCase =
+    SUPLAB_SOURCE_DIR "/tests/conformance/cases/one_for_one_restarts_only_the_crashed_worker.json";
 } // namespace
 
 class TstCli : public QObject {

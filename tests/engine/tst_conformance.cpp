@@ -1,5 +1,6 @@
-// Every shared conformance case, on both clocks, must give the trace the real
-// Elixir/OTP runtime gave (compared as compare.py compares).
+// Every conformance case, on both clocks, must give the trace the real Elixir/OTP
+// runtime gave (compared as tests/conformance/compare_traces.py compares). The
+// repository's cases always run; ../shared's too when it is beside the checkout.
 #include "events/EventFormat.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
@@ -14,31 +15,39 @@ using namespace suplab;
 class TstConformance : public QObject {
     Q_OBJECT
   private Q_SLOTS:
-    void sharedCaseMatchesTheOracle_data();
-    void sharedCaseMatchesTheOracle();
+    void caseMatchesTheOracle_data();
+    void caseMatchesTheOracle();
 };
 
-void TstConformance::sharedCaseMatchesTheOracle_data() {
+void TstConformance::caseMatchesTheOracle_data() {
     QTest::addColumn<QString>("scenarioFile");
     QTest::addColumn<int>("clock");
-    // The shared cases, then ours (made with ../shared/oracle/run_oracle.sh).
-    for (const char* dirName :
-         {SUPLAB_SHARED_DIR "/conformance/cases", SUPLAB_SOURCE_DIR "/tests/conformance/cases"}) {
-        const QDir dir(QString::fromUtf8(dirName));
+    // Ours (made with oracle/run.sh), then the shared ones when they are there.
+    struct Corpus {
+        const char* dir;
+        bool ours;
+    };
+    for (const Corpus corpus : {Corpus{SUPLAB_SOURCE_DIR "/tests/conformance/cases", true},
+                                Corpus{SUPLAB_SHARED_DIR "/conformance/cases", false}}) {
+        const QDir dir(QString::fromUtf8(corpus.dir));
+        const bool ours = corpus.ours;
+        if (!ours && !dir.exists()) continue;
         const auto files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-        QVERIFY2(!files.isEmpty(), "no conformance cases found");
+        QVERIFY2(!files.isEmpty(),
+                 qPrintable(QStringLiteral("no conformance cases in ") + dir.absolutePath()));
         for (const auto& clock : {ClockKind::Virtual, ClockKind::Real}) {
             for (const auto& f : files) {
-                const QString name = f.chopped(5) + (clock == ClockKind::Virtual
-                                                         ? QStringLiteral(" on the virtual clock")
-                                                         : QStringLiteral(" on the real clock"));
+                const QString name =
+                    (ours ? QString() : QStringLiteral("shared: ")) + f.chopped(5) +
+                    (clock == ClockKind::Virtual ? QStringLiteral(" on the virtual clock")
+                                                 : QStringLiteral(" on the real clock"));
                 QTest::newRow(qPrintable(name)) << dir.filePath(f) << int(clock);
             }
         }
     }
 }
 
-void TstConformance::sharedCaseMatchesTheOracle() {
+void TstConformance::caseMatchesTheOracle() {
     QFETCH(QString, scenarioFile);
     QFETCH(int, clock);
     LoadResult loaded = loadScenarioFile(scenarioFile.toStdString());

@@ -21,8 +21,8 @@ class TstDeterminism : public QObject {
   private Q_SLOTS:
     void virtualRunGivesIdenticalJsonlTwice_data() {
         QTest::addColumn<QString>("scenarioFile");
-        for (const char* dirName :
-             {SUPLAB_SHARED_DIR "/conformance/cases", SUPLAB_SOURCE_DIR "/resources/scenarios"}) {
+        for (const char* dirName : {SUPLAB_SOURCE_DIR "/tests/conformance/cases",
+                                    SUPLAB_SOURCE_DIR "/resources/scenarios"}) {
             const QDir dir(QString::fromUtf8(dirName));
             for (const auto& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
                 QTest::newRow(qPrintable(f)) << dir.filePath(f);

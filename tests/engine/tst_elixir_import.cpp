@@ -370,7 +370,7 @@ static std::shared_ptr<NodeSpec> otpPart(const NodeSpec& n) {
 void TstElixirImport::aSkeletonImportsBackToTheSameTree_data() {
     QTest::addColumn<QString>("file");
     for (const QString& dir : {QStringLiteral(SUPLAB_SOURCE_DIR "/resources/scenarios"),
-                               QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases")})
+                               QStringLiteral(SUPLAB_SOURCE_DIR "/tests/conformance/cases")})
         for (const QFileInfo& f : QDir(dir).entryInfoList({QStringLiteral("*.json")}, QDir::Files))
             QTest::newRow(qPrintable(f.fileName())) << f.absoluteFilePath();
 }

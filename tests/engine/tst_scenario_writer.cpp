@@ -24,7 +24,7 @@ class TstScenarioWriter : public QObject {
 void TstScenarioWriter::aSavedScenarioPlaysTheSameTrace_data() {
     QTest::addColumn<QString>("file");
     const QStringList dirs{QStringLiteral(SUPLAB_SOURCE_DIR "/resources/scenarios"),
-                           QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases")};
+                           QStringLiteral(SUPLAB_SOURCE_DIR "/tests/conformance/cases")};
     int rows = 0;
     for (const QString& dir : dirs)
         for (const QFileInfo& f :

@@ -1,5 +1,5 @@
 #pragma once
-// Trace comparison exactly as ../shared/conformance/compare.py does it: runs of
+// Trace comparison exactly as tests/conformance/compare_traces.py does it: runs of
 // consecutive `down` lines for children of one dynamic supervisor compare as sets.
 
 #include "scenario/Scenario.h"

@@ -124,15 +124,16 @@ class TstMainWindow : public QObject {
     }
 
     void exportOfAVirtualRunEqualsTheCli() {
-        const QString scenario =
-            QStringLiteral(SUPLAB_SHARED_DIR "/conformance/cases/rest_for_one_kill.json");
+        const QString scenario = QStringLiteral(
+            SUPLAB_SOURCE_DIR "/tests/conformance/cases/"
+                              "rest_for_one_restarts_the_failed_and_later_children.json");
         MainWindow window;
         window.useVirtualClock(true);
         window.controller().setSpeed(10.0);
         QVERIFY(window.openFile(scenario));
         window.controller().setSpeed(10.0);
         QTRY_VERIFY_WITH_TIMEOUT(
-            countLog(window.logModel(), EventKind::Down, "Root", "shutdown") == 1, 10000);
+            countLog(window.logModel(), EventKind::Down, "Pipeline", "shutdown") == 1, 10000);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("gui.csv"));
         QCOMPARE(window.exportLog(file, false), QString());
