@@ -10,6 +10,7 @@
 #include "scenario/Scenario.h"
 
 #include <atomic>
+#include <cstdint>
 #include <future>
 #include <vector>
 
@@ -19,7 +20,8 @@ class BenchDriver final : public Process {
   public:
     enum class Workload : unsigned char {
         StartAndShutdown, // start `root`, then shut it down
-        Restart,          // kill the one worker `rounds` times, each time wait for its replacement
+        Restart,          // `batches` times: start `root`, kill its one worker `rounds` times
+                          // (each time wait for its replacement), shut `root` down
         GroupRestart,     // kill one of the `count` workers, wait until all are up again
         DynamicStart,     // start `count` children of `child` through the dynamic supervisor `root`
         DynamicShutdown,  // as DynamicStart, then time only the shutdown
@@ -29,12 +31,17 @@ class BenchDriver final : public Process {
         NodePtr root;
         NodePtr child; // DynamicStart/DynamicShutdown
         int count = 0;
-        int rounds = 0;
+        int rounds = 0;  // Restart: per supervisor
+        int batches = 1; // Restart: supervisors, each fresh
+        /// DynamicStart: also take the growth of the live allocated bytes over the
+        /// start_child loop (outside the timed part, as beam_bench.exs does).
+        bool measureMemory = false;
     };
     /// Microseconds per step (one value for most workloads; one per round for Restart).
     struct Times {
         double start = 0, shutdown = 0;
         std::vector<double> rounds;
+        std::int64_t liveBytesGrowth = 0; // DynamicStart with measureMemory
     };
 
     BenchDriver(Runtime& runtime, Job job);
@@ -59,6 +66,8 @@ class BenchDriver final : public Process {
   private:
     Task<Pid> startRoot();
     Task<void> stopRoot(Pid root);
+    Task<void> restartRounds();
+    Task<void> driveOneRoot(); // every workload but Restart
 
     Job job_;
     Times times_;

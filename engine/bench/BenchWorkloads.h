@@ -8,7 +8,9 @@
 namespace suplab {
 
 struct BenchOptions {
-    bool quick = false;   // sizes / 10 for a smoke test (reported as "quick": true)
+    // Sizes / 10 for a smoke test (reported as "quick": true); the restart rounds
+    // stay 100 to a supervisor, to 10 supervisors.
+    bool quick = false;
     unsigned threads = 0; // worker threads (0: one per core)
     /// Workloads to run, by name ("start", "restart", "one_for_all", "dynamic_start",
     /// "dynamic_shutdown"); empty: all of them.

@@ -1,10 +1,12 @@
 // suplab-cli's contract (cli.md): exit statuses, messages, whole-or-nothing output.
 #include "CliCommands.h"
+#include "core/SlabPool.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,6 +141,23 @@ class TstCli : public QObject {
             QVERIFY2(json.value(QLatin1String(key)).isDouble(), key);
             QVERIFY2(json.value(QLatin1String(key)).toDouble() >= 0, key);
         }
+        // Restart latencies with two decimals, as beam_bench.exs prints them; the
+        // other figures whole.
+        const QString text = QString::fromStdString(o.out);
+        for (const char* key : {"restart_p50_us", "restart_p99_us"})
+            QVERIFY2(QRegularExpression(
+                         QStringLiteral("\"%1\":\\d+\\.\\d\\d[,}]").arg(QLatin1String(key)))
+                         .match(text)
+                         .hasMatch(),
+                     o.out.c_str());
+        QVERIFY2(QRegularExpression(QStringLiteral("\"bytes_per_worker\":\\d+[,}]"))
+                     .match(text)
+                     .hasMatch(),
+                 o.out.c_str());
+        // Live bytes of the pool and malloc: a started worker takes some (not
+        // under sanitizers, where the pool hands everything to theirs).
+        if (slab::liveBytes() >= 0)
+            QVERIFY(json.value(QLatin1String("bytes_per_worker")).toDouble() > 0);
         QCOMPARE(json.value(QLatin1String("quick")).toBool(), true);
         QVERIFY(!json.contains(QLatin1String("observed")));
         QVERIFY(
