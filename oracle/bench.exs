@@ -5,9 +5,12 @@
 #
 # Prints one JSON object with the same keys as `suplab-cli bench`. Each workload is
 # what the BEAM does best: the timed code is compiled (code at the top level of an
-# .exs file is interpreted), child specs exist before the clock starts, and the restart
-# rounds use a fresh supervisor every 100 kills, because OTP scans its list of recent
-# restarts on every restart and a long list would measure that scan instead.
+# .exs file is interpreted), child specs are maps before the clock starts (a
+# `{Module, arg}` shorthand would be expanded and checked on every start_child),
+# the restart rounds use a fresh supervisor every 100 kills, because OTP scans its
+# list of recent restarts on every restart and a long list would measure that scan
+# instead, and the driver's mailbox is kept empty of the EXITs of supervisors it
+# stopped, which every later receive would otherwise scan past.
 
 defmodule BenchWorker do
   @moduledoc "An idle GenServer; it tells `notify` (when given) that its init is done."
@@ -35,6 +38,27 @@ defmodule BenchWorkloads do
 
   defp await_up, do: receive(do: ({:worker_up, pid} -> pid))
 
+  # The driver traps exits: take the EXIT of a supervisor it stopped out of its mailbox.
+  defp stop(sup, how) do
+    :ok = how.(sup)
+    receive(do: ({:EXIT, ^sup, _} -> :ok))
+  end
+
+  # Kill a dynamic supervisor and wait until its children are gone too, so that the
+  # next workload does not share the schedulers with 100,000 dying processes.
+  defp kill_and_settle(dynsup, processes_before) do
+    Process.exit(dynsup, :kill)
+    receive(do: ({:EXIT, ^dynsup, _} -> :ok))
+    settle(processes_before)
+  end
+
+  defp settle(processes_before) do
+    if length(Process.list()) > processes_before do
+      Process.sleep(10)
+      settle(processes_before)
+    end
+  end
+
   @doc "start_10k_us and shutdown_10k_us: one one_for_one supervisor of `count` workers."
   def start_and_shutdown(count) do
     children = specs(count, nil)
@@ -43,7 +67,9 @@ defmodule BenchWorkloads do
     started = micros_since(t0)
     t1 = clock()
     :ok = Supervisor.stop(sup)
-    {started, micros_since(t1)}
+    stopped = micros_since(t1)
+    receive(do: ({:EXIT, ^sup, _} -> :ok))
+    {started, stopped}
   end
 
   @doc "restart_p50_us, restart_p99_us: kill -> replacement's init done, `per_sup` rounds per fresh supervisor."
@@ -54,7 +80,7 @@ defmodule BenchWorkloads do
       acc ->
         {:ok, sup} = Supervisor.start_link(child, [strategy: :one_for_one] ++ @never_gives_up)
         {acc, _last} = kill_rounds(per_sup, await_up(), acc)
-        :ok = Supervisor.stop(sup)
+        stop(sup, &Supervisor.stop/1)
         acc
     end
   end
@@ -77,7 +103,7 @@ defmodule BenchWorkloads do
     Process.exit(victim, :kill)
     await_ups(count)
     took = micros_since(t0)
-    :ok = Supervisor.stop(sup)
+    stop(sup, &Supervisor.stop/1)
     took
   end
 
@@ -87,25 +113,28 @@ defmodule BenchWorkloads do
 
   @doc "dynamic_start_100k_us and bytes_per_worker: start_child one by one, memory growth per child."
   def dynamic_start(count) do
+    processes_before = length(Process.list())
     {:ok, dynsup} = DynamicSupervisor.start_link(strategy: :one_for_one)
-    spec = {BenchWorker, nil}
+    spec = Supervisor.child_spec({BenchWorker, nil}, [])
     :erlang.garbage_collect()
     bytes_before = :erlang.memory(:total)
     t0 = clock()
     start_many(dynsup, count, spec)
     took = micros_since(t0)
     bytes_after = :erlang.memory(:total)
-    Process.exit(dynsup, :kill)
+    kill_and_settle(dynsup, processes_before)
     {took, round((bytes_after - bytes_before) / count)}
   end
 
   @doc "dynamic_shutdown_20k_us: stop a DynamicSupervisor of `count` children."
   def dynamic_shutdown(count) do
     {:ok, dynsup} = DynamicSupervisor.start_link(strategy: :one_for_one)
-    start_many(dynsup, count, {BenchWorker, nil})
+    start_many(dynsup, count, Supervisor.child_spec({BenchWorker, nil}, []))
     t0 = clock()
     :ok = DynamicSupervisor.stop(dynsup)
-    micros_since(t0)
+    took = micros_since(t0)
+    receive(do: ({:EXIT, ^dynsup, _} -> :ok))
+    took
   end
 
   defp percentile(values, p) do

@@ -1,12 +1,13 @@
 #!/bin/sh
-# Runs `suplab-cli bench` (Release build) and beam_bench.exs in turn on this machine,
+# Runs `suplab-cli bench` (Release build) and oracle/bench.exs (the same workloads on
+# Elixir/OTP; docs/benchmarks.md) in turn on this machine,
 # RUNS times each, alternating (ours, BEAM, ours, ...), so that a noisy spell of a shared
 # machine falls on both; prints every run and the medians with their ratio, as Markdown.
-# Usage: scripts/bench-side-by-side.sh [RUNS] [PATH/TO/beam_bench.exs]
+# Usage: scripts/bench-side-by-side.sh [RUNS] [PATH/TO/BEAM_SCRIPT.exs]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
-beam_script=${2:-$here/../shared/bench/beam_bench.exs}
+beam_script=${2:-$here/oracle/bench.exs}
 [ -f "$beam_script" ] || { echo "bench-side-by-side: no $beam_script" >&2; exit 2; }
 command -v elixir >/dev/null || { echo "bench-side-by-side: elixir is not installed (apt-get install elixir)" >&2; exit 2; }
 cmake --preset release >/dev/null
