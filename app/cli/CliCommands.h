@@ -1,5 +1,5 @@
 #pragma once
-// suplab-cli's commands (cli.md), callable from tests without a process.
+// suplab-cli's commands (docs/man/suplab-cli.1), callable from tests without a process.
 
 #include <iosfwd>
 #include <string>

@@ -1,4 +1,4 @@
-// suplab-cli: see ../../../shared/spec/cli.md.
+// suplab-cli: see docs/man/suplab-cli.1.
 #include "CliCommands.h"
 
 #include <iostream>

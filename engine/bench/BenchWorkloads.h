@@ -1,6 +1,6 @@
 #pragma once
-// The benchmark workloads of bench.md, on the real-clock threaded engine: the
-// same work ../shared/bench/beam_bench.exs does on the BEAM, for side-by-side ratios.
+// The benchmark workloads of docs/benchmarks.md, on the real-clock threaded engine: the
+// same work oracle/bench.exs does on the BEAM, for side-by-side ratios.
 
 #include <string>
 #include <vector>
@@ -25,7 +25,7 @@ struct BenchOptions {
 /// The workload names `only` accepts, in the order they run.
 const std::vector<std::string>& benchWorkloadNames();
 
-/// Runs the workloads and returns bench.md's JSON object (one line).
+/// Runs the workloads and returns docs/benchmarks.md's JSON object (one line).
 std::string runBench(const BenchOptions& options);
 
 /// Start, shutdown and one_for_all restart at 1,000, 10,000 and 100,000 children:

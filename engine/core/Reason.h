@@ -52,7 +52,7 @@ class Reason {
                kind_ == Kind::FailedToStartChild;
     }
 
-    /// The trace's form (trace.md): a failed start is the short
+    /// The trace's form (docs/trace-format.md): a failed start is the short
     /// `{shutdown,failed_to_start_child,ID}`, without the child's own reason.
     std::string format() const;
     /// OTP's term as `~0p` prints it where a call returns it, nested reasons whole:

@@ -1,6 +1,6 @@
 #pragma once
 // One thing the engine did. The conformance kinds (up, down, start_failed,
-// give_up, error) are the trace of trace.md; the others explain the why.
+// give_up, error) are the trace of docs/trace-format.md; the others explain the why.
 
 #include "core/Pid.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// The three renderings of trace.md: the conformance trace, JSON Lines and CSV.
+// The three renderings of docs/trace-format.md: the conformance trace, JSON Lines and CSV.
 
 #include "events/Event.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 // Bytes the engine's allocators have handed out and not taken back, as the BEAM
 // counts erlang:memory(total): the slab pool's blocks in use plus malloc's chunks
-// in use (mallinfo2). For bench.md's bytes_per_worker.
+// in use (mallinfo2). For docs/benchmarks.md's bytes_per_worker.
 //
 // Why not resident memory: a block freed by an earlier workload stays resident
 // and is handed out again without a page being touched, so RSS growth misses it.

@@ -1,7 +1,7 @@
 #pragma once
 // Runs some work in a child process of its own (fork) and hands back the text it
 // produced: for a measurement that must not see what this process did before or
-// leave anything behind for what it does next (bench.md's bytes_per_worker runs
+// leave anything behind for what it does next (docs/benchmarks.md's bytes_per_worker runs
 // in a fresh address space, and the memory it takes does not warm the slab pool
 // for the timed workloads).
 

@@ -1,5 +1,5 @@
 #pragma once
-// The scenario model (scenario.md, format 1): a supervision tree and a script.
+// The scenario model (docs/scenario-format.md, format 1): a supervision tree and a script.
 // Pure data, immutable once loaded; nodes are shared by pointer between the
 // scenario, the supervisors' child records and the GUI.
 

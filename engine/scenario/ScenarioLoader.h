@@ -1,5 +1,5 @@
 #pragma once
-// Reads a scenario file strictly (scenario.md): every problem is reported, one
+// Reads a scenario file strictly (docs/scenario-format.md): every problem is reported, one
 // line each, as `FILE: LOCATION: what was expected, what was found`. Nothing in a
 // rejected file is used.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Writes a scenario back as a format-1 file (scenario.md), keys in the order the
+// Writes a scenario back as a format-1 file (docs/scenario-format.md), keys in the order the
 // spec lists them and defaults left out, so what an import or an edit produced can
 // be saved, read by a person, and loaded again to the same scenario.
 

@@ -1,5 +1,5 @@
 #pragma once
-// What a worker does and shows (scenario.md `behaviour`): the lesson's Counter,
+// What a worker does and shows (docs/scenario-format.md, `behaviour`): the lesson's Counter,
 // KVStore, chat Room and Logger. The state lives in the worker process, so a
 // restart wipes it, as in the lesson.
 

@@ -1,4 +1,4 @@
-// suplab-cli's contract (cli.md): exit statuses, messages, whole-or-nothing output.
+// suplab-cli's contract (docs/man/suplab-cli.1): exit statuses, messages, whole-or-nothing output.
 #include "CliCommands.h"
 #include "core/SlabPool.h"
 

@@ -1,5 +1,5 @@
 // Bad scenario files are refused before anything runs, one line per problem,
-// each naming the file and the JSON location (scenario.md, cli.md).
+// each naming the file and the JSON location (docs/scenario-format.md, docs/man/suplab-cli.1).
 #include "scenario/ScenarioLoader.h"
 
 #include <QTest>
