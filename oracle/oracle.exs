@@ -222,12 +222,18 @@ defmodule Oracle.Worker do
     Process.sleep(Map.get(node, "init_ms", 0))
     attempt = SupLabOracle.Attempts.next(path)
 
-    if attempt <= Map.get(node, "fail_starts", 0) or attempt in Map.get(node, "fail_attempts", []) do
-      SupLabOracle.Log.write("start_failed #{path} start_error")
-      {:stop, :start_error}
-    else
-      SupLabOracle.Log.announce(path)
-      {:ok, node}
+    cond do
+      attempt <= Map.get(node, "fail_starts", 0) or attempt in Map.get(node, "fail_attempts", []) ->
+        SupLabOracle.Log.write("start_failed #{path} start_error")
+        {:stop, :start_error}
+
+      # init/1 may decline to start: no process, no failure, nothing in the trace.
+      attempt in Map.get(node, "ignore_attempts", []) ->
+        :ignore
+
+      true ->
+        SupLabOracle.Log.announce(path)
+        {:ok, node}
     end
   end
 
