@@ -63,7 +63,8 @@ class TstSupervisorSuite : public QObject {
         QVERIFY(has(tree.trace(), "down S/c " + reason.toStdString()));
     }
 
-    // 18, 20: dynamic children stop in parallel
+    // 18: sup_stop_timeout_dynamic, 20: sup_stop_brutal_kill_dynamic (simple_one_for_one as
+    // Elixir's DynamicSupervisor): dynamic children stop in parallel
     void dynamicChildrenStopInParallel() {
         Tree tree(dynsup("D"));
         for (int i = 0; i < 3; ++i)
@@ -184,7 +185,8 @@ class TstSupervisorSuite : public QObject {
         QVERIFY(tree.alive(tree.root()));
     }
 
-    // 42, 44, 53: each strategy restarts what it should, then gives up
+    // 42: one_for_one, 44: one_for_all, 53: rest_for_one: each strategy restarts what it
+    // should, then gives up
     void strategyRestartsItsGroupThenGivesUp_data() {
         QTest::addColumn<int>("strategy");
         QTest::addColumn<QString>("kept"); // children that keep their pid after child2 dies
@@ -200,12 +202,12 @@ class TstSupervisorSuite : public QObject {
         Tree tree(sup("S", Strategy(strategy), {w("child1"), w("child2"), w("child3")}, 2, 3600));
         std::map<std::string, Pid> before;
         for (const char* id : {"child1", "child2", "child3"})
-            before[id] = tree.pid(std::string("S/") + id);
+            before[id] = tree.running(std::string("S/") + id);
         tree.crash("S/child2", Reason::word("died"));
         QCOMPARE(tree.countChildren("S"), counts(3, 3, 0, 3));
         QStringList same;
         for (const char* id : {"child1", "child2", "child3"})
-            if (tree.pid(std::string("S/") + id) == before[id]) same << QString::fromLatin1(id);
+            if (tree.running(std::string("S/") + id) == before[id]) same << QString::fromLatin1(id);
         QCOMPARE(same.join(QLatin1Char(' ')), kept);
         tree.crash("S/child3", Reason::word("died"));
         QVERIFY(tree.alive(tree.root()));
@@ -214,7 +216,8 @@ class TstSupervisorSuite : public QObject {
         QVERIFY(has(tree.trace(), "give_up S"));
     }
 
-    // 43, 45, 54: a child whose restarts always fail uses up the intensity
+    // 43: one_for_one_escalation, 45: one_for_all_escalation, 54: rest_for_one_escalation:
+    // a child whose restarts always fail uses up the intensity
     void failingRestartsEscalate_data() {
         QTest::addColumn<int>("strategy");
         QTest::addColumn<int>("attempts");
@@ -227,7 +230,7 @@ class TstSupervisorSuite : public QObject {
         QFETCH(int, attempts);
         Tree tree(
             sup("S", Strategy(strategy), {failsAfterFirstStart("child1"), w("child2")}, 4, 3600));
-        const Pid sibling = tree.pid("S/child2");
+        const Pid sibling = tree.running("S/child2");
         tree.crash("S/child1", Reason::word("died"));
         QVERIFY(!tree.alive(tree.root()));
         QVERIFY(!tree.alive(sibling));
@@ -266,7 +269,7 @@ class TstSupervisorSuite : public QObject {
         QVERIFY2(trace.find(expected) != std::string::npos, trace.c_str());
     }
 
-    // 58, 59: significant children
+    // 58: significant_temporary, 59: significant_transient
     void significantChildStopsItsSupervisor_data() {
         QTest::addColumn<RestartType>("restart");
         QTest::addColumn<int>("mode");
@@ -486,9 +489,9 @@ class TstSupervisorSuite : public QObject {
         Tree tree(dynsup("D", 2));
         QVERIFY(tree.startChild("D", w("c1")).ok());
         QVERIFY(tree.startChild("D", w("c2")).ok());
-        const Pid other = tree.pid("D/c2");
+        const Pid other = tree.running("D/c2");
         tree.crash("D/c1", Reason::word("died"));
-        QCOMPARE(tree.pid("D/c2"), other);
+        QCOMPARE(tree.running("D/c2"), other);
         QCOMPARE(tree.countChildren("D"), counts(2, 2, 0, 2));
         tree.crash("D/c1", Reason::word("died"));
         QVERIFY(tree.alive(tree.root()));
@@ -518,7 +521,7 @@ class TstSupervisorSuite : public QObject {
                  std::optional<Reason>(Reason::shutdown()));
     }
 
-    // 74, 82: restarting dynamic children count in specs but not in active
+    // 74: count_restarting_children: restarting dynamic children count in specs, not in active
     void dynamicRestartingChildrenAreCounted() {
         auto loop = w("loop");
         loop->init_ms = 1;
@@ -593,7 +596,8 @@ class TstSupervisorSuite : public QObject {
                            "down S/a shutdown\ndown S {shutdown,failed_to_start_child,c}\n"));
     }
 
-    // 13 (§13.13): a sibling dying during a group restart is not a second restart
+    // otp-semantics §13.13 (experiment F): a sibling dying during a group restart is not a second
+    // restart
     void siblingDyingDuringGroupRestartIsNotCountedTwice_data() {
         QTest::addColumn<int>("strategy");
         QTest::addColumn<bool>("survives");
@@ -606,8 +610,8 @@ class TstSupervisorSuite : public QObject {
         QFETCH(bool, survives);
         Tree tree(sup("S", Strategy(strategy), {w("a"), w("b"), w("c")}, 1, 3600));
         // Both die before S handles either EXIT (experiment F).
-        tree.engine().port().send(tree.pid("S/b"), CrashMsg{Reason::word("boom_b")});
-        tree.engine().port().send(tree.pid("S/c"), CrashMsg{Reason::word("boom_c")});
+        tree.engine().port().send(tree.running("S/b"), CrashMsg{Reason::word("boom_b")});
+        tree.engine().port().send(tree.running("S/c"), CrashMsg{Reason::word("boom_c")});
         tree.wait(100);
         QCOMPARE(tree.alive(tree.root()), survives);
     }
@@ -623,6 +627,30 @@ class TstSupervisorSuite : public QObject {
         bad.op = CallOp::TerminateChild;
         bad.pid = tree.root(); // not a child
         QCOMPARE(tree.call("D", bad).error, CallError::NotFound);
+    }
+
+    // The fixture itself: a step aimed at a path where nothing runs fails the test.
+    void aStepAtAMissingPathFailsTheTest_data() {
+        QTest::addColumn<QString>("step");
+        for (const char* step : {"crash", "exit", "kill", "call", "running"})
+            QTest::newRow(step) << step;
+    }
+    void aStepAtAMissingPathFailsTheTest() {
+        QFETCH(QString, step);
+        Tree tree(sup("S", Strategy::OneForOne, {w("a")}));
+        // Without the failure the helper records, the pending expectation fails the test.
+        QEXPECT_FAIL("", "nothing runs at S/typo", Continue);
+        if (step == QLatin1String("crash"))
+            tree.crash("S/typo", Reason::word("boom"));
+        else if (step == QLatin1String("exit"))
+            tree.exit("S/typo", Reason::word("boom"));
+        else if (step == QLatin1String("kill"))
+            tree.kill("S/typo");
+        else if (step == QLatin1String("call"))
+            tree.countChildren("S/typo");
+        else
+            tree.running("S/typo");
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("a:running"));
     }
 };
 

@@ -27,9 +27,14 @@ class Tree {
     bool started() const { return root_ != kNoPid; }
     Reason startReason() const { return startReason_; }
     Pid root() const { return root_; }
+    /// What runs at `path` now, or kNoPid (a query: absence is no failure).
     Pid pid(const std::string& path) { return engine_->runtime().whereis(path); }
+    /// What runs at `path` now; nothing there fails the test (a typo must not pass).
+    Pid running(const std::string& path);
     bool alive(Pid p) { return engine_->runtime().isAlive(p); }
 
+    // Every helper below that aims at a path fails the test when nothing runs
+    // there: a step sent to no one would otherwise pass silently.
     CallResult call(const std::string& supPath, CallRequest request);
     CallResult startChild(const std::string& supPath, NodePtr spec);
     CallResult terminateChild(const std::string& supPath, const std::string& id);
