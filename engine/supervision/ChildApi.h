@@ -77,8 +77,9 @@ struct ChildCounts {
 /// On the engine's pool, as CallRequest.
 struct CallResult : slab::Allocated {
     CallError error = CallError::None;
-    Pid pid = kNoPid; // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
-    Reason reason;    // StartFailed
+    Pid pid = kNoPid;     // StartChild, RestartChild: the new child (kNoPid when `ignored`)
+    bool ignored = false; // the start returned ignore: {ok, undefined} (dynamic: :ignore)
+    Reason reason;        // StartFailed
     std::vector<ChildInfo> children; // WhichChildren, newest first for static supervisors
     ChildCounts counts;              // CountChildren
     NodePtr spec;                    // GetChildSpec

@@ -34,6 +34,7 @@ void DynamicSupervisorProcess::removeAll(const std::unordered_set<const Child*>&
 
 Task<Reason> DynamicSupervisorProcess::body() {
     setTrapExit(true);
+    if (auto failed = ownInit()) co_return std::move(*failed);
     announceUp();
     send(parent(), StartedMsg{pid()});
     for (;;) {
@@ -104,7 +105,10 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
     Started started = co_await startChild(child.spec, &child.entry);
     Child* c = byKey(key);
     if (!c) co_return std::nullopt;
-    if (started.pid == kNoPid) {
+    if (started.ignored) { // §10: a restart that returns ignore removes the child
+        emit(EventKind::Ignored, pathOf(*c), kNoPid, {}, "its restart returned ignore: removed");
+        remove(c);
+    } else if (started.pid == kNoPid) {
         c->restarting = true; // keyed under its old pid, as Elixir does
         send(pid(), RetryMsg{c->key});
     } else {
@@ -182,6 +186,14 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             lastEntry_ = nullptr;
         }
         Started started = co_await startChild(req.spec, &lastEntry_);
+        if (started.ignored) { // :ignore, and nothing is stored
+            emit(EventKind::Ignored, pathOf(*req.spec), kNoPid, {},
+                 "start_child returned ignore: not kept");
+            CallResult r;
+            r.ignored = true;
+            reply(call, std::move(r));
+            co_return;
+        }
         if (started.pid == kNoPid) {
             CallResult r = CallResult::failure(CallError::StartFailed);
             r.reason = std::move(started.reason);

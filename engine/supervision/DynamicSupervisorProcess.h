@@ -53,7 +53,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Task<void> handleCall(CallMsg& call);
 
     slab::Vector<std::unique_ptr<Child>> children_; // in the order they were started
-    PidMap<Child*> byPid_;                         // live and restarting children by pid
+    PidMap<Child*> byPid_;                          // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
     // The path entry of the last child id started: a dynamic supervisor mostly
     // starts one kind of child, whose path is the same every time.

@@ -28,13 +28,34 @@ Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node, PathEntry
         return false;
     });
     Started result;
-    if (std::holds_alternative<StartedMsg>(m)) {
+    if (auto* s = std::get_if<StartedMsg>(&m); s && s->ignored) {
+        result.ignored = true; // it ends `normal` on its own; its EXIT no longer concerns us
+        unlink(child);
+    } else if (s) {
         result.pid = child;
     } else {
         result.reason = std::move(std::get<ExitMsg>(m).reason);
         unlink(child);
     }
     co_return result;
+}
+
+std::optional<Reason> SupervisorBase::ownInit() {
+    const std::int64_t attempt = runtime().nextStartAttempt(pathEntry());
+    switch (spec_->startAttempt(attempt)) {
+    case NodeSpec::Attempt::Start:
+        return std::nullopt;
+    case NodeSpec::Attempt::Fail:
+        emit(EventKind::StartFailed, path(), pid(), "start_error",
+             "attempt " + std::to_string(attempt) + ": init/1 failed, no child started");
+        return Reason::word("start_error");
+    case NodeSpec::Attempt::Ignore:
+        emit(EventKind::Ignored, path(), pid(), {},
+             "attempt " + std::to_string(attempt) + ": init/1 returned ignore");
+        send(parent(), StartedMsg{pid(), true});
+        return Reason::normal();
+    }
+    return std::nullopt;
 }
 
 std::string SupervisorBase::pathOf(const NodeSpec& spec) const {

@@ -46,6 +46,7 @@ Tree::Tree(NodePtr root, ClockKind clock, unsigned threads)
     auto outcome = engine_->port().startLinked(makeProcess(engine_->runtime(), root->id, root));
     root_ = outcome.pid;
     startReason_ = outcome.reason;
+    ignored_ = outcome.ignored;
 }
 
 Tree::~Tree() {

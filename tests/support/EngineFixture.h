@@ -25,6 +25,8 @@ class Tree {
     ~Tree();
 
     bool started() const { return root_ != kNoPid; }
+    /// The root's init returned ignore (start_link gave `ignore`: no process).
+    bool ignored() const { return ignored_; }
     Reason startReason() const { return startReason_; }
     Pid root() const { return root_; }
     /// What runs at `path` now, or kNoPid (a query: absence is no failure).
@@ -62,6 +64,7 @@ class Tree {
     EventLog log_;
     Pid root_ = kNoPid;
     Reason startReason_;
+    bool ignored_ = false;
 };
 
 } // namespace suplab::test
