@@ -62,6 +62,8 @@ struct NodeSpec {
     std::int64_t fail_starts = 0;
     std::vector<std::int64_t> fail_attempts;
     std::vector<std::int64_t> ignore_attempts; // the start returns `ignore`: no process
+    /// C++ API only: a start answers {ok, Pid, Info} with this Info (empty: {ok, Pid}).
+    std::string start_info;
 
     // worker
     bool trap_exit = false;

@@ -1,6 +1,7 @@
 #include "DynamicSupervisorProcess.h"
 
 #include "core/Runtime.h"
+#include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
 #include <map>
@@ -167,12 +168,35 @@ Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims)
     removeAll(std::unordered_set<const Child*>(victims.begin(), victims.end()));
 }
 
+CallResult DynamicSupervisorProcess::changeCode(const NodeSpec* next) {
+    if (!next) return CallResult{}; // init/1 returned ignore: nothing changes
+    if (auto invalid = supervisorFlagsError(*next)) {
+        CallResult r = CallResult::failure(CallError::InvalidSpec);
+        r.reason = Reason::word("{supervisor_data," + invalid->format() + "}");
+        return r;
+    }
+    takeFlags(*next, spec_->children); // its children are its own: none come with init/1
+    emit(EventKind::Call, path(), pid(), {},
+         "code_change: " + std::to_string(spec_->max_restarts) + " in " +
+             std::to_string(spec_->max_seconds) + "s, max_children " +
+             (spec_->max_children < 0 ? std::string("infinity")
+                                      : std::to_string(spec_->max_children)));
+    return CallResult{};
+}
+
 Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
     const CallRequest& req = *call.request;
     switch (req.op) {
     case CallOp::StartChild: {
-        if (!req.spec || req.spec->significant) {
+        if (!req.spec) {
             reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        // Elixir checks the spec in the caller, before max_children (§10).
+        if (auto invalid = dynamicChildSpecError(*req.spec)) {
+            CallResult r = CallResult::failure(CallError::InvalidSpec);
+            r.reason = std::move(*invalid);
+            reply(call, std::move(r));
             co_return;
         }
         // Restarting children count towards max_children (§13.23).
@@ -209,6 +233,7 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;
         r.pid = started.pid;
+        r.info = req.spec->start_info;
         reply(call, std::move(r));
         co_return;
     }
@@ -259,9 +284,18 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
         reply(call, std::move(r));
         co_return;
     }
+    case CallOp::GetChildSpec: { // by pid, as OTP's simple_one_for_one answers it
+        Child* c = req.pid == kNoPid ? nullptr : byPid(req.pid);
+        CallResult r = c ? CallResult{} : CallResult::failure(CallError::NotFound);
+        if (c) r.spec = c->spec;
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::ChangeCode:
+        reply(call, changeCode(req.spec.get()));
+        co_return;
     case CallOp::RestartChild:
     case CallOp::DeleteChild:
-    case CallOp::GetChildSpec:
         reply(call, CallResult::failure(CallError::NotSupported));
         co_return;
     case CallOp::Behaviour:

@@ -58,6 +58,18 @@ std::optional<Reason> SupervisorBase::ownInit() {
     return std::nullopt;
 }
 
+void SupervisorBase::takeFlags(const NodeSpec& flags, std::vector<NodePtr> children) {
+    auto spec = std::make_shared<NodeSpec>(*spec_); // its own id, restart, shutdown, ...
+    spec->strategy = flags.strategy;
+    spec->max_restarts = flags.max_restarts;
+    spec->max_seconds = flags.max_seconds;
+    spec->auto_shutdown = flags.auto_shutdown;
+    spec->max_children = flags.max_children;
+    spec->children = std::move(children);
+    spec_ = std::move(spec);
+    intensity_.setLimits(spec_->max_restarts, spec_->max_seconds);
+}
+
 std::string SupervisorBase::pathOf(const NodeSpec& spec) const {
     return childPath(path(), spec.id);
 }

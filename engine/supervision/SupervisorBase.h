@@ -29,7 +29,9 @@ class SupervisorBase : public Process {
     /// attempt fails (start_error) or returns ignore (normal, the parent told so);
     /// nothing when the supervisor goes on to start its children.
     std::optional<Reason> ownInit();
-
+    /// A code change's new flags (§2.3, already checked), with `children` as the new
+    /// list of specs. The restart history is kept.
+    void takeFlags(const NodeSpec& flags, std::vector<NodePtr> children);
     /// Spawns the child `node` names (linked) and waits until its init is done or it exits.
     /// `entry`, when given, caches the runtime's entry for the child's path: a
     /// restart then skips the registry's lookup (a lock and a string hash).

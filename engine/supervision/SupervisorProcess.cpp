@@ -1,6 +1,7 @@
 #include "SupervisorProcess.h"
 
 #include "core/Runtime.h"
+#include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
 #include <deque>
@@ -263,6 +264,45 @@ Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
     }
 }
 
+CallResult SupervisorProcess::changeCode(const NodeSpec* next) {
+    if (!next) return CallResult{}; // init/1 returned ignore: nothing changes
+    std::optional<Reason> invalid = supervisorFlagsError(*next);
+    if (!invalid) invalid = childSpecsError(next->children, next->auto_shutdown);
+    if (invalid) {
+        CallResult r = CallResult::failure(CallError::InvalidSpec);
+        r.reason = std::move(*invalid);
+        return r;
+    }
+    // The new list in its order, then the children it leaves out in theirs.
+    slab::Vector<std::unique_ptr<Child>> order;
+    order.reserve(next->children.size() + children_.size());
+    for (const auto& node : next->children) {
+        auto known = std::find_if(children_.begin(), children_.end(),
+                                  [&](const auto& c) { return c && c->spec->id == node->id; });
+        if (known != children_.end()) {
+            (*known)->spec = node; // its process, if any, runs on
+            order.push_back(std::move(*known));
+        } else {
+            order.push_back(std::make_unique<Child>(
+                Child{{}, node, kNoPid, ChildState::Undefined, nextKey_++}));
+        }
+    }
+    std::vector<NodePtr> specs = next->children;
+    for (auto& c : children_)
+        if (c) {
+            specs.push_back(c->spec);
+            order.push_back(std::move(c));
+        }
+    children_ = std::move(order);
+    takeFlags(*next, std::move(specs));
+    emit(EventKind::Call, path(), pid(), {},
+         "code_change: " + std::string(toString(spec_->strategy)) + ", " +
+             std::to_string(spec_->max_restarts) + " in " + std::to_string(spec_->max_seconds) +
+             "s, auto_shutdown " + toString(spec_->auto_shutdown) + ", " +
+             std::to_string(children_.size()) + " children");
+    return CallResult{};
+}
+
 CallResult SupervisorProcess::whichChildren() const {
     CallResult r;
     for (auto it = children_.rbegin(); it != children_.rend(); ++it) {
@@ -303,8 +343,14 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         co_return;
     }
     case CallOp::StartChild: {
-        if (!req.spec || (req.spec->significant && spec_->auto_shutdown == AutoShutdown::Never)) {
+        if (!req.spec) {
             reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        if (auto invalid = childSpecError(*req.spec, spec_->auto_shutdown)) {
+            CallResult r = CallResult::failure(CallError::InvalidSpec); // §9: {error, SpecError}
+            r.reason = std::move(*invalid);
+            reply(call, std::move(r));
             co_return;
         }
         if (Child* c = byId(req.spec->id)) {
@@ -334,6 +380,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         } else {
             emit(EventKind::Call, pathOf(c), c.pid, {}, "start_child");
             r.pid = c.pid;
+            r.info = c.spec->start_info;
         }
         reply(call, std::move(r));
         co_return;
@@ -379,6 +426,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             } else if (c) {
                 adopt(*c, started);
                 r.pid = c->pid;
+                r.info = c->spec->start_info;
                 emit(EventKind::Call, pathOf(*c), c->pid, {}, "restart_child");
             }
             reply(call, std::move(r));
@@ -400,6 +448,9 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         }
         co_return;
     }
+    case CallOp::ChangeCode:
+        reply(call, changeCode(req.spec.get()));
+        co_return;
     case CallOp::Inspect: {
         CallResult r;
         r.text = std::string(toString(spec_->strategy)) + "; restarts " + budgetText();

@@ -67,6 +67,10 @@ class SupervisorProcess final : public SupervisorBase {
     Stop autoShutdown(bool significant);
 
     Task<void> handleCall(CallMsg& call);
+    /// sys:change_code (§12 code_change): new flags and specs, checked first; a
+    /// child already known keeps its process and takes its new spec, a new one is
+    /// added not running, one the new list leaves out is kept.
+    CallResult changeCode(const NodeSpec* next);
     CallResult whichChildren() const;
     CallResult countChildren() const;
 

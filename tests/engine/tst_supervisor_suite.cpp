@@ -2,6 +2,11 @@
 // §12). Each test names the suite case it ports. All run in virtual time.
 #include "support/EngineFixture.h"
 
+#include "events/EventFormat.h"
+#include "run/ScenarioPlayer.h"
+#include "scenario/ScenarioLoader.h"
+#include "supervision/ChildSpecCheck.h"
+
 #include <QTest>
 
 using namespace suplab;
@@ -27,9 +32,32 @@ std::shared_ptr<NodeSpec> failsAfterFirstStart(std::string id) {
 bool has(const std::string& trace, const std::string& line) {
     return trace.find(line + "\n") != std::string::npos;
 }
+std::shared_ptr<NodeSpec> significant(std::string id) {
+    auto n = w(std::move(id), RestartType::Transient);
+    n->significant = true;
+    return n;
+}
+/// A copy of `node` with other flags and children: what a new init/1 returns.
+std::shared_ptr<NodeSpec> reinit(const NodePtr& node, AutoShutdown mode,
+                                 std::vector<std::shared_ptr<NodeSpec>> children) {
+    auto n = std::make_shared<NodeSpec>(*node);
+    n->auto_shutdown = mode;
+    n->children.assign(children.begin(), children.end());
+    return n;
+}
+QString word(const Reason& r) {
+    return QString::fromStdString(r.format());
+}
+/// The first problem the loader finds in a scenario whose root is `rootJson`.
+QString firstLoadError(const char* rootJson) {
+    const std::string text = std::string(R"({"name":"t","root":)") + rootJson + "}";
+    const LoadResult r = loadScenarioText(text, "s.json");
+    return r.errors.empty() ? QString() : QString::fromStdString(r.errors.front());
+}
 } // namespace
 
 Q_DECLARE_METATYPE(suplab::RestartType)
+Q_DECLARE_METATYPE(suplab::AutoShutdown)
 
 class TstSupervisorSuite : public QObject {
     Q_OBJECT
@@ -651,6 +679,407 @@ class TstSupervisorSuite : public QObject {
         else
             tree.running("S/typo");
         QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("a:running"));
+    }
+
+    // 14: sup_start_map_simple: a dynamic child's spec by its pid; an unknown pid is not found
+    void dynamicChildSpecIsFoundByPid() {
+        Tree tree(dynsup("D"));
+        auto child = w("c", RestartType::Transient);
+        child->shutdown = ShutdownSpec::brutalKill();
+        QVERIFY(tree.startChild("D", child).ok());
+        const CallResult r = tree.getChildSpec("D", "c");
+        QVERIFY(r.ok());
+        QCOMPARE(r.spec->restart, RestartType::Transient);
+        QVERIFY(r.spec->shutdown == ShutdownSpec::brutalKill());
+        QVERIFY(!r.spec->significant);
+        CallRequest unknown;
+        unknown.op = CallOp::GetChildSpec;
+        unknown.pid = tree.root(); // alive, but not a child
+        QCOMPARE(tree.call("D", unknown).error, CallError::NotFound);
+    }
+
+    // D. 26: child_specs, 27: child_specs_map: check_childspecs over what a NodeSpec can hold
+    void checkChildSpecsGivesOtpsTerm_data() {
+        QTest::addColumn<int>("restart");
+        QTest::addColumn<bool>("isSignificant");
+        QTest::addColumn<std::int64_t>("shutdownMs");
+        QTest::addColumn<int>("mode"); // -1: check_childspecs/1 (no auto_shutdown)
+        QTest::addColumn<QString>("error");
+        const int p = int(RestartType::Permanent), t = int(RestartType::Transient);
+        const int never = int(AutoShutdown::Never), any = int(AutoShutdown::AnySignificant);
+        QTest::newRow("child_specs: invalid_shutdown")
+            << p << false << std::int64_t(-10) << never << "{invalid_shutdown,-10}";
+        QTest::newRow("child_specs_map: a significant child under never")
+            << t << true << std::int64_t(5000) << never
+            << "{bad_combination,[{auto_shutdown,never},{significant,true}]}";
+        QTest::newRow("child_specs_map: never is checked before permanent")
+            << p << true << std::int64_t(5000) << never
+            << "{bad_combination,[{auto_shutdown,never},{significant,true}]}";
+        QTest::newRow("child_specs_map: a significant permanent child")
+            << p << true << std::int64_t(5000) << any
+            << "{bad_combination,[{restart,permanent},{significant,true}]}";
+        QTest::newRow("child_specs_map: check_childspecs/1 only knows the permanent rule")
+            << t << true << std::int64_t(5000) << -1 << "";
+        QTest::newRow("child_specs: a shutdown of 0 is valid")
+            << p << false << std::int64_t(0) << never << "";
+    }
+    void checkChildSpecsGivesOtpsTerm() {
+        QFETCH(int, restart);
+        QFETCH(bool, isSignificant);
+        QFETCH(std::int64_t, shutdownMs);
+        QFETCH(int, mode);
+        QFETCH(QString, error);
+        auto spec = w("child", RestartType(restart));
+        spec->significant = isSignificant;
+        spec->shutdown = ShutdownSpec::timeout(shutdownMs);
+        const auto found = childSpecsError(
+            {spec}, mode < 0 ? std::nullopt : std::optional<AutoShutdown>(AutoShutdown(mode)));
+        QCOMPARE(found ? word(*found) : QString(), error);
+    }
+    void everyValidCombinationPasses() { // 26: child_specs, 27: child_specs_map
+        int checked = 0;
+        for (auto mode :
+             {AutoShutdown::Never, AutoShutdown::AnySignificant, AutoShutdown::AllSignificant})
+            for (auto restart :
+                 {RestartType::Permanent, RestartType::Transient, RestartType::Temporary})
+                for (const auto& shutdown : {ShutdownSpec::timeout(0), ShutdownSpec::timeout(1000),
+                                             ShutdownSpec::infinity(), ShutdownSpec::brutalKill()})
+                    for (auto type : {NodeType::Worker, NodeType::Supervisor})
+                        for (bool sig : {false, true}) {
+                            if (sig &&
+                                (restart == RestartType::Permanent || mode == AutoShutdown::Never))
+                                continue; // the bad combinations, above
+                            auto spec = w("child", restart);
+                            spec->type = type;
+                            spec->shutdown = shutdown;
+                            spec->significant = sig;
+                            const auto found = childSpecsError({spec}, mode);
+                            QVERIFY2(!found, found ? found->format().c_str() : "");
+                            ++checked;
+                        }
+        QCOMPARE(checked, 144 - 40); // 3*3*4*2*2 combinations, 40 of them bad
+    }
+    void checkChildSpecsRefusesADuplicateId() { // 26: child_specs
+        const auto found = childSpecsError({w("child"), w("other"), w("child")}, std::nullopt);
+        QVERIFY(found);
+        QCOMPARE(word(*found), QStringLiteral("{duplicate_child_name,child}"));
+    }
+    void missingIdIsRefused() { // 15: sup_start_map_faulty_specs (missing_id), through the API
+        const auto found = childSpecError(*w(""), AutoShutdown::Never);
+        QVERIFY(found);
+        QCOMPARE(word(*found), QStringLiteral("missing_id"));
+    }
+    void startChildWithABadSpecStoresNothing_data() { // 26, 27: start_child checks first
+        QTest::addColumn<bool>("dynamic");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("child_specs: start_child on a supervisor")
+            << false << "{invalid_shutdown,-1}";
+        QTest::newRow("child_specs_map: start_child on a dynamic supervisor, significant")
+            << true << "{invalid_significant,true}";
+    }
+    void startChildWithABadSpecStoresNothing() {
+        QFETCH(bool, dynamic);
+        QFETCH(QString, error);
+        auto bad = dynamic ? significant("bad") : w("bad");
+        if (!dynamic) bad->shutdown = ShutdownSpec::timeout(-1);
+        Tree tree(dynamic ? dynsup("S") : sup("S", Strategy::OneForOne, {}));
+        const CallResult r = tree.startChild("S", bad);
+        QCOMPARE(r.error, CallError::InvalidSpec);
+        QCOMPARE(QString::fromStdString(r.errorWord()), error);
+        QCOMPARE(tree.countChildren("S"), counts(0, 0, 0, 0));
+    }
+    // 27: child_specs_map: a significant child under never, started by a script; the
+    // trace is the reference runner's for this same scenario (OTP 25, Elixir 1.14)
+    void significantChildUnderNeverIsRefusedWithOtpsTerm() {
+        const LoadResult loaded = loadScenarioText(
+            R"({"name":"sig under never","root":{"id":"S","type":"supervisor","children":[
+                  {"id":"a"}]},"script":[{"at_ms":10,"do":"start_child","target":"S",
+                  "child":{"id":"x","restart":"transient","significant":true}}]})",
+            "s.json");
+        QVERIFY(loaded.ok());
+        QCOMPARE(QString::fromStdString(
+                     conformanceTrace(playScenario(*loaded.scenario, ClockKind::Virtual))),
+                 QStringLiteral(
+                     "up S\nup S/a\n"
+                     "error start_child S/x {bad_combination,[{auto_shutdown,never},{significant,"
+                     "true}]}\ndown S/a shutdown\ndown S shutdown\n"));
+    }
+
+    // 28: sup_flags: the flags' check, in the loader (a scenario) and in the engine (a code change)
+    void badFlagsAreRefused_data() {
+        QTest::addColumn<QString>("root");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("sup_flags: invalid_strategy")
+            << R"({"id":"S","type":"supervisor","strategy":"none"})"
+            << "s.json: root.strategy: expected one_for_one, one_for_all or rest_for_one, got "
+               "\"none\"";
+        QTest::newRow("sup_flags: invalid_intensity (infinity)")
+            << R"({"id":"S","type":"supervisor","max_restarts":"infinity"})"
+            << "s.json: root.max_restarts: expected an integer >= 0, got \"infinity\"";
+        QTest::newRow("sup_flags: invalid_period (0)")
+            << R"({"id":"S","type":"supervisor","max_seconds":0})"
+            << "s.json: root.max_seconds: expected an integer > 0, got 0";
+        QTest::newRow("sup_flags: invalid_auto_shutdown")
+            << R"({"id":"S","type":"supervisor","auto_shutdown":"sometimes"})"
+            << "s.json: root.auto_shutdown: expected never, any_significant or all_significant, "
+               "got \"sometimes\"";
+        QTest::newRow("sup_flags: invalid_type")
+            << R"(["one_for_one",1])"
+            << "s.json: root: expected a supervisor node (an object), got an array";
+    }
+    void badFlagsAreRefused() {
+        QFETCH(QString, root);
+        QFETCH(QString, message);
+        QCOMPARE(firstLoadError(root.toUtf8().constData()), message);
+    }
+    void badFlagsGiveOtpsTerm_data() { // 28: sup_flags, as the engine checks them
+        QTest::addColumn<int>("maxRestarts");
+        QTest::addColumn<int>("maxSeconds");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("sup_flags: invalid_intensity") << -1 << 5 << "{invalid_intensity,-1}";
+        QTest::newRow("sup_flags: invalid_period") << 3 << 0 << "{invalid_period,0}";
+        QTest::newRow("sup_flags: intensity 0 is valid") << 0 << 1 << "";
+    }
+    void badFlagsGiveOtpsTerm() {
+        QFETCH(int, maxRestarts);
+        QFETCH(int, maxSeconds);
+        QFETCH(QString, error);
+        const auto found =
+            supervisorFlagsError(*sup("S", Strategy::OneForOne, {}, maxRestarts, maxSeconds));
+        QCOMPARE(found ? word(*found) : QString(), error);
+    }
+
+    // 25: extra_return, 49: simple_one_for_one_extra: {ok, Pid, Info} passes through the
+    // API, and such a child is restarted after a crash like any other
+    void extraInfoPassesThroughAndTheChildRestarts_data() {
+        QTest::addColumn<bool>("dynamic");
+        QTest::newRow("extra_return") << false;
+        QTest::newRow("simple_one_for_one_extra") << true;
+    }
+    void extraInfoPassesThroughAndTheChildRestarts() {
+        QFETCH(bool, dynamic);
+        Tree tree(dynamic ? dynsup("S") : sup("S", Strategy::OneForOne, {}));
+        auto child = w("child");
+        child->start_info = "extra_return";
+        const CallResult started = tree.startChild("S", child);
+        QVERIFY(started.ok());
+        QCOMPARE(QString::fromStdString(started.info), QStringLiteral("extra_return"));
+        if (!dynamic) {
+            QCOMPARE(tree.startChild("S", child).error, CallError::AlreadyStarted);
+            QVERIFY(tree.terminateChild("S", "child").ok());
+            QCOMPARE(tree.startChild("S", child).error, CallError::AlreadyPresent);
+            const CallResult again = tree.restartChild("S", "child");
+            QVERIFY(again.ok());
+            QCOMPARE(QString::fromStdString(again.info), QStringLiteral("extra_return"));
+        }
+        const Pid before = tree.running("S/child");
+        tree.crash("S/child", Reason::word("die"));
+        const Pid after = tree.running("S/child");
+        QVERIFY(after != before);
+    }
+
+    // 60: significant_simple: a dynamic supervisor has no auto_shutdown, so it takes no
+    // significant child (newer OTP refuses simple_one_for_one with auto_shutdown; Elixir
+    // 1.15+ refuses significant; the loader refuses it in a file)
+    void dynamicSupervisorTakesNoSignificantChild() {
+        Tree tree(dynsup("D"));
+        const CallResult r = tree.startChild("D", significant("s"));
+        QCOMPARE(r.error, CallError::InvalidSpec);
+        QCOMPARE(word(r.reason), QStringLiteral("{invalid_significant,true}"));
+        QCOMPARE(firstLoadError(R"({"id":"D","type":"dynamic_supervisor","children":
+                     [{"id":"s","restart":"transient","significant":true}]})"),
+                 QStringLiteral("s.json: root.children[0].significant: expected a parent whose "
+                                "auto_shutdown is not never, got a dynamic_supervisor (it has no "
+                                "auto_shutdown)"));
+        QCOMPARE(firstLoadError(R"({"id":"D","type":"dynamic_supervisor",
+                                    "auto_shutdown":"any_significant"})"),
+                 QStringLiteral("s.json: root.auto_shutdown: unknown key for a dynamic_supervisor "
+                                "(expected one of: id, type, restart, shutdown, significant, "
+                                "max_restarts, max_seconds, max_children, children)"));
+    }
+
+    // H. 83: code_change: new flags take effect at once; a known child takes its new spec
+    // and keeps running; a new one is added not running; one left out is kept
+    void codeChangeUpdatesFlagsAndSpecs() {
+        auto root = sup("S", Strategy::OneForOne, {w("a"), w("b"), w("c")});
+        Tree tree(root);
+        const Pid b = tree.running("S/b");
+        auto newB = w("b");
+        newB->shutdown = ShutdownSpec::timeout(1234);
+        auto next = reinit(root, AutoShutdown::Never, {w("d"), newB, w("e")});
+        next->max_restarts = 0;
+        QVERIFY(tree.changeCode("S", next).ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")),
+                 QStringLiteral("c:running a:running e:undefined b:running d:undefined"));
+        QCOMPARE(tree.running("S/b"), b);
+        QCOMPARE(tree.countChildren("S"), counts(5, 3, 0, 5));
+        QVERIFY(tree.restartChild("S", "d").ok()); // restart_child starts a new one
+        QCOMPARE(tree.countChildren("S"), counts(5, 4, 0, 5));
+        tree.kill("S/a"); // intensity 0 now: the first restart is one too many
+        QVERIFY(!tree.alive(tree.root()));
+    }
+    // 84: code_change_map: the new shutdown shows in get_childspec
+    void codeChangeShowsTheNewSpecInGetChildspec() {
+        auto root = sup("S", Strategy::OneForOne, {w("child1")});
+        Tree tree(root);
+        auto updated = w("child1");
+        updated->shutdown = ShutdownSpec::brutalKill();
+        QVERIFY(tree.changeCode("S", reinit(root, AutoShutdown::Never, {updated})).ok());
+        const CallResult r = tree.getChildSpec("S", "child1");
+        QVERIFY(r.ok());
+        QVERIFY(r.spec->shutdown == ShutdownSpec::brutalKill());
+    }
+    // 83: code_change, 84: code_change_map: faulty flags or specs change nothing; an
+    // ignore from init/1 is fine
+    void faultyCodeChangeChangesNothing_data() {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("code_change: a faulty spec") << "spec"
+                                                    << "{invalid_shutdown,-1}";
+        QTest::newRow("code_change: a duplicate id") << "duplicate"
+                                                     << "{duplicate_child_name,x}";
+        QTest::newRow("code_change: invalid_intensity") << "intensity"
+                                                        << "{invalid_intensity,-1}";
+        QTest::newRow("code_change_map: invalid_period") << "period"
+                                                         << "{invalid_period,0}";
+        QTest::newRow("code_change: init/1 returns ignore") << "ignore"
+                                                            << "";
+    }
+    void faultyCodeChangeChangesNothing() {
+        QFETCH(QString, fault);
+        QFETCH(QString, error);
+        auto root = sup("S", Strategy::OneForOne, {w("a")}, 3, 5);
+        Tree tree(root);
+        auto bad = w("x");
+        std::shared_ptr<NodeSpec> next = reinit(root, AutoShutdown::Never, {bad});
+        if (fault == QLatin1String("spec")) bad->shutdown = ShutdownSpec::timeout(-1);
+        if (fault == QLatin1String("duplicate")) next->children.push_back(w("x"));
+        if (fault == QLatin1String("intensity")) next->max_restarts = -1;
+        if (fault == QLatin1String("period")) next->max_seconds = 0;
+        if (fault == QLatin1String("ignore")) next = nullptr;
+        const CallResult r = tree.changeCode("S", next);
+        QCOMPARE(r.ok() ? QString() : QString::fromStdString(r.errorWord()), error);
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("a:running"));
+        for (int i = 0; i < 3; ++i) // the old intensity (3) still holds
+            tree.kill("S/a");
+        QVERIFY(tree.alive(tree.root()));
+    }
+    // 85: code_change_simple, 86: code_change_simple_map: Elixir's DynamicSupervisor has
+    // no template to change; its new flags apply, faulty ones are refused as supervisor_data
+    void dynamicCodeChangeUpdatesFlagsOnly_data() {
+        QTest::addColumn<int>("maxChildren");
+        QTest::addColumn<int>("maxRestarts");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("code_change_simple: max_children 1") << 1 << 3 << "";
+        QTest::newRow("code_change_simple_map: invalid_intensity")
+            << -1 << -1 << "{supervisor_data,{invalid_intensity,-1}}";
+    }
+    void dynamicCodeChangeUpdatesFlagsOnly() {
+        QFETCH(int, maxChildren);
+        QFETCH(int, maxRestarts);
+        QFETCH(QString, error);
+        auto root = dynsup("D");
+        Tree tree(root);
+        QVERIFY(tree.startChild("D", w("a")).ok());
+        auto next = std::make_shared<NodeSpec>(*root);
+        next->max_children = maxChildren;
+        next->max_restarts = maxRestarts;
+        const CallResult r = tree.changeCode("D", next);
+        QCOMPARE(r.ok() ? QString() : QString::fromStdString(r.errorWord()), error);
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QStringLiteral("a:running"));
+        QCOMPARE(tree.startChild("D", w("b")).error,
+                 error.isEmpty() ? CallError::MaxChildren : CallError::None);
+    }
+
+    // 63, 65, 67, 68 and 64, 66: significant_upgrade_*: a code change of auto_shutdown
+    // takes effect at once (two significant transient children exit normally, in turn)
+    void codeChangeOfAutoShutdownTakesEffectAtOnce_data() {
+        QTest::addColumn<AutoShutdown>("from");
+        QTest::addColumn<AutoShutdown>("to");
+        QTest::addColumn<bool>("stopsAtFirst");
+        QTest::addColumn<bool>("stopsAtSecond");
+        const auto never = AutoShutdown::Never, any = AutoShutdown::AnySignificant,
+                   all = AutoShutdown::AllSignificant;
+        QTest::newRow("significant_upgrade_never_any") << never << any << true << true;
+        QTest::newRow("significant_upgrade_never_all") << never << all << false << true;
+        QTest::newRow("significant_upgrade_any_all") << any << all << false << true;
+        QTest::newRow("significant_upgrade_all_any") << all << any << true << true;
+        QTest::newRow("significant_upgrade_any_never") << any << never << false << false;
+        QTest::newRow("significant_upgrade_all_never") << all << never << false << false;
+    }
+    void codeChangeOfAutoShutdownTakesEffectAtOnce() {
+        QFETCH(AutoShutdown, from);
+        QFETCH(AutoShutdown, to);
+        QFETCH(bool, stopsAtFirst);
+        QFETCH(bool, stopsAtSecond);
+        auto kid = [](const char* id, bool sig) {
+            return sig ? significant(id) : w(id, RestartType::Transient);
+        };
+        auto root = sup("S", Strategy::OneForOne,
+                        {kid("s1", from != AutoShutdown::Never),
+                         kid("s2", from != AutoShutdown::Never), w("other")});
+        root->auto_shutdown = from;
+        Tree tree(root);
+        // Going to never, init/1 gives no spec for them: the old (significant) ones are kept.
+        std::vector<std::shared_ptr<NodeSpec>> kids;
+        if (to != AutoShutdown::Never) kids = {kid("s1", true), kid("s2", true), w("other")};
+        QVERIFY(tree.changeCode("S", reinit(root, to, kids)).ok());
+        tree.crash("S/s1", Reason::normal());
+        QCOMPARE(!tree.alive(tree.root()), stopsAtFirst);
+        if (stopsAtFirst) return;
+        tree.crash("S/s2", Reason::normal());
+        QCOMPARE(!tree.alive(tree.root()), stopsAtSecond);
+    }
+    // 64: significant_upgrade_any_never, 66: significant_upgrade_all_never: after going to
+    // never, a new significant spec is refused and restart_child still works
+    void afterGoingToNeverNoSignificantSpecIsTaken_data() {
+        QTest::addColumn<AutoShutdown>("from");
+        QTest::newRow("significant_upgrade_any_never") << AutoShutdown::AnySignificant;
+        QTest::newRow("significant_upgrade_all_never") << AutoShutdown::AllSignificant;
+    }
+    void afterGoingToNeverNoSignificantSpecIsTaken() {
+        QFETCH(AutoShutdown, from);
+        auto root = sup("S", Strategy::OneForOne, {significant("s1"), w("other")});
+        root->auto_shutdown = from;
+        Tree tree(root);
+        QVERIFY(tree.changeCode("S", reinit(root, AutoShutdown::Never, {})).ok());
+        QCOMPARE(tree.startChild("S", significant("s2")).error, CallError::InvalidSpec);
+        tree.crash("S/s1", Reason::normal());
+        QVERIFY(tree.alive(tree.root()));
+        QVERIFY(tree.restartChild("S", "s1").ok());
+        QCOMPARE(tree.countChildren("S"), counts(2, 2, 0, 2));
+    }
+    // 69: significant_upgrade_child: a child's spec switched to or from significant
+    void codeChangeOfAChildsSignificance_data() {
+        QTest::addColumn<AutoShutdown>("mode");
+        QTest::addColumn<bool>("before");
+        QTest::addColumn<bool>("after");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<bool>("stops");
+        QTest::newRow("significant_upgrade_child: to significant under never is refused")
+            << AutoShutdown::Never << false << true
+            << "{bad_combination,[{auto_shutdown,never},{significant,true}]}" << false;
+        QTest::newRow("significant_upgrade_child: to significant under any stops it")
+            << AutoShutdown::AnySignificant << false << true << "" << true;
+        QTest::newRow("significant_upgrade_child: to non-significant under any does not")
+            << AutoShutdown::AnySignificant << true << false << "" << false;
+    }
+    void codeChangeOfAChildsSignificance() {
+        QFETCH(AutoShutdown, mode);
+        QFETCH(bool, before);
+        QFETCH(bool, after);
+        QFETCH(QString, error);
+        QFETCH(bool, stops);
+        auto child = [](bool sig) {
+            return sig ? significant("c") : w("c", RestartType::Transient);
+        };
+        auto root = sup("S", Strategy::OneForOne, {child(before), w("other")});
+        root->auto_shutdown = mode;
+        Tree tree(root);
+        const CallResult r = tree.changeCode("S", reinit(root, mode, {child(after), w("other")}));
+        QCOMPARE(r.ok() ? QString() : QString::fromStdString(r.errorWord()), error);
+        tree.crash("S/c", Reason::normal());
+        QCOMPARE(!tree.alive(tree.root()), stops);
     }
 };
 

@@ -96,6 +96,21 @@ CallResult Tree::deleteChild(const std::string& supPath, const std::string& id) 
     return call(supPath, std::move(r));
 }
 
+CallResult Tree::getChildSpec(const std::string& supPath, const std::string& id) {
+    CallRequest r;
+    r.op = CallOp::GetChildSpec;
+    r.id = id;
+    r.pid = pid(supPath + "/" + id);
+    return call(supPath, std::move(r));
+}
+
+CallResult Tree::changeCode(const std::string& supPath, NodePtr next) {
+    CallRequest r;
+    r.op = CallOp::ChangeCode;
+    r.spec = std::move(next);
+    return call(supPath, std::move(r));
+}
+
 std::vector<ChildInfo> Tree::whichChildren(const std::string& supPath) {
     CallRequest r;
     r.op = CallOp::WhichChildren;

@@ -42,6 +42,10 @@ class Tree {
     CallResult terminateChild(const std::string& supPath, const std::string& id);
     CallResult restartChild(const std::string& supPath, const std::string& id);
     CallResult deleteChild(const std::string& supPath, const std::string& id);
+    /// get_childspec by id (a static supervisor) or, for a dynamic one, by the pid at supPath/id.
+    CallResult getChildSpec(const std::string& supPath, const std::string& id);
+    /// sys:change_code with `next` as init/1's new answer (nullptr: it returned ignore).
+    CallResult changeCode(const std::string& supPath, NodePtr next);
     std::vector<ChildInfo> whichChildren(const std::string& supPath);
     ChildCounts countChildren(const std::string& supPath);
     /// which_children as `id:state` words, newest first: "b:running a:undefined".
