@@ -32,6 +32,14 @@ std::shared_ptr<NodeSpec> failsAfterFirstStart(std::string id) {
 bool has(const std::string& trace, const std::string& line) {
     return trace.find(line + "\n") != std::string::npos;
 }
+/// A child whose start attempts `attempts` (from 1) return ignore (supervisor_1's
+/// start_child(ignore) ignores its first).
+std::shared_ptr<NodeSpec> ignoring(std::string id, std::vector<std::int64_t> attempts,
+                                   RestartType restart = RestartType::Permanent) {
+    auto n = w(std::move(id), restart);
+    n->ignore_attempts = std::move(attempts);
+    return n;
+}
 std::shared_ptr<NodeSpec> significant(std::string id) {
     auto n = w(std::move(id), RestartType::Transient);
     n->significant = true;
@@ -656,7 +664,6 @@ class TstSupervisorSuite : public QObject {
         bad.pid = tree.root(); // not a child
         QCOMPARE(tree.call("D", bad).error, CallError::NotFound);
     }
-
     // The fixture itself: a step aimed at a path where nothing runs fails the test.
     void aStepAtAMissingPathFailsTheTest_data() {
         QTest::addColumn<QString>("step");
@@ -681,6 +688,179 @@ class TstSupervisorSuite : public QObject {
         QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("a:running"));
     }
 
+    // A. sup_start
+    // 1: sup_start_normal
+    void supervisorWithoutChildrenStartsAndStopsWithShutdown() {
+        Tree tree(sup("S", Strategy::OneForOne, {}, 2, 3600));
+        QVERIFY(tree.started());
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        QCOMPARE(QString::fromStdString(tree.trace()), QStringLiteral("up S\ndown S shutdown\n"));
+    }
+
+    // 2: sup_start_ignore_init: init/1 returns ignore, start_link returns ignore
+    void supervisorWhoseInitReturnsIgnoreLeavesNoProcess_data() {
+        QTest::addColumn<int>("type");
+        QTest::newRow("sup_start_ignore_init: a supervisor") << int(NodeType::Supervisor);
+        QTest::newRow("sup_start_ignore_init: a dynamic supervisor")
+            << int(NodeType::DynamicSupervisor);
+    }
+    void supervisorWhoseInitReturnsIgnoreLeavesNoProcess() {
+        QFETCH(int, type);
+        auto root = NodeType(type) == NodeType::Supervisor ? sup("S", Strategy::OneForOne, {w("a")})
+                                                           : dynsup("S");
+        root->ignore_attempts = {1};
+        Tree tree(root);
+        QVERIFY(!tree.started());
+        QVERIFY(tree.ignored());
+        QCOMPARE(tree.startReason(), Reason::normal());
+        QCOMPARE(QString::fromStdString(tree.trace()), QString()); // no child was started
+    }
+
+    // 8: sup_start_error_return (init/1 returns a bad value), 9: sup_start_fail (init/1
+    // raises): both are one failure of the supervisor's init in the model (start_error)
+    void supervisorWhoseInitFailsStartsNoChild_data() {
+        QTest::addColumn<int>("type");
+        QTest::newRow("sup_start_error_return: a supervisor") << int(NodeType::Supervisor);
+        QTest::newRow("sup_start_fail: a dynamic supervisor") << int(NodeType::DynamicSupervisor);
+    }
+    void supervisorWhoseInitFailsStartsNoChild() {
+        QFETCH(int, type);
+        auto root = NodeType(type) == NodeType::Supervisor ? sup("S", Strategy::OneForOne, {w("a")})
+                                                           : dynsup("S");
+        root->fail_starts = 1;
+        Tree tree(root);
+        QVERIFY(!tree.started());
+        QVERIFY(!tree.ignored());
+        QCOMPARE(tree.startReason(), Reason::word("start_error"));
+        QCOMPARE(QString::fromStdString(tree.trace()),
+                 QStringLiteral("start_failed S start_error\n"));
+    }
+
+    // 3: sup_start_ignore_child
+    void startChildThatReturnsIgnoreIsKeptNotRunning() {
+        Tree tree(sup("S", Strategy::OneForOne, {}, 2, 3600));
+        const CallResult first = tree.startChild("S", ignoring("child1", {1}));
+        QVERIFY(first.ok());
+        QVERIFY(first.ignored); // {ok, undefined}
+        QCOMPARE(first.pid, kNoPid);
+        QVERIFY(tree.startChild("S", w("child2")).ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")),
+                 QStringLiteral("child2:running child1:undefined"));
+        QCOMPARE(tree.countChildren("S"), counts(2, 1, 0, 2));
+    }
+
+    // 4: sup_start_ignore_temporary_child, 5: sup_start_ignore_temporary_child_start_child
+    void temporaryChildThatReturnsIgnoreIsNotKept_data() {
+        QTest::addColumn<bool>("atInit");
+        QTest::newRow("sup_start_ignore_temporary_child: from init/1") << true;
+        QTest::newRow("sup_start_ignore_temporary_child_start_child: from start_child") << false;
+    }
+    void temporaryChildThatReturnsIgnoreIsNotKept() {
+        QFETCH(bool, atInit);
+        auto child1 = ignoring("child1", {1}, RestartType::Temporary);
+        auto child2 = w("child2", RestartType::Temporary);
+        std::vector<std::shared_ptr<NodeSpec>> kids;
+        if (atInit) kids = {child1, child2};
+        Tree tree(sup("S", Strategy::OneForOne, kids, 2, 3600));
+        if (!atInit) {
+            QVERIFY(tree.startChild("S", child1).ignored);
+            QVERIFY(tree.startChild("S", child2).ok());
+        }
+        QCOMPARE(QString::fromStdString(tree.childrenText("S")), QStringLiteral("child2:running"));
+        QCOMPARE(tree.countChildren("S"), counts(1, 1, 0, 1));
+    }
+
+    // 6: sup_start_ignore_temporary_child_start_child_simple,
+    // 7: sup_start_ignore_permanent_child_start_child_simple (with its clean stop)
+    void dynamicChildThatReturnsIgnoreIsNotKept_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::newRow("sup_start_ignore_temporary_child_start_child_simple")
+            << RestartType::Temporary;
+        QTest::newRow("sup_start_ignore_permanent_child_start_child_simple")
+            << RestartType::Permanent;
+    }
+    void dynamicChildThatReturnsIgnoreIsNotKept() {
+        QFETCH(RestartType, restart);
+        Tree tree(dynsup("D", 2));
+        const CallResult first = tree.startChild("D", ignoring("child1", {1}, restart));
+        QVERIFY(first.ok());
+        QVERIFY(first.ignored); // Elixir's :ignore
+        QVERIFY(tree.startChild("D", w("child2", restart)).ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QStringLiteral("child2:running"));
+        QCOMPARE(tree.countChildren("D"), counts(1, 1, 0, 1));
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+    }
+
+    // 52: simple_one_for_one_restart_ignore: killed twice and restarted, the third
+    // restart returns ignore: the child is gone, and the supervisor still stops cleanly
+    void dynamicChildWhoseRestartReturnsIgnoreDisappears_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::newRow("simple_one_for_one_restart_ignore: transient") << RestartType::Transient;
+        QTest::newRow("simple_one_for_one_restart_ignore: permanent") << RestartType::Permanent;
+    }
+    void dynamicChildWhoseRestartReturnsIgnoreDisappears() {
+        QFETCH(RestartType, restart);
+        Tree tree(dynsup("D", 10));
+        QVERIFY(tree.startChild("D", ignoring("c", {4}, restart)).ok());
+        for (int i = 0; i < 2; ++i) {
+            tree.kill("D/c");
+            QCOMPARE(QString::fromStdString(tree.childrenText("D")), QStringLiteral("c:running"));
+        }
+        tree.kill("D/c");
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QString());
+        QCOMPARE(tree.countChildren("D"), counts(0, 0, 0, 0));
+        QVERIFY(tree.alive(tree.root()));
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+    }
+
+    // 12: sup_start_child_returns_error_simple: the reason comes back as it is, nothing kept
+    void dynamicFailedStartChildReturnsItsReasonUnwrapped() {
+        auto c = w("c");
+        c->fail_starts = 1;
+        Tree tree(dynsup("D"));
+        const CallResult r = tree.startChild("D", c);
+        QCOMPARE(r.error, CallError::StartFailed);
+        QCOMPARE(QString::fromStdString(r.errorWord()), QStringLiteral("start_error"));
+        QCOMPARE(tree.countChildren("D"), counts(0, 0, 0, 0));
+    }
+
+    // B. sup_start_map
+    // 13: sup_start_map: the defaults a scenario's nodes get, read back with get_childspec
+    void childSpecDefaultsAreFilledIn_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<RestartType>("restart");
+        QTest::addColumn<QString>("shutdown");
+        QTest::addColumn<bool>("supervisor");
+        QTest::newRow("sup_start_map: a worker")
+            << "child1" << RestartType::Permanent << "5000" << false;
+        QTest::newRow("sup_start_map: brutal_kill as given")
+            << "child2" << RestartType::Permanent << "brutal_kill" << false;
+        QTest::newRow("sup_start_map: a supervisor waits for ever")
+            << "child3" << RestartType::Permanent << "infinity" << true;
+    }
+    void childSpecDefaultsAreFilledIn() {
+        QFETCH(QString, id);
+        QFETCH(RestartType, restart);
+        QFETCH(QString, shutdown);
+        QFETCH(bool, supervisor);
+        const LoadResult loaded = loadScenarioText(
+            R"({"name":"t","root":{"id":"S","type":"supervisor","children":[{"id":"child1"},
+                {"id":"child2","shutdown":"brutal_kill"},{"id":"child3","type":"supervisor"}]}})",
+            "s.json");
+        QVERIFY(loaded.ok());
+        Tree tree(loaded.scenario->root);
+        const CallResult r = tree.getChildSpec("S", id.toStdString());
+        QVERIFY(r.ok());
+        QCOMPARE(r.spec->restart, restart);
+        QCOMPARE(QString::fromStdString(r.spec->shutdown.format()), shutdown);
+        QCOMPARE(r.spec->isSupervisor(), supervisor);
+        QVERIFY(!r.spec->significant);
+    }
+    void getChildSpecOfAnUnknownIdIsNotFound() { // 13: sup_start_map, child4
+        Tree tree(sup("S", Strategy::OneForOne, {w("child1")}));
+        QCOMPARE(tree.getChildSpec("S", "child4").error, CallError::NotFound);
+    }
+
     // 14: sup_start_map_simple: a dynamic child's spec by its pid; an unknown pid is not found
     void dynamicChildSpecIsFoundByPid() {
         Tree tree(dynsup("D"));
@@ -696,6 +876,31 @@ class TstSupervisorSuite : public QObject {
         unknown.op = CallOp::GetChildSpec;
         unknown.pid = tree.root(); // alive, but not a child
         QCOMPARE(tree.call("D", unknown).error, CallError::NotFound);
+    }
+
+    // 15: sup_start_map_faulty_specs: in a scenario, the loader is check_childspecs. OTP
+    // accepts unknown keys; SupLab refuses them, so that a typo cannot pass (scenario.md).
+    void faultyNodeInAScenarioIsRefusedWithItsLocation_data() {
+        QTest::addColumn<QString>("root");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("sup_start_map_faulty_specs: missing_id")
+            << R"({"id":"S","type":"supervisor","children":[{"restart":"temporary"}]})"
+            << "s.json: root.children[0].id: expected a non-empty string, got nothing (id is "
+               "required)";
+        QTest::newRow("sup_start_map_faulty_specs: invalid_child_spec")
+            << R"({"id":"S","type":"supervisor","children":["child4"]})"
+            << "s.json: root.children[0]: expected a node (an object), got \"child4\"";
+        QTest::newRow("sup_start_map_faulty_specs: an unknown key")
+            << R"({"id":"S","type":"supervisor","children":[{"id":"c","silly_flag":true}]})"
+            << "s.json: root.children[0].silly_flag: unknown key for a worker (expected one of: "
+               "id, type, restart, shutdown, significant, trap_exit, init_ms, stop_ms, "
+               "fail_starts, fail_attempts, ignore_attempts, behaviour, args, uses, call_ms, "
+               "mtbf_ms)";
+    }
+    void faultyNodeInAScenarioIsRefusedWithItsLocation() {
+        QFETCH(QString, root);
+        QFETCH(QString, message);
+        QCOMPARE(firstLoadError(root.toUtf8().constData()), message);
     }
 
     // D. 26: child_specs, 27: child_specs_map: check_childspecs over what a NodeSpec can hold
@@ -849,6 +1054,155 @@ class TstSupervisorSuite : public QObject {
         QCOMPARE(found ? word(*found) : QString(), error);
     }
 
+    // 24: child_adm_simple, on Elixir's DynamicSupervisor (its own answers where it differs:
+    // specs counts children, a dead pid is not_found, restart/delete do not exist)
+    void dynamicChildAdministrationCycle() {
+        Tree tree(sup("S", Strategy::OneForOne, {w("outsider"), dynsup("D")}));
+        const std::string d = "S/D";
+        QCOMPARE(tree.countChildren(d), counts(0, 0, 0, 0));
+        QVERIFY(tree.startChild(d, w("c1")).ok());
+        QCOMPARE(tree.countChildren(d), counts(1, 1, 0, 1));
+        QVERIFY(tree.startChild(d, w("c2")).ok());
+        QCOMPARE(tree.countChildren(d), counts(2, 2, 0, 2));
+        const Pid c1 = tree.running("S/D/c1");
+        CallRequest byPid;
+        byPid.op = CallOp::TerminateChild;
+        byPid.pid = c1;
+        QVERIFY(tree.call(d, byPid).ok());
+        QVERIFY(!tree.alive(c1));
+        QCOMPARE(tree.call(d, byPid).error, CallError::NotFound); // dead: not a child now
+        const Pid outsider = tree.running("S/outsider");
+        byPid.pid = outsider; // alive, not a child: refused and left alone
+        QCOMPARE(tree.call(d, byPid).error, CallError::NotFound);
+        QVERIFY(tree.alive(outsider));
+        QCOMPARE(tree.restartChild(d, "c2").error, CallError::NotSupported);
+        QCOMPARE(tree.deleteChild(d, "c2").error, CallError::NotSupported);
+        QCOMPARE(tree.countChildren(d), counts(1, 1, 0, 1));
+    }
+
+    // 93: which_children_simple_one_for_one, through start and terminate
+    void dynamicWhichChildrenFollowsTheApi() {
+        Tree tree(dynsup("D"));
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QString());
+        QVERIFY(tree.startChild("D", w("a")).ok());
+        QVERIFY(tree.startChild("D", w("b")).ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")),
+                 QStringLiteral("a:running b:running"));
+        QVERIFY(tree.terminateChild("D", "a").ok());
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QStringLiteral("b:running"));
+        const auto children = tree.whichChildren("D");
+        QCOMPARE(children.size(), std::size_t(1));
+        QCOMPARE(children.front().pid, tree.running("D/b"));
+    }
+
+    // 72: count_children, 73: count_children_supervisor: thousands of temporary dynamic
+    // children (Elixir's specs counts them; OTP's simple_one_for_one says 1)
+    void dynamicCountsFollowThousandsOfChildren_data() {
+        QTest::addColumn<bool>("supervisors");
+        QTest::newRow("count_children: workers") << false;
+        QTest::newRow("count_children_supervisor: supervisors") << true;
+    }
+    void dynamicCountsFollowThousandsOfChildren() {
+        QFETCH(bool, supervisors);
+        Tree tree(dynsup("D"));
+        auto startMany = [&](int from, int to) {
+            for (int i = from; i < to; ++i) {
+                const std::string id = "c" + std::to_string(i);
+                auto child = supervisors ? sup(id, Strategy::OneForOne, {}) : w(id);
+                child->restart = RestartType::Temporary;
+                if (!tree.startChild("D", child).ok()) return false;
+            }
+            return true;
+        };
+        auto expected = [&](int n) {
+            return supervisors ? counts(n, n, n, 0) : counts(n, n, 0, n);
+        };
+        QVERIFY(startMany(0, 1000));
+        QCOMPARE(tree.countChildren("D"), expected(1000));
+        QVERIFY(startMany(1000, 2000));
+        QCOMPARE(tree.countChildren("D"), expected(2000));
+        for (int i = 0; i < 2000; ++i)
+            tree.engine().port().sendExit(tree.running("D/c" + std::to_string(i)), Reason::kill());
+        tree.wait(0);
+        QCOMPARE(tree.countChildren("D"), expected(0));
+    }
+
+    // 82: hanging_restart_loop_simple: a restarting dynamic child shows, and terminate_child
+    // by its pid removes it
+    void dynamicRestartLoopIsVisibleAndStoppable() {
+        auto loop = w("child1");
+        loop->init_ms = 1;
+        for (int i = 2; i < 100000; ++i)
+            loop->fail_attempts.push_back(i);
+        Tree tree(dynsup("D", 1'000'000));
+        QVERIFY(tree.startChild("D", loop).ok());
+        const Pid old = tree.running("D/child1");
+        tree.crash("D/child1", Reason::word("die"));
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")),
+                 QStringLiteral("child1:restarting"));
+        QCOMPARE(tree.countChildren("D"), counts(1, 0, 0, 1));
+        CallRequest stop;
+        stop.op = CallOp::TerminateChild;
+        stop.pid = old; // Elixir keeps a restarting child under its old pid
+        QVERIFY(tree.call("D", stop).ok());
+        tree.wait(100);
+        QCOMPARE(QString::fromStdString(tree.childrenText("D")), QString());
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+    }
+
+    // 74: count_restarting_children: back to active once the starts succeed, and
+    // terminate_child lowers the counts
+    void dynamicRestartingChildrenBecomeActiveAgain() {
+        Tree tree(dynsup("D", 1'000'000));
+        for (const char* id : {"c1", "c2", "c3"}) {
+            auto c = w(id);
+            c->init_ms = 1;
+            c->fail_attempts = {2, 3, 4, 5, 6, 7, 8, 9, 10};
+            QVERIFY(tree.startChild("D", c).ok());
+        }
+        const Pid c3 = tree.running("D/c3");
+        tree.engine().port().send(tree.running("D/c1"), CrashMsg{Reason::word("die")});
+        tree.crash("D/c2", Reason::word("die"));
+        QCOMPARE(tree.countChildren("D"), counts(3, 1, 0, 3));
+        tree.wait(1000);
+        QCOMPARE(tree.countChildren("D"), counts(3, 3, 0, 3));
+        CallRequest stop;
+        stop.op = CallOp::TerminateChild;
+        stop.pid = c3;
+        QVERIFY(tree.call("D", stop).ok());
+        QCOMPARE(tree.countChildren("D"), counts(2, 2, 0, 2));
+    }
+
+    // 48: simple_one_for_one_shutdown: parallel, and killed at the shutdown time (2 s)
+    void dynamicStopKillsWhatOutlivesItsShutdownTime() {
+        Tree tree(dynsup("D"));
+        const std::int64_t stops[] = {1000, 1000, 5000};
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tree.startChild("D", trapping("c" + std::to_string(i), stops[i],
+                                                  ShutdownSpec::timeout(2000)))
+                        .ok());
+        const auto before = tree.engine().runtime().nowUs();
+        QCOMPARE(tree.stop(), std::optional<Reason>(Reason::shutdown()));
+        QCOMPARE((tree.engine().runtime().nowUs() - before) / 1000, std::int64_t(2000));
+        const std::string trace = tree.trace();
+        QVERIFY(has(trace, "down D/c0 shutdown"));
+        QVERIFY(has(trace, "down D/c1 shutdown"));
+        QVERIFY(has(trace, "down D/c2 killed"));
+    }
+
+    // 50: simple_one_for_one_escalation: the restarts of one dynamic child keep failing
+    void dynamicFailingRestartsEscalate() {
+        Tree tree(dynsup("D", 4));
+        QVERIFY(tree.startChild("D", failsAfterFirstStart("c1")).ok());
+        QVERIFY(tree.startChild("D", w("c2")).ok());
+        const Pid sibling = tree.running("D/c2");
+        tree.crash("D/c1", Reason::word("died"));
+        QVERIFY(!tree.alive(tree.root()));
+        QVERIFY(!tree.alive(sibling));
+        QVERIFY(has(tree.trace(), "give_up D"));
+        QVERIFY(has(tree.trace(), "down D shutdown"));
+    }
+
     // 25: extra_return, 49: simple_one_for_one_extra: {ok, Pid, Info} passes through the
     // API, and such a child is restarted after a crash like any other
     void extraInfoPassesThroughAndTheChildRestarts_data() {
@@ -876,6 +1230,44 @@ class TstSupervisorSuite : public QObject {
         tree.crash("S/child", Reason::word("die"));
         const Pid after = tree.running("S/child");
         QVERIFY(after != before);
+    }
+
+    // G. 56: nonsignificant_temporary, 57: nonsignificant_transient: under every
+    // auto_shutdown, a non-significant child never stops its supervisor
+    void nonSignificantChildNeverStopsItsSupervisor_data() {
+        QTest::addColumn<RestartType>("restart");
+        QTest::addColumn<AutoShutdown>("mode");
+        QTest::addColumn<QString>("how");
+        for (auto r : {RestartType::Temporary, RestartType::Transient})
+            for (auto m :
+                 {AutoShutdown::Never, AutoShutdown::AnySignificant, AutoShutdown::AllSignificant})
+                for (const char* how : {"api", "kill", "crash", "normal"})
+                    QTest::addRow("%s: %s, %s",
+                                  r == RestartType::Temporary ? "nonsignificant_temporary"
+                                                              : "nonsignificant_transient",
+                                  toString(m), how)
+                        << r << m << how;
+    }
+    void nonSignificantChildNeverStopsItsSupervisor() {
+        QFETCH(RestartType, restart);
+        QFETCH(AutoShutdown, mode);
+        QFETCH(QString, how);
+        auto root = sup("S", Strategy::OneForOne, {w("child", restart), w("other")});
+        root->auto_shutdown = mode;
+        Tree tree(root);
+        if (how == QLatin1String("api"))
+            QVERIFY(tree.terminateChild("S", "child").ok());
+        else if (how == QLatin1String("kill"))
+            tree.kill("S/child");
+        else if (how == QLatin1String("crash"))
+            tree.crash("S/child", Reason::word("boom"));
+        else
+            tree.crash("S/child", Reason::normal());
+        QVERIFY(tree.alive(tree.root()));
+        // A transient child that crashed or was killed is restarted.
+        const bool restarted = restart == RestartType::Transient &&
+                               (how == QLatin1String("kill") || how == QLatin1String("crash"));
+        QCOMPARE(tree.pid("S/child") != kNoPid, restarted);
     }
 
     // 60: significant_simple: a dynamic supervisor has no auto_shutdown, so it takes no
