@@ -41,9 +41,10 @@ inline bool isReceiveTimeout(Ref ref) {
     return (ref & kReceiveTimeoutBit) != 0;
 }
 
-/// proc_lib's init_ack: the child finished its init successfully.
+/// proc_lib's init_ack: the child finished its init successfully, or returned `ignore`.
 struct StartedMsg {
     Pid child = kNoPid;
+    bool ignored = false; // the start returned `ignore`: the process ends `normal` at once
 };
 
 /// The worker's own code exits with this reason (a scripted crash).

@@ -5,9 +5,9 @@
 namespace suplab {
 
 namespace {
-constexpr std::array<const char*, 11> kNames = {
+constexpr std::array<const char*, 12> kNames = {
     "up",     "down",    "start_failed",     "give_up",       "error", "restart",
-    "inject", "trapped", "shutdown_timeout", "auto_shutdown", "call",
+    "inject", "trapped", "shutdown_timeout", "auto_shutdown", "call",  "ignored",
 };
 } // namespace
 

@@ -23,6 +23,7 @@ enum class EventKind : unsigned char {
     ShutdownTimeout, // a child ignored `shutdown` for its whole timeout and is killed
     AutoShutdown,    // a significant child made its supervisor stop
     Call,            // an API call succeeded (start_child, terminate_child, ...)
+    Ignored,         // a start returned `ignore`: no process (detail: what the supervisor kept)
 };
 
 const char* toString(EventKind kind);

@@ -65,7 +65,10 @@ Port::StartOutcome Port::startLinked(std::shared_ptr<Process> child) {
         return false;
     });
     StartOutcome outcome;
-    if (m && std::holds_alternative<StartedMsg>(*m)) {
+    if (auto* started = m ? std::get_if<StartedMsg>(&*m) : nullptr; started && started->ignored) {
+        outcome.ignored = true; // it ends `normal` at once (start_link returned ignore)
+        unlink(child_pid);
+    } else if (started) {
         outcome.pid = child_pid;
     } else if (m) {
         outcome.reason = std::get<ExitMsg>(*m).reason;

@@ -34,10 +34,12 @@ class Port final : public Process {
     CallResult call(Pid target, CallRequest request, std::int64_t deadlineUs = -1);
 
     /// Spawns `child` linked to this port and waits for its init to finish:
-    /// its pid, or its exit reason when it failed to start.
+    /// its pid, or its exit reason when it failed to start, or `ignored` when its
+    /// init returned ignore (no process, reason normal).
     struct StartOutcome {
         Pid pid = kNoPid;
         Reason reason;
+        bool ignored = false;
         bool ok() const { return pid != kNoPid; }
     };
     StartOutcome startLinked(std::shared_ptr<Process> child);

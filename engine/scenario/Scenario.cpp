@@ -1,5 +1,7 @@
 #include "Scenario.h"
 
+#include <algorithm>
+
 namespace suplab {
 
 std::string ShutdownSpec::format() const {
@@ -12,6 +14,15 @@ std::string ShutdownSpec::format() const {
         return std::to_string(ms);
     }
     return {};
+}
+
+NodeSpec::Attempt NodeSpec::startAttempt(std::int64_t attempt) const {
+    if (attempt <= fail_starts ||
+        std::find(fail_attempts.begin(), fail_attempts.end(), attempt) != fail_attempts.end())
+        return Attempt::Fail;
+    if (std::find(ignore_attempts.begin(), ignore_attempts.end(), attempt) != ignore_attempts.end())
+        return Attempt::Ignore;
+    return Attempt::Start;
 }
 
 NodePtr NodeSpec::worker(std::string id, RestartType restart) {

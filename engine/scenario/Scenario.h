@@ -56,12 +56,19 @@ struct NodeSpec {
     std::vector<NodePtr> children;
     BackoffSpec backoff; // not in scenario files: set by a comparison lane
 
+    // What a start attempt (counted from 1 per path, over the whole run) does. The
+    // scenario format has these keys on workers; through the C++ API a supervisor
+    // has them too (its init/1 fails, or returns ignore, before any child starts).
+    std::int64_t fail_starts = 0;
+    std::vector<std::int64_t> fail_attempts;
+    std::vector<std::int64_t> ignore_attempts; // the start returns `ignore`: no process
+    /// C++ API only: a start answers {ok, Pid, Info} with this Info (empty: {ok, Pid}).
+    std::string start_info;
+
     // worker
     bool trap_exit = false;
     std::int64_t init_ms = 0;
     std::int64_t stop_ms = 0;
-    std::int64_t fail_starts = 0;
-    std::vector<std::int64_t> fail_attempts;
     std::string behaviour = "generic";
     std::string args_json = "null"; // the behaviour's argument, as JSON text
     std::vector<std::string> uses;
@@ -71,6 +78,10 @@ struct NodeSpec {
     std::string source_json; // the node as written in the file (for OTP-style reports)
 
     bool isSupervisor() const { return type != NodeType::Worker; }
+
+    enum class Attempt : unsigned char { Start, Fail, Ignore };
+    /// What start attempt number `attempt` (from 1) does: a failure wins over an ignore.
+    Attempt startAttempt(std::int64_t attempt) const;
 
     /// A worker with defaults, for tests and the GUI's "start child" form.
     static NodePtr worker(std::string id, RestartType restart = RestartType::Permanent);

@@ -31,7 +31,7 @@ const std::vector<std::string> kSupervisorKeys = {"strategy", "max_restarts", "m
 const std::vector<std::string> kDynamicKeys = {"max_restarts", "max_seconds", "max_children",
                                                "children"};
 const std::vector<std::string> kWorkerKeys = {
-    "trap_exit", "init_ms", "stop_ms", "fail_starts", "fail_attempts",
+    "trap_exit", "init_ms", "stop_ms", "fail_starts", "fail_attempts", "ignore_attempts",
     "behaviour", "args",    "uses",    "call_ms",     "mtbf_ms"};
 const std::vector<std::string> kStepKeys = {"at_ms", "do", "target", "reason", "child"};
 
@@ -270,6 +270,24 @@ class Checker {
         }
     }
 
+    /// A list of start attempts (fail_attempts, ignore_attempts): integers >= 1.
+    void attempts(const Value& v, const std::string& where, const char* key,
+                  std::vector<std::int64_t>& out) {
+        const Value* list = v.find(key);
+        if (!list) return;
+        if (!list->isArray()) {
+            expected(join(where, key), "an array of integers >= 1", *list);
+            return;
+        }
+        for (std::size_t i = 0; i < list->items.size(); ++i) {
+            const Value& a = list->items[i];
+            if (a.type != Type::Number || !a.integer || *a.integer < 1)
+                expected(join(where, key) + "[" + std::to_string(i) + "]", "an integer >= 1", a);
+            else
+                out.push_back(*a.integer);
+        }
+    }
+
     void worker(const Value& v, const std::string& where, NodeSpec& n,
                 const std::vector<std::string>& earlierSiblings) {
         if (auto b = boolean(v, where, "trap_exit")) n.trap_exit = *b;
@@ -278,19 +296,15 @@ class Checker {
         if (auto x = integer(v, where, "fail_starts", 0, "an integer >= 0")) n.fail_starts = *x;
         if (auto x = integer(v, where, "call_ms", 1, "an integer > 0")) n.call_ms = *x;
         if (auto x = integer(v, where, "mtbf_ms", 1, "an integer > 0")) n.mtbf_ms = *x;
-        if (const Value* fa = v.find("fail_attempts")) {
-            if (!fa->isArray()) {
-                expected(join(where, "fail_attempts"), "an array of integers >= 1", *fa);
-            } else {
-                for (std::size_t i = 0; i < fa->items.size(); ++i) {
-                    const Value& a = fa->items[i];
-                    if (a.type != Type::Number || !a.integer || *a.integer < 1)
-                        expected(join(where, "fail_attempts") + "[" + std::to_string(i) + "]",
-                                 "an integer >= 1", a);
-                    else
-                        n.fail_attempts.push_back(*a.integer);
-                }
-            }
+        attempts(v, where, "fail_attempts", n.fail_attempts);
+        attempts(v, where, "ignore_attempts", n.ignore_attempts);
+        for (std::size_t i = 0; i < n.ignore_attempts.size(); ++i) {
+            const std::int64_t a = n.ignore_attempts[i];
+            if (a <= n.fail_starts || std::find(n.fail_attempts.begin(), n.fail_attempts.end(),
+                                                a) != n.fail_attempts.end())
+                error(join(where, "ignore_attempts") + "[" + std::to_string(i) + "]",
+                      "expected an attempt that does not fail, got " + std::to_string(a) +
+                          " (fail_starts or fail_attempts already make it fail)");
         }
         if (const std::string* b = string(v, where, "behaviour")) {
             const auto& known = knownBehaviours();

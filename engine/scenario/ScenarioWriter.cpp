@@ -86,6 +86,7 @@ ObjectText nodeFields(const NodeSpec& n, const std::string& pad, bool pretty) {
     if (n.stop_ms) o.add("stop_ms", std::to_string(n.stop_ms));
     if (n.fail_starts) o.add("fail_starts", std::to_string(n.fail_starts));
     if (!n.fail_attempts.empty()) o.add("fail_attempts", intList(n.fail_attempts));
+    if (!n.ignore_attempts.empty()) o.add("ignore_attempts", intList(n.ignore_attempts));
     if (n.behaviour != defaults.behaviour) o.addString("behaviour", n.behaviour);
     if (n.args_json != defaults.args_json) o.add("args", n.args_json);
     if (!n.uses.empty()) o.add("uses", stringList(n.uses));

@@ -20,6 +20,8 @@ const char* toString(CallError e) {
         return "max_children";
     case CallError::StartFailed:
         return "start_failed";
+    case CallError::InvalidSpec:
+        return "invalid_spec";
     case CallError::NotSupported:
         return "not_supported";
     case CallError::BadRequest:
@@ -31,7 +33,7 @@ const char* toString(CallError e) {
 }
 
 std::string CallResult::errorWord() const {
-    if (error == CallError::StartFailed) return reason.format();
+    if (error == CallError::StartFailed || error == CallError::InvalidSpec) return reason.format();
     return toString(error);
 }
 

@@ -19,7 +19,11 @@ enum class CallOp : unsigned char {
     DeleteChild,
     WhichChildren,
     CountChildren,
-    GetChildSpec,
+    GetChildSpec, // static: by id; dynamic: by pid (as OTP's simple_one_for_one)
+    // sys:change_code: init/1 answers again, with `spec` (nullptr: it returned ignore).
+    // It lasts as long as this process: restarted by its parent, the supervisor starts
+    // from the spec its parent holds, as before.
+    ChangeCode,
     Behaviour, // a worker's own operation (counter increment, room join, ...)
     Inspect,   // a worker's live state as text
 };
@@ -33,6 +37,7 @@ enum class CallError : unsigned char {
     NotFound,
     MaxChildren,
     StartFailed,  // the start function failed: see CallResult::reason
+    InvalidSpec,  // check_childspecs or the flags refused it: CallResult::reason is OTP's term
     NotSupported, // e.g. restart_child on a dynamic supervisor
     BadRequest,   // an operation this process does not understand
     Timeout,      // no reply before the caller's deadline (gen_server's call timeout)
@@ -43,7 +48,7 @@ const char* toString(CallError);
 /// On the engine's pool: one is made for every call (100,000 for a dynamic_start run).
 struct CallRequest : slab::Allocated {
     CallOp op = CallOp::WhichChildren;
-    NodePtr spec;     // StartChild
+    NodePtr spec;     // StartChild; ChangeCode: the supervisor's new flags and children
     std::string id;   // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
     Pid pid = kNoPid; // TerminateChild (dynamic)
     std::string verb; // Behaviour
@@ -77,8 +82,10 @@ struct ChildCounts {
 /// On the engine's pool, as CallRequest.
 struct CallResult : slab::Allocated {
     CallError error = CallError::None;
-    Pid pid = kNoPid; // StartChild, RestartChild: the new child (kNoPid for dynamic ignore)
-    Reason reason;    // StartFailed
+    Pid pid = kNoPid;     // StartChild, RestartChild: the new child (kNoPid when `ignored`)
+    bool ignored = false; // the start returned ignore: {ok, undefined} (dynamic: :ignore)
+    std::string info;     // {ok, Pid, Info}: the Info (empty for {ok, Pid})
+    Reason reason;        // StartFailed, InvalidSpec
     std::vector<ChildInfo> children; // WhichChildren, newest first for static supervisors
     ChildCounts counts;              // CountChildren
     NodePtr spec;                    // GetChildSpec

@@ -1,6 +1,7 @@
 #include "DynamicSupervisorProcess.h"
 
 #include "core/Runtime.h"
+#include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
 #include <map>
@@ -34,6 +35,7 @@ void DynamicSupervisorProcess::removeAll(const std::unordered_set<const Child*>&
 
 Task<Reason> DynamicSupervisorProcess::body() {
     setTrapExit(true);
+    if (auto failed = ownInit()) co_return std::move(*failed);
     announceUp();
     send(parent(), StartedMsg{pid()});
     for (;;) {
@@ -104,7 +106,10 @@ Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restart(Child& ch
     Started started = co_await startChild(child.spec, &child.entry);
     Child* c = byKey(key);
     if (!c) co_return std::nullopt;
-    if (started.pid == kNoPid) {
+    if (started.ignored) { // §10: a restart that returns ignore removes the child
+        emit(EventKind::Ignored, pathOf(*c), kNoPid, {}, "its restart returned ignore: removed");
+        remove(c);
+    } else if (started.pid == kNoPid) {
         c->restarting = true; // keyed under its old pid, as Elixir does
         send(pid(), RetryMsg{c->key});
     } else {
@@ -163,12 +168,35 @@ Task<void> DynamicSupervisorProcess::stopInParallel(std::vector<Child*> victims)
     removeAll(std::unordered_set<const Child*>(victims.begin(), victims.end()));
 }
 
+CallResult DynamicSupervisorProcess::changeCode(const NodeSpec* next) {
+    if (!next) return CallResult{}; // init/1 returned ignore: nothing changes
+    if (auto invalid = supervisorFlagsError(*next)) {
+        CallResult r = CallResult::failure(CallError::InvalidSpec);
+        r.reason = Reason::word("{supervisor_data," + invalid->format() + "}");
+        return r;
+    }
+    takeFlags(*next, spec_->children); // its children are its own: none come with init/1
+    emit(EventKind::Call, path(), pid(), {},
+         "code_change: " + std::to_string(spec_->max_restarts) + " in " +
+             std::to_string(spec_->max_seconds) + "s, max_children " +
+             (spec_->max_children < 0 ? std::string("infinity")
+                                      : std::to_string(spec_->max_children)));
+    return CallResult{};
+}
+
 Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
     const CallRequest& req = *call.request;
     switch (req.op) {
     case CallOp::StartChild: {
-        if (!req.spec || req.spec->significant) {
+        if (!req.spec) {
             reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        // Elixir checks the spec in the caller, before max_children (§10).
+        if (auto invalid = dynamicChildSpecError(*req.spec)) {
+            CallResult r = CallResult::failure(CallError::InvalidSpec);
+            r.reason = std::move(*invalid);
+            reply(call, std::move(r));
             co_return;
         }
         // Restarting children count towards max_children (§13.23).
@@ -182,6 +210,14 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             lastEntry_ = nullptr;
         }
         Started started = co_await startChild(req.spec, &lastEntry_);
+        if (started.ignored) { // :ignore, and nothing is stored
+            emit(EventKind::Ignored, pathOf(*req.spec), kNoPid, {},
+                 "start_child returned ignore: not kept");
+            CallResult r;
+            r.ignored = true;
+            reply(call, std::move(r));
+            co_return;
+        }
         if (started.pid == kNoPid) {
             CallResult r = CallResult::failure(CallError::StartFailed);
             r.reason = std::move(started.reason);
@@ -197,6 +233,7 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
             emit(EventKind::Call, pathOf(*children_.back()), started.pid, {}, "start_child");
         CallResult r;
         r.pid = started.pid;
+        r.info = req.spec->start_info;
         reply(call, std::move(r));
         co_return;
     }
@@ -247,9 +284,18 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
         reply(call, std::move(r));
         co_return;
     }
+    case CallOp::GetChildSpec: { // by pid, as OTP's simple_one_for_one answers it
+        Child* c = req.pid == kNoPid ? nullptr : byPid(req.pid);
+        CallResult r = c ? CallResult{} : CallResult::failure(CallError::NotFound);
+        if (c) r.spec = c->spec;
+        reply(call, std::move(r));
+        co_return;
+    }
+    case CallOp::ChangeCode:
+        reply(call, changeCode(req.spec.get()));
+        co_return;
     case CallOp::RestartChild:
     case CallOp::DeleteChild:
-    case CallOp::GetChildSpec:
         reply(call, CallResult::failure(CallError::NotSupported));
         co_return;
     case CallOp::Behaviour:

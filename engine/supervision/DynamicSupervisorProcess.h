@@ -51,9 +51,12 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     Task<void> stopInParallel(std::vector<Child*> victims);
 
     Task<void> handleCall(CallMsg& call);
+    /// Elixir's code_change: init/1 again; new flags (max_restarts, max_seconds,
+    /// max_children), checked first and wrapped in supervisor_data; children untouched.
+    CallResult changeCode(const NodeSpec* next);
 
     slab::Vector<std::unique_ptr<Child>> children_; // in the order they were started
-    PidMap<Child*> byPid_;                         // live and restarting children by pid
+    PidMap<Child*> byPid_;                          // live and restarting children by pid
     std::uint64_t nextKey_ = 1;
     // The path entry of the last child id started: a dynamic supervisor mostly
     // starts one kind of child, whose path is the same every time.

@@ -21,6 +21,11 @@ class RestartIntensity {
     /// Right after record(): the stamps that count (record drops the others).
     int counted() const { return static_cast<int>(stamps_.size()); }
     int maxRestarts() const { return maxRestarts_; }
+    /// New flags from a code change: the history is kept, as OTP's set_flags keeps it.
+    void setLimits(int maxRestarts, int periodSeconds) {
+        maxRestarts_ = maxRestarts;
+        period_ = periodSeconds;
+    }
     int period() const { return period_; }
 
   private:

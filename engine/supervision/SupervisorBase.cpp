@@ -28,13 +28,46 @@ Task<SupervisorBase::Started> SupervisorBase::startChild(NodePtr node, PathEntry
         return false;
     });
     Started result;
-    if (std::holds_alternative<StartedMsg>(m)) {
+    if (auto* s = std::get_if<StartedMsg>(&m); s && s->ignored) {
+        result.ignored = true; // it ends `normal` on its own; its EXIT no longer concerns us
+        unlink(child);
+    } else if (s) {
         result.pid = child;
     } else {
         result.reason = std::move(std::get<ExitMsg>(m).reason);
         unlink(child);
     }
     co_return result;
+}
+
+std::optional<Reason> SupervisorBase::ownInit() {
+    const std::int64_t attempt = runtime().nextStartAttempt(pathEntry());
+    switch (spec_->startAttempt(attempt)) {
+    case NodeSpec::Attempt::Start:
+        return std::nullopt;
+    case NodeSpec::Attempt::Fail:
+        emit(EventKind::StartFailed, path(), pid(), "start_error",
+             "attempt " + std::to_string(attempt) + ": init/1 failed, no child started");
+        return Reason::word("start_error");
+    case NodeSpec::Attempt::Ignore:
+        emit(EventKind::Ignored, path(), pid(), {},
+             "attempt " + std::to_string(attempt) + ": init/1 returned ignore");
+        send(parent(), StartedMsg{pid(), true});
+        return Reason::normal();
+    }
+    return std::nullopt;
+}
+
+void SupervisorBase::takeFlags(const NodeSpec& flags, std::vector<NodePtr> children) {
+    auto spec = std::make_shared<NodeSpec>(*spec_); // its own id, restart, shutdown, ...
+    spec->strategy = flags.strategy;
+    spec->max_restarts = flags.max_restarts;
+    spec->max_seconds = flags.max_seconds;
+    spec->auto_shutdown = flags.auto_shutdown;
+    spec->max_children = flags.max_children;
+    spec->children = std::move(children);
+    spec_ = std::move(spec);
+    intensity_.setLimits(spec_->max_restarts, spec_->max_seconds);
 }
 
 std::string SupervisorBase::pathOf(const NodeSpec& spec) const {

@@ -8,6 +8,9 @@
 #include "scenario/Scenario.h"
 #include "supervision/RestartIntensity.h"
 
+#include <optional>
+#include <vector>
+
 namespace suplab {
 
 class SupervisorBase : public Process {
@@ -17,9 +20,18 @@ class SupervisorBase : public Process {
 
   protected:
     struct Started {
-        Pid pid = kNoPid; // kNoPid: the start failed with `reason`
+        Pid pid = kNoPid; // kNoPid: the start failed with `reason`, or was `ignored`
         Reason reason;
+        bool ignored = false; // the start returned ignore: no process, no failure
+        bool failed() const { return pid == kNoPid && !ignored; }
     };
+    /// The supervisor's own init/1 (§2.4): the reason to end with when this start
+    /// attempt fails (start_error) or returns ignore (normal, the parent told so);
+    /// nothing when the supervisor goes on to start its children.
+    std::optional<Reason> ownInit();
+    /// A code change's new flags (§2.3, already checked), with `children` as the new
+    /// list of specs. The restart history is kept.
+    void takeFlags(const NodeSpec& flags, std::vector<NodePtr> children);
     /// Spawns the child `node` names (linked) and waits until its init is done or it exits.
     /// `entry`, when given, caches the runtime's entry for the child's path: a
     /// restart then skips the registry's lookup (a lock and a string hash).

@@ -1,6 +1,7 @@
 #include "SupervisorProcess.h"
 
 #include "core/Runtime.h"
+#include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
 #include <deque>
@@ -53,12 +54,25 @@ void SupervisorProcess::remove(const Child* child) {
 }
 
 bool SupervisorProcess::adopt(Child& child, const Started& started) {
+    if (started.ignored) {
+        markStopped(child);
+        return true;
+    }
     if (started.pid == kNoPid) return false;
     child.pid = started.pid;
     child.state = ChildState::Running;
     if (spec_->backoff.enabled()) child.upSinceUs = nowUs(); // (a clock read saved otherwise)
     byPid_[started.pid] = &child;
     return true;
+}
+
+bool SupervisorProcess::ignored(Child& child, const std::string& how) {
+    const bool temporary = child.spec->restart == RestartType::Temporary;
+    emit(EventKind::Ignored, pathOf(child), kNoPid, {},
+         how + " returned ignore: " +
+             (temporary ? "a temporary child is not kept" : "kept, not running"));
+    if (temporary) remove(&child);
+    return temporary;
 }
 
 Task<void> SupervisorProcess::stop(Child& child) {
@@ -90,9 +104,15 @@ Task<void> SupervisorProcess::stopAll() {
 
 Task<Reason> SupervisorProcess::body() {
     setTrapExit(true);
+    if (auto failed = ownInit()) co_return std::move(*failed);
     announceUp();
     for (std::size_t i = 0; i < children_.size(); ++i) {
         const Started started = co_await startChild(children_[i]->spec, &children_[i]->entry);
+        if (started.ignored) {
+            adopt(*children_[i], started);
+            if (ignored(*children_[i], "its start")) --i; // (wraps, and ++i comes back)
+            continue;
+        }
         if (!adopt(*children_[i], started)) {
             // §3.5: the children already started go, newest first; the rest never start.
             const std::string failedId = children_[i]->spec->id;
@@ -196,9 +216,14 @@ Task<SupervisorProcess::Stop> SupervisorProcess::restart(Child& child, bool back
         co_await restartGroup(0, child);
     } else if (spec_->strategy == Strategy::RestForOne) {
         co_await restartGroup(indexOf(&child), child);
-    } else if (!adopt(child, co_await startChild(child.spec, &child.entry))) {
-        child.state = ChildState::Restarting;
-        send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
+    } else {
+        const Started started = co_await startChild(child.spec, &child.entry);
+        if (!adopt(child, started)) {
+            child.state = ChildState::Restarting;
+            send(pid(), RetryMsg{child.key}); // §4.3: the retry waits behind what is queued
+        } else if (started.ignored) {
+            ignored(child, "its restart"); // §4.3 step 4: left not running, no retry
+        }
     }
     co_return std::nullopt;
 }
@@ -229,12 +254,53 @@ Task<void> SupervisorProcess::restartGroup(std::size_t from, Child& failed) {
     co_await stopFrom(from);
     for (std::size_t i = from; i < children_.size(); ++i) {
         Child& c = *children_[i];
-        if (!adopt(c, co_await startChild(c.spec, &c.entry))) {
+        const Started started = co_await startChild(c.spec, &c.entry);
+        if (!adopt(c, started)) {
             c.state = ChildState::Restarting;
             send(pid(), RetryMsg{c.key});
             break; // the children after it are not started (§5.2 step 5)
         }
+        if (started.ignored && ignored(c, "its restart")) --i; // (temporaries are gone by now)
     }
+}
+
+CallResult SupervisorProcess::changeCode(const NodeSpec* next) {
+    if (!next) return CallResult{}; // init/1 returned ignore: nothing changes
+    std::optional<Reason> invalid = supervisorFlagsError(*next);
+    if (!invalid) invalid = childSpecsError(next->children, next->auto_shutdown);
+    if (invalid) {
+        CallResult r = CallResult::failure(CallError::InvalidSpec);
+        r.reason = std::move(*invalid);
+        return r;
+    }
+    // The new list in its order, then the children it leaves out in theirs.
+    slab::Vector<std::unique_ptr<Child>> order;
+    order.reserve(next->children.size() + children_.size());
+    for (const auto& node : next->children) {
+        auto known = std::find_if(children_.begin(), children_.end(),
+                                  [&](const auto& c) { return c && c->spec->id == node->id; });
+        if (known != children_.end()) {
+            (*known)->spec = node; // its process, if any, runs on
+            order.push_back(std::move(*known));
+        } else {
+            order.push_back(std::make_unique<Child>(
+                Child{{}, node, kNoPid, ChildState::Undefined, nextKey_++}));
+        }
+    }
+    std::vector<NodePtr> specs = next->children;
+    for (auto& c : children_)
+        if (c) {
+            specs.push_back(c->spec);
+            order.push_back(std::move(c));
+        }
+    children_ = std::move(order);
+    takeFlags(*next, std::move(specs));
+    emit(EventKind::Call, path(), pid(), {},
+         "code_change: " + std::string(toString(spec_->strategy)) + ", " +
+             std::to_string(spec_->max_restarts) + " in " + std::to_string(spec_->max_seconds) +
+             "s, auto_shutdown " + toString(spec_->auto_shutdown) + ", " +
+             std::to_string(children_.size()) + " children");
+    return CallResult{};
 }
 
 CallResult SupervisorProcess::whichChildren() const {
@@ -277,8 +343,14 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         co_return;
     }
     case CallOp::StartChild: {
-        if (!req.spec || (req.spec->significant && spec_->auto_shutdown == AutoShutdown::Never)) {
+        if (!req.spec) {
             reply(call, CallResult::failure(CallError::BadRequest));
+            co_return;
+        }
+        if (auto invalid = childSpecError(*req.spec, spec_->auto_shutdown)) {
+            CallResult r = CallResult::failure(CallError::InvalidSpec); // §9: {error, SpecError}
+            r.reason = std::move(*invalid);
+            reply(call, std::move(r));
             co_return;
         }
         if (Child* c = byId(req.spec->id)) {
@@ -293,7 +365,7 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             Child{{}, req.spec, kNoPid, ChildState::Undefined, nextKey_++}));
         Child& c = *children_.back();
         Started started = co_await startChild(c.spec, &c.entry);
-        if (started.pid == kNoPid) {
+        if (started.failed()) {
             remove(&c); // nothing is stored (§9)
             CallResult r = CallResult::failure(CallError::StartFailed);
             r.reason = std::move(started.reason);
@@ -301,9 +373,15 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             co_return;
         }
         adopt(c, started);
-        emit(EventKind::Call, pathOf(c), c.pid, {}, "start_child");
         CallResult r;
-        r.pid = c.pid;
+        if (started.ignored) {
+            r.ignored = true; // {ok, undefined}
+            ignored(c, "start_child");
+        } else {
+            emit(EventKind::Call, pathOf(c), c.pid, {}, "start_child");
+            r.pid = c.pid;
+            r.info = c.spec->start_info;
+        }
         reply(call, std::move(r));
         co_return;
     }
@@ -337,12 +415,18 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
             Started started = co_await startChild(c->spec, &c->entry);
             c = byKey(key);
             CallResult r;
-            if (started.pid == kNoPid) {
+            if (started.failed()) {
                 r = CallResult::failure(CallError::StartFailed);
                 r.reason = std::move(started.reason);
+            } else if (started.ignored) {
+                r.ignored = true; // {ok, undefined}: still not running
+                if (c)
+                    emit(EventKind::Ignored, pathOf(*c), kNoPid, {},
+                         "restart_child returned ignore: kept, not running");
             } else if (c) {
                 adopt(*c, started);
                 r.pid = c->pid;
+                r.info = c->spec->start_info;
                 emit(EventKind::Call, pathOf(*c), c->pid, {}, "restart_child");
             }
             reply(call, std::move(r));
@@ -364,6 +448,9 @@ Task<void> SupervisorProcess::handleCall(CallMsg& call) {
         }
         co_return;
     }
+    case CallOp::ChangeCode:
+        reply(call, changeCode(req.spec.get()));
+        co_return;
     case CallOp::Inspect: {
         CallResult r;
         r.text = std::string(toString(spec_->strategy)) + "; restarts " + budgetText();

@@ -46,9 +46,12 @@ class SupervisorProcess final : public SupervisorBase {
     void remove(const Child* child);
 
     /// Records the outcome of startChild(child.spec): a started child runs under
-    /// its new pid. False when the start failed. (Not a coroutine of its own
-    /// around startChild: one frame fewer for every child start.)
+    /// its new pid; an ignored one stays not running (§3.3). False when the start
+    /// failed. (Not a coroutine of its own around startChild: one frame fewer for
+    /// every child start.)
     bool adopt(Child& child, const Started& started);
+    /// An ignored start: logged; a temporary child is not kept (§3.3). True when removed.
+    bool ignored(Child& child, const std::string& how);
     Task<void> stop(Child& child);
     /// Shuts down children [from, end) that run, newest first; temporary ones are removed.
     Task<void> stopFrom(std::size_t from);
@@ -64,6 +67,10 @@ class SupervisorProcess final : public SupervisorBase {
     Stop autoShutdown(bool significant);
 
     Task<void> handleCall(CallMsg& call);
+    /// sys:change_code (§12 code_change): new flags and specs, checked first; a
+    /// child already known keeps its process and takes its new spec, a new one is
+    /// added not running, one the new list leaves out is kept.
+    CallResult changeCode(const NodeSpec* next);
     CallResult whichChildren() const;
     CallResult countChildren() const;
 

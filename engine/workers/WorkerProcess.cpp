@@ -33,12 +33,6 @@ std::string parentPath(const std::string& path) {
 WorkerProcess::WorkerProcess(Runtime& runtime, std::string path, NodePtr spec)
     : ReactiveProcess(runtime, std::move(path)), spec_(std::move(spec)) {}
 
-bool WorkerProcess::startShouldFail(std::int64_t attempt) const {
-    if (attempt <= spec_->fail_starts) return true;
-    const auto& list = spec_->fail_attempts;
-    return std::find(list.begin(), list.end(), attempt) != list.end();
-}
-
 std::int64_t WorkerProcess::nextFailureDelayMs() {
     // Exponentially distributed with mean mtbf_ms: the seeded, per-path stream
     // makes the same seed give the same failures.
@@ -86,10 +80,16 @@ std::optional<Reason> WorkerProcess::react(Message message) {
 
 std::optional<Reason> WorkerProcess::init() {
     const std::int64_t attempt = runtime().nextStartAttempt(pathEntry());
-    if (startShouldFail(attempt)) {
+    switch (spec_->startAttempt(attempt)) {
+    case NodeSpec::Attempt::Fail:
         runtime().events().emit(EventKind::StartFailed, path(), pid(), "start_error",
                                 "attempt " + std::to_string(attempt));
         return Reason::word("start_error");
+    case NodeSpec::Attempt::Ignore: // gen_server's init/1 returned ignore
+        send(parent(), StartedMsg{pid(), true});
+        return Reason::normal();
+    case NodeSpec::Attempt::Start:
+        break;
     }
     behaviour_ = Behaviour::make(spec_->behaviour, spec_->args_json);
     if (!spec_->uses.empty() || spec_->mtbf_ms > 0) {

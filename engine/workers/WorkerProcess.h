@@ -27,7 +27,6 @@ class WorkerProcess final : public ReactiveProcess {
     std::optional<Reason> init();
     /// One received message: the reason to stop with, or nothing to keep running.
     std::optional<Reason> handle(Message message);
-    bool startShouldFail(std::int64_t attempt) const;
     std::int64_t nextFailureDelayMs();
     CallResult handleCall(const CallRequest& request);
     Behaviour& behaviour() { return behaviour_ ? *behaviour_ : Behaviour::generic(); }

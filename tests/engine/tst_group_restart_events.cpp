@@ -54,7 +54,7 @@ class TstGroupRestartEvents : public QObject {
         QVERIFY(tree.started());
         std::vector<Pid> before;
         for (int i = 0; i < children; ++i)
-            before.push_back(tree.pid("R/c" + std::to_string(i)));
+            before.push_back(tree.running("R/c" + std::to_string(i)));
         const std::size_t seen = tree.events().size();
         tree.kill("R/c" + std::to_string(killed));
         tree.wait(200);

@@ -79,7 +79,7 @@ class TstRuntime : public QObject {
         QFETCH(QString, signal);
         QFETCH(QString, downReason);
         Tree tree(treeWith(trap));
-        const Pid x = tree.pid("R/x");
+        const Pid x = tree.running("R/x");
         QVERIFY(x != kNoPid);
         tree.exit("R/x", Reason::parse(signal.toStdString()));
         const std::string trace = tree.trace();
@@ -95,7 +95,7 @@ class TstRuntime : public QObject {
 
     void monitorOfAGoneProcessGivesNoproc() {
         Tree tree(treeWith(false));
-        const Pid x = tree.pid("R/x");
+        const Pid x = tree.running("R/x");
         tree.kill("R/x");
         Port& port = tree.engine().port();
         const Ref ref = port.monitor(x);
@@ -120,7 +120,7 @@ class TstRuntime : public QObject {
     void aRequestRightBehindAKillIsAnswered() {
         QFETCH(bool, call);
         Tree tree(sup("R", Strategy::OneForOne, {w("x", RestartType::Temporary)}));
-        const Pid r = tree.pid("R");
+        const Pid r = tree.running("R");
         Engine& engine = tree.engine();
         Port& port = engine.port();
         // Both in R's inbox before it runs again: one batch, the kill first.
@@ -146,7 +146,7 @@ class TstRuntime : public QObject {
 
     void monitorReportsTheExitReason() {
         Tree tree(treeWith(false));
-        const Pid x = tree.pid("R/x");
+        const Pid x = tree.running("R/x");
         Port& port = tree.engine().port();
         const Ref ref = port.monitor(x);
         tree.exit("R/x", Reason::word("boom"));
@@ -171,7 +171,7 @@ class TstRuntime : public QObject {
         Tree tree(sup("R", Strategy::OneForOne, children, 1'000'000), ClockKind::Real, threads);
         QVERIFY(tree.started());
         for (int i = 0; i < n; ++i)
-            tree.engine().port().sendExit(tree.pid("R/w" + std::to_string(i)), Reason::kill());
+            tree.engine().port().sendExit(tree.running("R/w" + std::to_string(i)), Reason::kill());
         auto count = [&](EventKind kind) {
             const auto events = tree.events();
             return int(std::count_if(events.begin(), events.end(),
@@ -214,7 +214,7 @@ class TstRuntime : public QObject {
                   ClockKind::Real, threads);
         QVERIFY(tree.started());
         Engine& engine = tree.engine();
-        const Pid quiet = tree.pid("R/quiet");
+        const Pid quiet = tree.running("R/quiet");
         for (int round = 0; round < 100; ++round) {
             // Each kill restarts all 200 (one_for_all): a long run of local work.
             if (const Pid victim = tree.pid("R/busy/w" + std::to_string(round % n)))

@@ -103,7 +103,7 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
                R"({"id":"R","type":"supervisor","children":[{"id":"a","strategy":"one_for_all"}]})")
         << "s.json: root.children[0].strategy: unknown key for a worker (expected one of: id, "
            "type, restart, shutdown, significant, trap_exit, init_ms, stop_ms, fail_starts, "
-           "fail_attempts, behaviour, args, uses, call_ms, mtbf_ms)";
+           "fail_attempts, ignore_attempts, behaviour, args, uses, call_ms, mtbf_ms)";
     QTest::newRow("significant and permanent")
         << wrapRoot(
                R"({"id":"R","type":"supervisor","auto_shutdown":"any_significant","children":[{"id":"a","significant":true}]})")
@@ -139,6 +139,18 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
     QTest::newRow("fail_attempts counts from one")
         << wrapRoot(R"({"id":"R","type":"supervisor","children":[{"id":"a","fail_attempts":[0]}]})")
         << "s.json: root.children[0].fail_attempts[0]: expected an integer >= 1, got 0";
+    QTest::newRow("ignore_attempts counts from one")
+        << wrapRoot(
+               R"({"id":"R","type":"supervisor","children":[{"id":"a","ignore_attempts":[1,0]}]})")
+        << "s.json: root.children[0].ignore_attempts[1]: expected an integer >= 1, got 0";
+    QTest::newRow("ignore_attempts is a list")
+        << wrapRoot(R"({"id":"R","type":"supervisor","children":[{"id":"a","ignore_attempts":2}]})")
+        << "s.json: root.children[0].ignore_attempts: expected an array of integers >= 1, got 2";
+    QTest::newRow("an attempt cannot both fail and be ignored")
+        << wrapRoot(
+               R"({"id":"R","type":"supervisor","children":[{"id":"a","fail_starts":1,"fail_attempts":[3],"ignore_attempts":[2,3]}]})")
+        << "s.json: root.children[0].ignore_attempts[1]: expected an attempt that does not fail, "
+           "got 3 (fail_starts or fail_attempts already make it fail)";
     QTest::newRow("an unknown action")
         << QByteArray(
                R"({"name":"x","root":{"id":"R","type":"supervisor"},"script":[{"at_ms":1,"do":"explode","target":"R"}]})")

@@ -3,6 +3,8 @@
 #include "events/EventFormat.h"
 #include "supervision/ChildFactory.h"
 
+#include <QTest>
+
 namespace suplab::test {
 
 std::shared_ptr<NodeSpec> w(std::string id, RestartType restart) {
@@ -44,6 +46,7 @@ Tree::Tree(NodePtr root, ClockKind clock, unsigned threads)
     auto outcome = engine_->port().startLinked(makeProcess(engine_->runtime(), root->id, root));
     root_ = outcome.pid;
     startReason_ = outcome.reason;
+    ignored_ = outcome.ignored;
 }
 
 Tree::~Tree() {
@@ -51,8 +54,17 @@ Tree::~Tree() {
     engine_->events().removeSink(&log_);
 }
 
+Pid Tree::running(const std::string& path) {
+    const Pid p = pid(path);
+    const std::string why = "nothing runs at " + path;
+    QTest::qVerify(p != kNoPid, "running(path)", why.c_str(), __FILE__, __LINE__);
+    return p;
+}
+
 CallResult Tree::call(const std::string& supPath, CallRequest request) {
-    return engine_->port().call(pid(supPath), std::move(request));
+    const Pid target = running(supPath);
+    if (target == kNoPid) return CallResult::failure(CallError::BadRequest);
+    return engine_->port().call(target, std::move(request));
 }
 
 CallResult Tree::startChild(const std::string& supPath, NodePtr spec) {
@@ -84,6 +96,21 @@ CallResult Tree::deleteChild(const std::string& supPath, const std::string& id) 
     return call(supPath, std::move(r));
 }
 
+CallResult Tree::getChildSpec(const std::string& supPath, const std::string& id) {
+    CallRequest r;
+    r.op = CallOp::GetChildSpec;
+    r.id = id;
+    r.pid = pid(supPath + "/" + id);
+    return call(supPath, std::move(r));
+}
+
+CallResult Tree::changeCode(const std::string& supPath, NodePtr next) {
+    CallRequest r;
+    r.op = CallOp::ChangeCode;
+    r.spec = std::move(next);
+    return call(supPath, std::move(r));
+}
+
 std::vector<ChildInfo> Tree::whichChildren(const std::string& supPath) {
     CallRequest r;
     r.op = CallOp::WhichChildren;
@@ -109,12 +136,16 @@ std::string Tree::childrenText(const std::string& supPath) {
 }
 
 void Tree::exit(const std::string& path, Reason reason) {
-    engine_->port().sendExit(pid(path), std::move(reason));
+    const Pid target = running(path);
+    if (target == kNoPid) return;
+    engine_->port().sendExit(target, std::move(reason));
     wait(0);
 }
 
 void Tree::crash(const std::string& path, Reason reason) {
-    engine_->port().send(pid(path), CrashMsg{std::move(reason)});
+    const Pid target = running(path);
+    if (target == kNoPid) return;
+    engine_->port().send(target, CrashMsg{std::move(reason)});
     wait(0);
 }
 
@@ -123,6 +154,8 @@ void Tree::wait(std::int64_t ms) {
 }
 
 std::optional<Reason> Tree::stop() {
+    if (!QTest::qVerify(root_ != kNoPid, "stop()", "the root never started", __FILE__, __LINE__))
+        return std::nullopt;
     engine_->port().sendExit(root_, Reason::shutdown());
     return engine_->port().awaitExit(root_);
 }

@@ -25,16 +25,27 @@ class Tree {
     ~Tree();
 
     bool started() const { return root_ != kNoPid; }
+    /// The root's init returned ignore (start_link gave `ignore`: no process).
+    bool ignored() const { return ignored_; }
     Reason startReason() const { return startReason_; }
     Pid root() const { return root_; }
+    /// What runs at `path` now, or kNoPid (a query: absence is no failure).
     Pid pid(const std::string& path) { return engine_->runtime().whereis(path); }
+    /// What runs at `path` now; nothing there fails the test (a typo must not pass).
+    Pid running(const std::string& path);
     bool alive(Pid p) { return engine_->runtime().isAlive(p); }
 
+    // Every helper below that aims at a path fails the test when nothing runs
+    // there: a step sent to no one would otherwise pass silently.
     CallResult call(const std::string& supPath, CallRequest request);
     CallResult startChild(const std::string& supPath, NodePtr spec);
     CallResult terminateChild(const std::string& supPath, const std::string& id);
     CallResult restartChild(const std::string& supPath, const std::string& id);
     CallResult deleteChild(const std::string& supPath, const std::string& id);
+    /// get_childspec by id (a static supervisor) or, for a dynamic one, by the pid at supPath/id.
+    CallResult getChildSpec(const std::string& supPath, const std::string& id);
+    /// sys:change_code with `next` as init/1's new answer (nullptr: it returned ignore).
+    CallResult changeCode(const std::string& supPath, NodePtr next);
     std::vector<ChildInfo> whichChildren(const std::string& supPath);
     ChildCounts countChildren(const std::string& supPath);
     /// which_children as `id:state` words, newest first: "b:running a:undefined".
@@ -57,6 +68,7 @@ class Tree {
     EventLog log_;
     Pid root_ = kNoPid;
     Reason startReason_;
+    bool ignored_ = false;
 };
 
 } // namespace suplab::test

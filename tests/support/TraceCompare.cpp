@@ -1,5 +1,7 @@
 #include "TraceCompare.h"
 
+#include <QTest>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -74,6 +76,8 @@ QString traceDifference(const std::string& expected, const std::string& actual,
 
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
+    const std::string why = "cannot read " + path;
+    QTest::qVerify(bool(in), "readFile(path)", why.c_str(), __FILE__, __LINE__);
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

@@ -19,6 +19,7 @@ std::vector<std::string> normaliseTrace(const std::vector<std::string>& lines,
 QString traceDifference(const std::string& expected, const std::string& actual,
                         const NodeSpec& root);
 
+/// The whole file; a file that cannot be read fails the test.
 std::string readFile(const std::string& path);
 
 } // namespace suplab::test
