@@ -11,6 +11,9 @@ root = pathlib.Path(__file__).resolve().parent.parent
 spec = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else root / "../shared/spec/otp-semantics.md")
 test = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else root / "tests/engine/tst_supervisor_suite.cpp")
 
+if not spec.is_file():
+    sys.exit(f"suite-coverage: {spec} not found: it needs the contracts' otp-semantics.md "
+             "(../shared/spec/ beside the checkout) or its path as the first argument")
 text = spec.read_text()
 section = text[text.index("## 12."):text.index("## 13.")]
 cases = re.findall(r"^(\d+)\. `([a-z0-9_]+)`", section, re.M)
