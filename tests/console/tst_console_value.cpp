@@ -1,0 +1,92 @@
+// The console prints values exactly as iex does (each row checked on Elixir 1.14).
+#include "console/Value.h"
+
+#include <QTest>
+
+using namespace suplab::console;
+
+Q_DECLARE_METATYPE(suplab::console::Value)
+
+namespace {
+Value kv(std::vector<std::pair<Value, Value>> entries) {
+    return Value::map(std::move(entries));
+}
+Value a(const char* name) {
+    return Value::atom(name);
+}
+Value i(std::int64_t n) {
+    return Value::integerOf(n);
+}
+} // namespace
+
+class TstConsoleValue : public QObject {
+    Q_OBJECT
+  private Q_SLOTS:
+    void aValuePrintsAsIexPrintsIt_data() {
+        QTest::addColumn<Value>("value");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("an atom") << a("ok") << ":ok";
+        QTest::newRow("nil, true and false are bare") << a("nil") << "nil";
+        QTest::newRow("a module is its alias")
+            << Value::module("MyApp.Supervisor") << "MyApp.Supervisor";
+        QTest::newRow("an atom that needs quotes") << a("foo bar") << ":\"foo bar\"";
+        QTest::newRow("a question-mark atom") << a("foo?") << ":foo?";
+        QTest::newRow("an integer") << i(10) << "10";
+        QTest::newRow("a negative integer") << i(-3) << "-3";
+        QTest::newRow("a float") << Value::floatOf(1.5) << "1.5";
+        QTest::newRow("a whole float keeps .0") << Value::floatOf(100000.0) << "100000.0";
+        QTest::newRow("a big float takes an exponent") << Value::floatOf(1e16) << "1.0e16";
+        QTest::newRow("the biggest plain float") << Value::floatOf(1e15) << "1000000000000000.0";
+        QTest::newRow("a small float takes an exponent") << Value::floatOf(1e-5) << "1.0e-5";
+        QTest::newRow("the smallest plain float") << Value::floatOf(0.0001) << "0.0001";
+        QTest::newRow("shortest digits that read back")
+            << Value::floatOf(12345678901234567.0) << "1.2345678901234568e16";
+        QTest::newRow("a string, escaped") << Value::string("a\"b\n") << "\"a\\\"b\\n\"";
+        QTest::newRow("a pid") << Value::pidOf(301) << "#PID<0.301.0>";
+        QTest::newRow("an ok tuple")
+            << Value::tuple({a("ok"), Value::pidOf(301)}) << "{:ok, #PID<0.301.0>}";
+        QTest::newRow("count_children's map, keys in term order")
+            << kv({{a("specs"), i(2)},
+                   {a("active"), i(2)},
+                   {a("supervisors"), i(0)},
+                   {a("workers"), i(2)}})
+            << "%{active: 2, specs: 2, supervisors: 0, workers: 2}";
+        QTest::newRow("a map with keys of several kinds")
+            << kv({{Value::string("b"), i(2)}, {a("a"), i(1)}}) << "%{:a => 1, \"b\" => 2}";
+        QTest::newRow("a map keyed by a module")
+            << kv({{Value::module("Counter"), i(1)}}) << "%{Counter => 1}";
+        QTest::newRow("a quoted key in a map") << kv({{a("foo bar"), i(1)}}) << "%{\"foo bar\": 1}";
+        QTest::newRow("which_children's list")
+            << Value::list({Value::tuple({Value::module("KVStore"), Value::pidOf(8), a("worker"),
+                                          Value::list({Value::module("KVStore")})})})
+            << "[{KVStore, #PID<0.8.0>, :worker, [KVStore]}]";
+        QTest::newRow("a keyword list")
+            << Value::list({Value::tuple({a("a"), i(1)}), Value::tuple({a("b c"), i(2)})})
+            << "[a: 1, \"b c\": 2]";
+        QTest::newRow("module-keyed pairs are no keyword list")
+            << Value::list({Value::tuple({Value::module("Counter"), i(1)})}) << "[{Counter, 1}]";
+        QTest::newRow("printable integers are a charlist")
+            << Value::list({i(104), i(105)}) << "'hi'";
+        QTest::newRow("a nested list") << Value::list({i(1), Value::list({i(2)})}) << "[1, [2]]";
+        QTest::newRow("an empty list") << Value::list({}) << "[]";
+        QTest::newRow("an empty map") << kv({}) << "%{}";
+    }
+    void aValuePrintsAsIexPrintsIt() {
+        QFETCH(Value, value);
+        QFETCH(QString, printed);
+        QCOMPARE(QString::fromStdString(inspect(value)), printed);
+    }
+
+    void equalMapsDoNotDependOnKeyOrder() {
+        QVERIFY(kv({{a("a"), i(1)}, {a("b"), i(2)}}) == kv({{a("b"), i(2)}, {a("a"), i(1)}}));
+        QVERIFY(!(kv({{a("a"), i(1)}}) == kv({{a("a"), i(2)}})));
+    }
+
+    void aLaterKeyReplacesAnEarlierOne() {
+        QCOMPARE(QString::fromStdString(inspect(kv({{a("a"), i(1)}, {a("a"), i(2)}}))),
+                 QStringLiteral("%{a: 2}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstConsoleValue)
+#include "tst_console_value.moc"
