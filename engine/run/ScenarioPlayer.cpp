@@ -2,7 +2,6 @@
 
 #include "events/EventLog.h"
 #include "supervision/ChildFactory.h"
-#include "supervision/SupervisorProcess.h"
 
 namespace suplab {
 
@@ -58,68 +57,49 @@ void ScenarioPlayer::reportError(const char* op, const std::string& subject,
     engine_.events().emitError(op, subject, word);
 }
 
-void ScenarioPlayer::perform(const ScriptStep& step) {
-    const char* op = toString(step.action);
-    const bool api = step.action != StepAction::Kill && step.action != StepAction::Exit &&
-                     step.action != StepAction::Crash;
-    const std::string subject = api ? childPath(step.target, step.child_id) : step.target;
-    const Pid target = engine_.runtime().whereis(step.target);
-    if (target == kNoPid) {
-        reportError(op, subject, "not_found");
-        return;
-    }
-    Port& port = engine_.port();
-    auto& events = engine_.events();
+Action ScenarioPlayer::actionFor(const ScriptStep& step) {
+    Action action;
     switch (step.action) {
     case StepAction::Kill:
-        events.emit(EventKind::Inject, step.target, target, "kill", "exit signal kill");
-        port.sendExit(target, Reason::kill());
-        return;
-    case StepAction::Exit:
-        events.emit(EventKind::Inject, step.target, target, Reason::parse(step.reason).format(),
-                    "exit signal");
-        port.sendExit(target, Reason::parse(step.reason));
-        return;
-    case StepAction::Crash:
-        events.emit(EventKind::Inject, step.target, target, Reason::parse(step.reason).format(),
-                    "crash");
-        port.send(target, CrashMsg{Reason::parse(step.reason)});
-        return;
-    default:
+        action.kind = Action::Kind::Kill;
         break;
-    }
-    CallRequest request;
-    switch (step.action) {
+    case StepAction::Exit:
+        action.kind = Action::Kind::Exit;
+        break;
+    case StepAction::Crash:
+        action.kind = Action::Kind::Crash;
+        break;
     case StepAction::StartChild:
-        request.op = CallOp::StartChild;
-        request.spec = step.child;
+        action.kind = Action::Kind::StartChild;
         break;
     case StepAction::TerminateChild:
-        request.op = CallOp::TerminateChild;
-        request.id = step.child_id;
-        // A dynamic supervisor knows its children by pid: the latest one at that path.
-        request.pid = engine_.runtime().whereis(subject);
+        action.kind = Action::Kind::TerminateChild;
         break;
     case StepAction::RestartChild:
-        request.op = CallOp::RestartChild;
-        request.id = step.child_id;
+        action.kind = Action::Kind::RestartChild;
         break;
     case StepAction::DeleteChild:
-        request.op = CallOp::DeleteChild;
-        request.id = step.child_id;
+        action.kind = Action::Kind::DeleteChild;
         break;
-    default:
+    }
+    action.target = step.target;
+    action.childId = step.child_id;
+    action.node = step.child;
+    action.reason = Reason::parse(step.reason);
+    action.reportAsScriptError = true; // and no timeout: OTP's supervisor calls wait
+    return action;
+}
+
+void ScenarioPlayer::perform(const ScriptStep& step) {
+    const Action action = actionFor(step);
+    const ActionResult result = runAction(engine_, action);
+    if (!result.targetFound) {
+        reportError(action.opName(), action.subject(), "not_found");
         return;
     }
-    request.reportOp = op;
-    request.reportSubject = subject;
-    request.reportStartTerm =
-        step.action == StepAction::StartChild &&
-        dynamic_cast<const SupervisorProcess*>(engine_.runtime().find(target).get());
-    CallResult result = port.call(target, std::move(request));
-    if (result.ok() || result.reported) return; // logged by the supervisor as it replied
+    if (result.call.ok() || result.call.reported) return; // logged by the supervisor
     // No reply from the supervisor (it was gone): said here.
-    reportError(op, subject, result.errorWord());
+    reportError(action.opName(), action.subject(), result.call.errorWord());
 }
 
 void ScenarioPlayer::finish() {

@@ -5,6 +5,7 @@
 // calls: a slow start_child delays the steps after it, as on the BEAM.
 
 #include "events/Event.h"
+#include "run/Action.h"
 #include "run/Engine.h"
 #include "scenario/Scenario.h"
 
@@ -23,6 +24,8 @@ class ScenarioPlayer {
     bool startTree();
     void startDynamicChildren();
     void perform(const ScriptStep& step);
+    /// The step as the action every caller uses (see run/Action.h).
+    static Action actionFor(const ScriptStep& step);
     void finish();
 
     Pid rootPid() const { return root_; }

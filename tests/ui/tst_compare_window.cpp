@@ -247,8 +247,7 @@ class TstCompareWindow : public QObject {
 
         // A fault clicked after the window widens it, and says so.
         const int faultsBefore = w.results().at(1).metrics.faults;
-        w.controller().apply(
-            LaneCommand{LaneCommand::Kind::Kill, "MyApp.Supervisor/Cache", {}, nullptr});
+        w.controller().apply(Action::signal(Action::Kind::Kill, "MyApp.Supervisor/Cache"));
         QTRY_VERIFY_WITH_TIMEOUT(w.windowEndUs() > 4'000'000, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(w.results().at(1).metrics.faults, faultsBefore + 1, 5000);
         QVERIFY(waitRefreshes(w, 1));
@@ -276,8 +275,7 @@ class TstCompareWindow : public QObject {
         QVERIFY(waitRefreshes(w, 5)); // half a second: 5 s of lane time at 10x
         QCOMPARE(w.shownUs(), paused);
         QVERIFY2(w.clockText().endsWith(QStringLiteral(", paused")), qPrintable(w.clockText()));
-        w.controller().apply(
-            LaneCommand{LaneCommand::Kind::Kill, "MyApp.Supervisor/Counter", {}, nullptr});
+        w.controller().apply(Action::signal(Action::Kind::Kill, "MyApp.Supervisor/Counter"));
         QTRY_COMPARE_WITH_TIMEOUT(w.results().at(0).metrics.faults, 1, 5000);
         QVERIFY(w.shownUs() - paused < 1000); // it landed without the clock running on
         QTest::mouseClick(pause, Qt::LeftButton);

@@ -158,8 +158,7 @@ class TstMainWindow : public QObject {
         QVERIFY2(compare.startLanes(&problem), qPrintable(problem));
         compare.controller().setSpeed(5);
         QTest::qWait(200);
-        compare.controller().apply(
-            LaneCommand{LaneCommand::Kind::Kill, "MyApp.Supervisor/Database", {}, nullptr});
+        compare.controller().apply(Action::signal(Action::Kind::Kill, "MyApp.Supervisor/Database"));
         // one_for_one: Cache and then WebServer call a pid that is gone and crash too.
         QTRY_COMPARE_WITH_TIMEOUT(compare.results().at(0).metrics.restarts, 3, 10000);
         const auto results = compare.results();

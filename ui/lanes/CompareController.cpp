@@ -48,7 +48,7 @@ void CompareController::setPaused(bool paused) {
     thread_.notify();
 }
 
-void CompareController::apply(LaneCommand command) {
+void CompareController::apply(Action command) {
     {
         std::lock_guard guard(thread_.lock());
         commands_.push_back(std::move(command));
@@ -65,7 +65,7 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
     PacedClock clock; // one clock for all lanes
     auto lastWall = WallClock::now();
     while (!thread_.stopping()) {
-        std::deque<LaneCommand> commands;
+        std::deque<Action> commands;
         {
             std::lock_guard guard(thread_.lock());
             commands.swap(commands_);

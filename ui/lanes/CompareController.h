@@ -41,7 +41,7 @@ class CompareController : public QObject {
     /// When the last command was applied (lane time), or -1 if none was.
     std::int64_t lastCommandUs() const { return lastCommandUs_.load(); }
     /// Mirrored to every lane.
-    void apply(LaneCommand command);
+    void apply(Action command);
 
   Q_SIGNALS:
     void eventsArrived(int lane, const std::vector<suplab::Event>& events);
@@ -61,7 +61,7 @@ class CompareController : public QObject {
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
     std::atomic<std::int64_t> lastCommandUs_{-1};
-    std::deque<LaneCommand> commands_;
+    std::deque<Action> commands_;
     std::vector<Failure> failures_;                   // guarded by thread_.lock()
     std::vector<std::unique_ptr<EventQueue>> events_; // one per lane
     std::vector<std::vector<Event>> held_;            // taken from a queue, later than deliveredUs_

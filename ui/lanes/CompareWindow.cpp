@@ -359,12 +359,12 @@ bool CompareWindow::startLanes(QString* problem) {
                 [this](const QString& path, const QPoint& at) {
                     QMenu menu(this);
                     menu.addAction(tr("Kill %1 in every lane").arg(path), this,
-                                   [=, this] { mirror(path, LaneCommand::Kind::Kill); });
+                                   [=, this] { mirror(path, Action::Kind::Kill); });
                     menu.addAction(tr("Crash (boom) in every lane"), this, [=, this] {
-                        mirror(path, LaneCommand::Kind::Crash, QStringLiteral("boom"));
+                        mirror(path, Action::Kind::Crash, QStringLiteral("boom"));
                     });
                     menu.addAction(tr("Exit signal shutdown in every lane"), this, [=, this] {
-                        mirror(path, LaneCommand::Kind::Exit, QStringLiteral("shutdown"));
+                        mirror(path, Action::Kind::Exit, QStringLiteral("shutdown"));
                     });
                     menu.exec(at);
                 });
@@ -389,8 +389,11 @@ bool CompareWindow::startLanes(QString* problem) {
     return true;
 }
 
-void CompareWindow::mirror(const QString& path, LaneCommand::Kind kind, const QString& arg) {
-    controller_.apply(LaneCommand{kind, path.toStdString(), arg.toStdString(), nullptr});
+void CompareWindow::mirror(const QString& path, Action::Kind kind, const QString& reason) {
+    controller_.apply(
+        Action::signal(kind, path.toStdString(),
+                       reason.isEmpty() ? Reason::kill() : Reason::parse(reason.toStdString()))
+            .from("the GUI", 5000));
 }
 
 void CompareWindow::onEvents(int lane, const std::vector<Event>& events) {

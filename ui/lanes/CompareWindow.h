@@ -84,7 +84,7 @@ class CompareWindow final : public QMainWindow {
     void updateClock();
     QString laneNow(int lane) const;
     std::vector<LaneResult> measure(std::int64_t untilUs) const;
-    void mirror(const QString& path, LaneCommand::Kind kind, const QString& arg = {});
+    void mirror(const QString& path, Action::Kind kind, const QString& reason = {});
     void showHint(const QString& problem);
 
     Scenario scenario_;

@@ -1,7 +1,6 @@
 #include "LaneDriver.h"
 
 #include "sched/VirtualScheduler.h"
-#include "supervision/ChildFactory.h"
 
 namespace suplab {
 
@@ -53,94 +52,55 @@ std::int64_t LaneDriver::nextDueUs() {
     return due;
 }
 
-LaneOutcome LaneDriver::execute(const LaneCommand& c) {
+LaneOutcome LaneDriver::execute(const Action& action) {
+    using K = Action::Kind;
     LaneOutcome result;
-    Engine& engine = *engine_;
-    const QString path = QString::fromStdString(c.path);
-    const Pid target = engine.runtime().whereis(c.path);
-    auto& events = engine.events();
-    using K = LaneCommand::Kind;
-    if (c.kind == K::Kill || c.kind == K::Exit || c.kind == K::Crash) {
-        result.what = (c.kind == K::Kill   ? QStringLiteral("Kill ")
-                       : c.kind == K::Exit ? QStringLiteral("Exit signal to ")
-                                           : QStringLiteral("Crash ")) +
-                      path;
-        if (target == kNoPid) {
-            result.ok = false;
-            result.message =
-                QStringLiteral("it is not running (it has just died or was removed); nothing done");
-            return result;
-        }
-        const Reason reason = c.kind == K::Kill ? Reason::kill() : Reason::parse(c.arg);
-        events.emit(EventKind::Inject, c.path, target, reason.format(),
-                    c.kind == K::Crash ? "crash (from the GUI)" : "exit signal (from the GUI)");
-        if (c.kind == K::Crash)
-            engine.port().send(target, CrashMsg{reason});
-        else
-            engine.port().sendExit(target, reason);
-        return result;
-    }
-    CallRequest request;
-    switch (c.kind) {
-    case K::Terminate:
-        request.op = CallOp::TerminateChild;
-        request.id = c.arg;
-        request.pid = engine.runtime().whereis(childPath(c.path, c.arg));
-        result.what = QStringLiteral("terminate_child ");
-        break;
-    case K::Restart:
-        request.op = CallOp::RestartChild;
-        request.id = c.arg;
-        result.what = QStringLiteral("restart_child ");
-        break;
-    case K::Delete:
-        request.op = CallOp::DeleteChild;
-        request.id = c.arg;
-        result.what = QStringLiteral("delete_child ");
-        break;
-    case K::Start:
-        request.op = CallOp::StartChild;
-        request.spec = c.node;
-        result.what = QStringLiteral("start_child ");
-        break;
-    default:
-        request.op = CallOp::Inspect;
-        break;
-    }
-    if (c.kind == K::Inspect) {
+    const QString path = QString::fromStdString(action.target);
+    if (action.kind == K::Inspect) {
         // A look, not an action: a process that is gone is an answer, not a failure,
         // and nobody is told of it but the inspector.
         result.what = QStringLiteral("inspect");
         result.inspection = true;
         result.path = path;
-        if (target == kNoPid) {
+        const ActionResult state = runAction(*engine_, action);
+        if (!state.targetFound) {
             result.ok = false;
             result.message = QStringLiteral("not running");
             return result;
         }
-        result.text = QString::fromStdString(engine.port().call(target, request).text);
-        CallRequest which;
-        which.op = CallOp::WhichChildren;
-        CallResult children = engine.port().call(target, which);
+        result.text = QString::fromStdString(state.call.text);
+        Action which = action;
+        which.kind = K::WhichChildren;
+        const ActionResult children = runAction(*engine_, which);
         if (children.ok()) {
-            result.children = children.children;
-            CallRequest count;
-            count.op = CallOp::CountChildren;
-            result.counts = engine.port().call(target, count).counts;
+            result.children = children.call.children;
+            Action count = action;
+            count.kind = K::CountChildren;
+            result.counts = runAction(*engine_, count).call.counts;
         }
         return result;
     }
-    result.what += QString::fromStdString(childPath(c.path, c.arg));
-    if (target == kNoPid) {
-        result.ok = false;
-        result.message = QStringLiteral("the supervisor %1 is not running; nothing done").arg(path);
-        return result;
+    if (action.isSignal()) {
+        result.what = (action.kind == K::Kill   ? QStringLiteral("Kill ")
+                       : action.kind == K::Exit ? QStringLiteral("Exit signal to ")
+                                                : QStringLiteral("Crash ")) +
+                      path;
+    } else {
+        result.what = QString::fromUtf8(action.opName()) + QLatin1Char(' ') +
+                      QString::fromStdString(action.subject());
     }
-    CallResult answer = engine.port().call(target, request);
-    if (!answer.ok()) {
+    const ActionResult done = runAction(*engine_, action);
+    if (!done.targetFound) {
         result.ok = false;
         result.message =
-            QStringLiteral("{error, %1}").arg(QString::fromStdString(answer.errorWord()));
+            action.isSignal()
+                ? QStringLiteral(
+                      "it is not running (it has just died or was removed); nothing done")
+                : QStringLiteral("the supervisor %1 is not running; nothing done").arg(path);
+    } else if (!done.call.ok()) {
+        result.ok = false;
+        result.message =
+            QStringLiteral("{error, %1}").arg(QString::fromStdString(done.call.errorWord()));
     }
     return result;
 }

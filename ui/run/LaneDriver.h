@@ -3,6 +3,7 @@
 // the script cursor, settle_ms and the stop at the end live here, so that a single
 // run and the lanes of a comparison advance in exactly the same way.
 
+#include "run/Action.h"
 #include "run/Engine.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/Scenario.h"
@@ -14,16 +15,7 @@
 
 namespace suplab {
 
-/// A fault or API call the GUI asks for, by path.
-struct LaneCommand {
-    enum class Kind { Kill, Exit, Crash, Terminate, Restart, Delete, Start, Inspect };
-    Kind kind = Kind::Kill;
-    std::string path;
-    std::string arg;
-    NodePtr node;
-};
-
-/// What a command did.
+/// What an action did, for the GUI.
 struct LaneOutcome {
     QString what;
     bool ok = true;
@@ -48,7 +40,8 @@ class LaneDriver {
     std::int64_t nextDueUs();
     std::int64_t nowUs() { return engine_->runtime().nowUs(); }
 
-    LaneOutcome execute(const LaneCommand& command);
+    /// Runs `action` (run/Action.h) on this lane's engine and says what it did.
+    LaneOutcome execute(const Action& action);
     Engine& engine() { return *engine_; }
 
   private:

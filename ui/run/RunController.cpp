@@ -53,31 +53,39 @@ void RunController::stepToNextEvent() {
     post({true, {}});
 }
 
-using K = LaneCommand::Kind;
+// Everything the GUI does to the tree: the same actions a script does, from the GUI,
+// each call answered within a bounded time.
+namespace {
+constexpr std::int64_t kGuiCallTimeoutMs = 5000;
+Action fromGui(Action action) {
+    return action.from("the GUI", kGuiCallTimeoutMs);
+}
+} // namespace
+
+using K = Action::Kind;
 void RunController::kill(const std::string& path) {
-    post({false, {K::Kill, path, {}, nullptr}});
+    post({false, fromGui(Action::signal(K::Kill, path))});
 }
 void RunController::exitSignal(const std::string& path, const std::string& reason) {
-    post({false, {K::Exit, path, reason, nullptr}});
+    post({false, fromGui(Action::signal(K::Exit, path, Reason::parse(reason)))});
 }
 void RunController::crash(const std::string& path, const std::string& reason) {
-    post({false, {K::Crash, path, reason, nullptr}});
+    post({false, fromGui(Action::signal(K::Crash, path, Reason::parse(reason)))});
 }
 void RunController::terminateChild(const std::string& sup, const std::string& id) {
-    post({false, {K::Terminate, sup, id, nullptr}});
+    post({false, fromGui(Action::onChild(K::TerminateChild, sup, id))});
 }
 void RunController::restartChild(const std::string& sup, const std::string& id) {
-    post({false, {K::Restart, sup, id, nullptr}});
+    post({false, fromGui(Action::onChild(K::RestartChild, sup, id))});
 }
 void RunController::deleteChild(const std::string& sup, const std::string& id) {
-    post({false, {K::Delete, sup, id, nullptr}});
+    post({false, fromGui(Action::onChild(K::DeleteChild, sup, id))});
 }
 void RunController::startChild(const std::string& sup, NodePtr node) {
-    std::string id = node ? node->id : std::string();
-    post({false, {K::Start, sup, std::move(id), std::move(node)}});
+    post({false, fromGui(Action::startChild(sup, std::move(node)))});
 }
 void RunController::inspect(const std::string& path) {
-    post({false, {K::Inspect, path, {}, nullptr}});
+    post({false, fromGui(Action::query(K::Inspect, path))});
 }
 
 void RunController::post(Command command) {

@@ -73,7 +73,7 @@ class RunController : public QObject {
   private:
     struct Command {
         bool step = false; // step to the next event (virtual clock)
-        LaneCommand lane;
+        Action lane;
     };
 
     void post(Command command);
