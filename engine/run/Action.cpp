@@ -48,8 +48,8 @@ CallRequest requestFor(const Action& action, Engine& engine) {
         break;
     case K::Behaviour:
         request.op = CallOp::Behaviour;
-        request.verb = action.verb;
-        request.arg = action.arg;
+        request.function = action.function;
+        request.args = action.args;
         break;
     case K::Kill:
     case K::Exit:

@@ -26,7 +26,7 @@ struct Action {
         WhichChildren,
         CountChildren,
         Inspect,   // a worker's live state as text
-        Behaviour, // a worker's own operation: `verb` with `arg`
+        Behaviour, // a worker's own function: `function` with `args`
     };
     Kind kind = Kind::Kill;
     std::string target; // the path of the process the action is aimed at
@@ -34,8 +34,8 @@ struct Action {
     Pid childPid = kNoPid;
     Reason reason; // Exit, Crash
     NodePtr node;  // StartChild
-    std::string verb;
-    std::string arg;
+    std::string function;
+    std::vector<Value> args;
     /// Who asked, for the event log: "script", "the GUI", "the console".
     std::string origin = "script";
     /// How long a call may wait for its reply, in milliseconds on the run's clock; -1

@@ -6,6 +6,7 @@
 #include "core/Reason.h"
 #include "core/SlabPool.h"
 #include "scenario/Scenario.h"
+#include "term/Value.h"
 
 #include <string>
 #include <vector>
@@ -48,11 +49,11 @@ const char* toString(CallError);
 /// On the engine's pool: one is made for every call (100,000 for a dynamic_start run).
 struct CallRequest : slab::Allocated {
     CallOp op = CallOp::WhichChildren;
-    NodePtr spec;     // StartChild; ChangeCode: the supervisor's new flags and children
-    std::string id;   // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
-    Pid pid = kNoPid; // TerminateChild (dynamic)
-    std::string verb; // Behaviour
-    std::string arg;  // Behaviour
+    NodePtr spec;            // StartChild; ChangeCode: the supervisor's new flags and children
+    std::string id;          // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
+    Pid pid = kNoPid;        // TerminateChild (dynamic)
+    std::string function;    // Behaviour: the Elixir function (`increment`)
+    std::vector<Value> args; // Behaviour: its arguments, the server's left out
     /// A call from a scenario's script: a failure is logged as `error OP SUBJECT WORD` by
     /// the supervisor as it replies, so that the line sits where OTP's reply does among
     /// the supervisor's events (the caller would log it later, on the real clock).
@@ -89,7 +90,8 @@ struct CallResult : slab::Allocated {
     std::vector<ChildInfo> children; // WhichChildren, newest first for static supervisors
     ChildCounts counts;              // CountChildren
     NodePtr spec;                    // GetChildSpec
-    std::string text;                // Behaviour, Inspect
+    std::string text;                // Inspect
+    Value value;                     // Behaviour: the function's reply
 
     bool ok() const { return error == CallError::None; }
     static CallResult failure(CallError e) {

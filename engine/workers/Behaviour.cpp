@@ -2,6 +2,7 @@
 
 #include "scenario/Json.h"
 
+#include <array>
 #include <deque>
 #include <map>
 #include <set>
@@ -10,17 +11,18 @@ namespace suplab {
 
 namespace {
 
-std::pair<std::string_view, std::string_view> splitWord(std::string_view s) {
-    const auto space = s.find(' ');
-    if (space == std::string_view::npos) return {s, {}};
-    return {s.substr(0, space), s.substr(space + 1)};
+/// The text of a string or an atom argument (a user name, a message); empty otherwise.
+std::string textOf(const Value& v) {
+    if (v.kind == Value::Kind::String) return v.text;
+    if (v.kind == Value::Kind::Atom) return v.moduleName().empty() ? v.text : v.moduleName();
+    return inspect(v);
 }
 
 class Generic final : public Behaviour {
   public:
     std::string describe() const override { return {}; }
-    std::optional<std::string> handle(std::string_view verb, std::string_view) override {
-        if (verb == "ping") return "pong";
+    std::optional<Value> call(std::string_view function, std::span<const Value>) override {
+        if (function == "ping") return Value::atom("pong");
         return std::nullopt;
     }
 };
@@ -29,17 +31,12 @@ class Counter final : public Behaviour {
   public:
     explicit Counter(std::int64_t initial) : value_(initial) {}
     std::string describe() const override { return "count=" + std::to_string(value_); }
-    std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
-        if (verb == "get") return std::to_string(value_);
-        if (verb == "increment") {
-            std::int64_t by = 1;
-            if (!arg.empty()) {
-                auto parsed = json::parse(arg);
-                if (!parsed.value || !parsed.value->integer) return "error: expected an integer";
-                by = *parsed.value->integer;
-            }
-            value_ += by;
-            return "ok";
+    std::optional<Value> call(std::string_view function, std::span<const Value> args) override {
+        if (function == "get_count" && args.empty()) return Value::integerOf(value_);
+        if (function == "increment" && args.size() <= 1) {
+            if (!args.empty() && args[0].kind != Value::Kind::Integer) return std::nullopt;
+            value_ += args.empty() ? 1 : args[0].integer;
+            return Value::ok();
         }
         return std::nullopt;
     }
@@ -51,33 +48,38 @@ class Counter final : public Behaviour {
 class KvStore final : public Behaviour {
   public:
     std::string describe() const override {
-        std::string out = std::to_string(map_.size()) + " keys";
-        int shown = 0;
-        for (const auto& [k, v] : map_) {
-            out += (shown ? ", " : ": ") + k + "=" + v;
-            if (++shown == 3) break;
-        }
+        std::string out = std::to_string(entries_.size()) + " keys";
+        for (std::size_t i = 0; i < entries_.size() && i < 3; ++i)
+            out +=
+                (i ? ", " : ": ") + inspect(entries_[i].first) + "=" + inspect(entries_[i].second);
         return out;
     }
-    std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
-        auto [key, value] = splitWord(arg);
-        if (verb == "put") {
-            map_[std::string(key)] = std::string(value);
-            return "ok";
+    std::optional<Value> call(std::string_view function, std::span<const Value> args) override {
+        if (function == "put" && args.size() == 2) {
+            if (Value* v = find(args[0]))
+                *v = args[1];
+            else
+                entries_.emplace_back(args[0], args[1]);
+            return Value::ok();
         }
-        if (verb == "get") {
-            auto it = map_.find(std::string(key));
-            return it == map_.end() ? std::string("nil") : it->second;
+        if (function == "get" && args.size() == 1) {
+            const Value* v = find(args[0]);
+            return v ? *v : Value::nil();
         }
-        if (verb == "delete") {
-            map_.erase(std::string(key));
-            return "ok";
+        if (function == "delete" && args.size() == 1) {
+            std::erase_if(entries_, [&](const auto& e) { return e.first == args[0]; });
+            return Value::ok();
         }
         return std::nullopt;
     }
 
   private:
-    std::map<std::string, std::string> map_;
+    Value* find(const Value& key) {
+        for (auto& [k, v] : entries_)
+            if (k == key) return &v;
+        return nullptr;
+    }
+    std::vector<std::pair<Value, Value>> entries_; // in the order first put
 };
 
 class ChatRoom final : public Behaviour {
@@ -91,32 +93,38 @@ class ChatRoom final : public Behaviour {
         }
         return out + "; " + std::to_string(messages_.size()) + " messages";
     }
-    std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
-        if (verb == "join") {
-            users_.insert(std::string(arg));
-            return "ok";
+    std::optional<Value> call(std::string_view function, std::span<const Value> args) override {
+        if (function == "join" && args.size() == 1) {
+            users_.insert(textOf(args[0]));
+            return Value::ok();
         }
-        if (verb == "leave") {
-            users_.erase(std::string(arg));
-            return "ok";
+        if (function == "leave" && args.size() == 1) {
+            users_.erase(textOf(args[0]));
+            return Value::ok();
         }
-        if (verb == "send_message") {
-            messages_.emplace_back(arg);
+        if (function == "send_message" && args.size() == 2) {
+            messages_.emplace_back(textOf(args[0]), textOf(args[1]));
             if (messages_.size() > 100) messages_.pop_front();
-            return "ok";
+            return Value::ok();
         }
-        if (verb == "users") {
-            std::string out;
+        if ((function == "users" || function == "get_users") && args.empty()) {
+            std::vector<Value> list;
             for (const auto& u : users_)
-                out += (out.empty() ? "" : ",") + u;
-            return out;
+                list.push_back(Value::string(u));
+            return Value::list(std::move(list));
+        }
+        if ((function == "messages" || function == "get_messages") && args.empty()) {
+            std::vector<Value> list;
+            for (const auto& [who, text] : messages_)
+                list.push_back(Value::tuple({Value::string(who), Value::string(text)}));
+            return Value::list(std::move(list));
         }
         return std::nullopt;
     }
 
   private:
     std::set<std::string> users_;
-    std::deque<std::string> messages_;
+    std::deque<std::pair<std::string, std::string>> messages_; // who, text; the last 100
 };
 
 class Logger final : public Behaviour {
@@ -125,21 +133,50 @@ class Logger final : public Behaviour {
         return std::to_string(total_) + " entries" +
                (entries_.empty() ? "" : "; last: " + entries_.back());
     }
-    std::optional<std::string> handle(std::string_view verb, std::string_view arg) override {
-        if (verb == "log") {
-            entries_.emplace_back(arg);
+    std::optional<Value> call(std::string_view function, std::span<const Value> args) override {
+        if (function == "log" && args.size() == 1) {
+            entries_.push_back(textOf(args[0]));
             ++total_;
             if (entries_.size() > 100) entries_.pop_front();
-            return "ok";
+            return Value::ok();
         }
-        if (verb == "count") return std::to_string(total_);
+        if ((function == "logs" || function == "get_logs") && args.empty()) {
+            std::vector<Value> list;
+            for (const auto& e : entries_)
+                list.push_back(Value::string(e));
+            return Value::list(std::move(list));
+        }
+        if (function == "count" && args.empty()) return Value::integerOf(total_);
         return std::nullopt;
     }
 
   private:
-    std::deque<std::string> entries_;
+    std::deque<std::string> entries_; // the last 100
     std::int64_t total_ = 0;
 };
+
+constexpr std::array<BehaviourFunction, 2> kCounter{
+    {{"get_count", 0, false}, {"increment", 1, false}}};
+constexpr std::array<BehaviourFunction, 3> kKvStore{
+    {{"put", 2, false}, {"get", 1, false}, {"delete", 1, false}}};
+constexpr std::array<BehaviourFunction, 7> kChatRoom{{{"join", 2, true},
+                                                      {"leave", 2, true},
+                                                      {"send_message", 3, true},
+                                                      {"users", 1, true},
+                                                      {"get_users", 1, true},
+                                                      {"messages", 1, true},
+                                                      {"get_messages", 1, true}}};
+constexpr std::array<BehaviourFunction, 4> kLogger{
+    {{"log", 1, false}, {"logs", 0, false}, {"get_logs", 0, false}, {"count", 0, false}}};
+
+struct LessonName {
+    std::string_view behaviour;
+    std::string_view module;
+};
+constexpr std::array<LessonName, 4> kLessonModules{{{"counter", "Counter"},
+                                                    {"kv_store", "KVStore"},
+                                                    {"chat_room", "ChatApp.Room"},
+                                                    {"logger", "ChatApp.Logger"}}};
 
 } // namespace
 
@@ -159,6 +196,26 @@ std::unique_ptr<Behaviour> Behaviour::make(std::string_view name, std::string_vi
 Behaviour& Behaviour::generic() {
     static Generic shared; // stateless and const in use: safe from every thread
     return shared;
+}
+
+std::span<const BehaviourFunction> Behaviour::functionsOf(std::string_view behaviour) {
+    if (behaviour == "counter") return kCounter;
+    if (behaviour == "kv_store") return kKvStore;
+    if (behaviour == "chat_room") return kChatRoom;
+    if (behaviour == "logger") return kLogger;
+    return {};
+}
+
+std::string_view Behaviour::lessonModule(std::string_view behaviour) {
+    for (const auto& n : kLessonModules)
+        if (n.behaviour == behaviour) return n.module;
+    return {};
+}
+
+std::string_view Behaviour::ofLessonModule(std::string_view module) {
+    for (const auto& n : kLessonModules)
+        if (n.module == module) return n.behaviour;
+    return {};
 }
 
 } // namespace suplab

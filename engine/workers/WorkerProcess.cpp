@@ -143,8 +143,8 @@ CallResult WorkerProcess::handleCall(const CallRequest& request) {
         return result;
     }
     if (request.op == CallOp::Behaviour) {
-        if (auto reply = behaviour().handle(request.verb, request.arg)) {
-            result.text = *reply;
+        if (auto reply = behaviour().call(request.function, request.args)) {
+            result.value = std::move(*reply);
             return result;
         }
     }

@@ -1,11 +1,11 @@
-// The console prints values exactly as iex does (each row checked on Elixir 1.14).
-#include "console/Value.h"
+// Values print exactly as iex does (each row checked on Elixir 1.14).
+#include "term/Value.h"
 
 #include <QTest>
 
-using namespace suplab::console;
+using namespace suplab;
 
-Q_DECLARE_METATYPE(suplab::console::Value)
+Q_DECLARE_METATYPE(suplab::Value)
 
 namespace {
 Value kv(std::vector<std::pair<Value, Value>> entries) {
@@ -19,7 +19,7 @@ Value i(std::int64_t n) {
 }
 } // namespace
 
-class TstConsoleValue : public QObject {
+class TstValue : public QObject {
     Q_OBJECT
   private Q_SLOTS:
     void aValuePrintsAsIexPrintsIt_data() {
@@ -88,5 +88,5 @@ class TstConsoleValue : public QObject {
     }
 };
 
-QTEST_GUILESS_MAIN(TstConsoleValue)
-#include "tst_console_value.moc"
+QTEST_GUILESS_MAIN(TstValue)
+#include "tst_value.moc"

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-namespace suplab::console {
+namespace suplab {
 
 namespace {
 
@@ -146,7 +146,7 @@ int rank(Value::Kind k) {
         return 0;
     case Value::Kind::Atom:
         return 1;
-    case Value::Kind::Pid:
+    case Value::Kind::Process:
         return 2;
     case Value::Kind::Tuple:
         return 3;
@@ -198,9 +198,9 @@ Value Value::string(std::string s) {
     return v;
 }
 
-Value Value::pidOf(suplab::Pid p) {
+Value Value::pidOf(Pid p) {
     Value v;
-    v.kind = Kind::Pid;
+    v.kind = Kind::Process;
     v.pid = p;
     return v;
 }
@@ -252,7 +252,7 @@ bool operator==(const Value& a, const Value& b) {
         return a.integer == b.integer;
     case Value::Kind::Float:
         return a.real == b.real;
-    case Value::Kind::Pid:
+    case Value::Kind::Process:
         return a.pid == b.pid;
     case Value::Kind::Tuple:
     case Value::Kind::List:
@@ -279,7 +279,7 @@ bool termLess(const Value& a, const Value& b) {
     case Value::Kind::Atom:
     case Value::Kind::String:
         return a.text < b.text;
-    case Value::Kind::Pid:
+    case Value::Kind::Process:
         return a.pid < b.pid;
     case Value::Kind::Tuple:
     case Value::Kind::Map:
@@ -302,7 +302,7 @@ std::string inspect(const Value& value) {
         return floatText(value.real);
     case Value::Kind::String:
         return quoted(value.text, '"');
-    case Value::Kind::Pid:
+    case Value::Kind::Process:
         return "#PID<0." + std::to_string(value.pid) + ".0>";
     case Value::Kind::Tuple: {
         std::string out = "{";
@@ -351,4 +351,4 @@ std::string inspect(const Value& value) {
     return {};
 }
 
-} // namespace suplab::console
+} // namespace suplab

@@ -1,5 +1,5 @@
 #pragma once
-// A value in the console: the part of Elixir's data a session of the lesson
+// An Elixir value: the part of Elixir's data a session of the lesson
 // handles (atoms, integers, floats, strings, pids, tuples, lists, maps), printed
 // exactly as iex prints it.
 
@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
-namespace suplab::console {
+namespace suplab {
 
 struct Value {
-    enum class Kind : unsigned char { Atom, Integer, Float, String, Pid, Tuple, List, Map };
+    enum class Kind : unsigned char { Atom, Integer, Float, String, Process, Tuple, List, Map };
     Kind kind = Kind::Atom;
     std::string text; // Atom: the name without the colon ("ok", "nil", "Elixir.Counter")
                       // String: the bytes
     std::int64_t integer = 0;
     double real = 0; // Float
-    suplab::Pid pid = kNoPid;
+    Pid pid = kNoPid;
     std::vector<Value> items; // Tuple, List; Map: key, value, key, value, ...
 
     static Value atom(std::string name);
@@ -30,7 +30,7 @@ struct Value {
     static Value integerOf(std::int64_t n);
     static Value floatOf(double d);
     static Value string(std::string s);
-    static Value pidOf(suplab::Pid p);
+    static Value pidOf(Pid p);
     static Value tuple(std::vector<Value> items);
     static Value list(std::vector<Value> items);
     /// Keys and values in the order given; printing sorts them as Erlang's term order does.
@@ -51,4 +51,4 @@ bool termLess(const Value& a, const Value& b);
 /// `%{active: 2, specs: 2}`, `[{KVStore, #PID<0.8.0>, :worker, [KVStore]}]`.
 std::string inspect(const Value& value);
 
-} // namespace suplab::console
+} // namespace suplab

@@ -1,0 +1,35 @@
+#pragma once
+// The console's world on a real engine: names, nodes and actions through the engine's
+// port. Use it from the thread that owns the port (the engine thread of the GUI, the
+// main thread of suplab-cli).
+
+#include "console/World.h"
+#include "run/Engine.h"
+
+#include <map>
+
+namespace suplab::console {
+
+class EngineWorld final : public World {
+  public:
+    /// `root` is the tree the scenario started; its nodes tell what each process is.
+    EngineWorld(Engine& engine, NodePtr root);
+
+    Pid self() override;
+    Pid whereis(const std::string& name) override;
+    Pid at(const std::string& path) override;
+    bool alive(Pid pid) override;
+    std::string pathOf(Pid pid) override;
+    NodePtr nodeOf(Pid pid) override;
+    ActionResult run(Action action) override;
+    void sleep(std::int64_t ms) override;
+    void started(const std::string& supervisorPath, NodePtr node) override;
+
+  private:
+    void remember(const std::string& parentPath, const NodePtr& node);
+
+    Engine& engine_;
+    std::map<std::string, NodePtr> nodes_; // by path
+};
+
+} // namespace suplab::console

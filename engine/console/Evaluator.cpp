@@ -1,0 +1,498 @@
+#include "Evaluator.h"
+
+#include "supervision/ChildFactory.h"
+#include "workers/Behaviour.h"
+
+#include <algorithm>
+
+namespace suplab::console {
+
+using elixir::Term;
+
+namespace {
+
+std::string arityName(const std::string& module, const std::string& function, std::size_t arity) {
+    return (module.empty() ? "" : module + ".") + function + "/" + std::to_string(arity);
+}
+
+/// An id as Elixir writes it: a module (`Counter`) when it reads as one, else an atom.
+Value idValue(const std::string& id) {
+    if (!id.empty() && id[0] >= 'A' && id[0] <= 'Z') return Value::module(id);
+    return Value::atom(id);
+}
+
+/// The scenario id an Elixir child id stands for: `Counter` or `:cache`.
+std::string idText(const Value& v) {
+    if (v.kind == Value::Kind::Atom) return v.moduleName().empty() ? v.text : v.moduleName();
+    if (v.kind == Value::Kind::String) return v.text;
+    return inspect(v);
+}
+
+const char* errorAtom(CallError e) {
+    switch (e) {
+    case CallError::Running:
+        return "running";
+    case CallError::Restarting:
+        return "restarting";
+    case CallError::NotFound:
+        return "not_found";
+    case CallError::AlreadyPresent:
+        return "already_present";
+    case CallError::MaxChildren:
+        return "max_children";
+    default:
+        return nullptr;
+    }
+}
+
+std::string jsonOf(const Value& v) {
+    switch (v.kind) {
+    case Value::Kind::Integer:
+        return std::to_string(v.integer);
+    case Value::Kind::String: {
+        std::string out = "\"";
+        for (char c : v.text) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        return out + "\"";
+    }
+    default:
+        return "null";
+    }
+}
+
+} // namespace
+
+void Evaluator::fail(std::string text) const {
+    throw Failure{std::move(text)};
+}
+
+Reply Evaluator::eval(std::string_view line) {
+    ++line_;
+    const elixir::ParseResult parsed = elixir::parse(line);
+    if (!parsed.errors.empty())
+        return {false, "** (SyntaxError) iex:" + std::to_string(line_) + ": " +
+                           parsed.errors.front().second};
+    if (parsed.statements.empty()) return {true, {}};
+    const auto saved = bindings_;
+    try {
+        Value last;
+        for (const Term& statement : parsed.statements)
+            last = evaluate(statement);
+        return {true, inspect(last)};
+    } catch (const Failure& failure) {
+        bindings_ = saved; // a line that fails binds nothing, as in iex
+        return {false, failure.text};
+    }
+}
+
+Value Evaluator::evaluate(const Term& term) {
+    switch (term.kind) {
+    case Term::Kind::Integer:
+        return Value::integerOf(term.integer);
+    case Term::Kind::String:
+        if (term.opaque) fail("** (SupLab) string interpolation is not supported in the console");
+        return Value::string(term.text);
+    case Term::Kind::Atom:
+        return Value::atom(term.text);
+    case Term::Kind::Alias:
+        return Value::module(term.text);
+    case Term::Kind::Var: {
+        if (auto it = bindings_.find(term.text); it != bindings_.end()) return it->second;
+        fail("** (CompileError) iex:" + std::to_string(line_) + ": undefined function " +
+             term.text + "/0 (there is no such import)");
+    }
+    case Term::Kind::Tuple:
+    case Term::Kind::List: {
+        std::vector<Value> items;
+        for (const Term& item : term.items)
+            items.push_back(evaluate(item));
+        return term.kind == Term::Kind::Tuple ? Value::tuple(std::move(items))
+                                              : Value::list(std::move(items));
+    }
+    case Term::Kind::Pair: // an element of a keyword list
+        return Value::tuple({evaluate(term.items[0]), evaluate(term.items[1])});
+    case Term::Kind::Map: {
+        std::vector<std::pair<Value, Value>> entries;
+        for (const Term& pair : term.items)
+            entries.emplace_back(evaluate(pair.items[0]), evaluate(pair.items[1]));
+        return Value::map(std::move(entries));
+    }
+    case Term::Kind::BinOp:
+        if (term.text == "=") {
+            Value value = evaluate(term.items[1]);
+            std::map<std::string, Value> bound;
+            match(term.items[0], value, bound);
+            for (auto& [name, v] : bound)
+                bindings_[name] = std::move(v);
+            return value;
+        }
+        if (term.text == "|>") { // x |> f(a) is f(x, a)
+            Term piped = term.items[1];
+            if (piped.kind == Term::Kind::Var) piped.kind = Term::Kind::Call;
+            if (piped.kind != Term::Kind::Call) fail("** (ArgumentError) cannot pipe into that");
+            piped.items.insert(piped.items.begin(), term.items[0]);
+            return call(piped);
+        }
+        fail("** (SupLab) the operator " + term.text + " is not supported in the console");
+    case Term::Kind::Call:
+        return call(term);
+    case Term::Kind::Opaque:
+        break;
+    }
+    fail("** (SupLab) not supported in the console: " + term.show());
+}
+
+void Evaluator::match(const Term& pattern, const Value& value, std::map<std::string, Value>& out) {
+    auto noMatch = [&] {
+        fail("** (MatchError) no match of right hand side value: " + inspect(value));
+    };
+    switch (pattern.kind) {
+    case Term::Kind::Var:
+        if (pattern.text.starts_with('_')) return;
+        if (auto it = out.find(pattern.text); it != out.end() && !(it->second == value)) noMatch();
+        out[pattern.text] = value;
+        return;
+    case Term::Kind::Tuple:
+    case Term::Kind::List: {
+        const auto kind =
+            pattern.kind == Term::Kind::Tuple ? Value::Kind::Tuple : Value::Kind::List;
+        if (value.kind != kind || value.items.size() != pattern.items.size()) noMatch();
+        for (std::size_t i = 0; i < pattern.items.size(); ++i)
+            match(pattern.items[i], value.items[i], out);
+        return;
+    }
+    case Term::Kind::Integer:
+    case Term::Kind::String:
+    case Term::Kind::Atom:
+    case Term::Kind::Alias:
+        if (!(evaluate(pattern) == value)) noMatch();
+        return;
+    case Term::Kind::Call:
+        if (pattern.text == "^" && pattern.items.size() == 1) break;
+        [[fallthrough]];
+    default:
+        break;
+    }
+    fail("** (SupLab) this pattern is not supported in the console: " + pattern.show());
+}
+
+Value Evaluator::call(const Term& term) {
+    std::vector<Value> args;
+    for (const Term& a : term.items) {
+        if (a.kind == Term::Kind::List && !a.items.empty() &&
+            a.items.front().kind == Term::Kind::Pair) {
+            args.push_back(evaluate(a)); // trailing keyword list: one argument
+            continue;
+        }
+        args.push_back(evaluate(a));
+    }
+    const auto dot = term.text.rfind('.');
+    if (dot == std::string::npos) return callLocal(term.text, std::move(args));
+    const std::string module = term.text.substr(0, dot);
+    if (module.empty() || module[0] < 'A' || module[0] > 'Z')
+        fail("** (SupLab) only calls to modules (Counter.get_count()) are supported: " +
+             term.show());
+    return callRemote(module, term.text.substr(dot + 1), std::move(args));
+}
+
+Value Evaluator::callLocal(const std::string& function, std::vector<Value> args) {
+    if (function == "self" && args.empty()) return Value::pidOf(world_.self());
+    if (function == "length" && args.size() == 1) {
+        if (args[0].kind != Value::Kind::List)
+            fail("** (ArgumentError) errors were found at the given arguments:\n\n"
+                 "  * 1st argument: not a list");
+        return Value::integerOf(static_cast<std::int64_t>(args[0].items.size()));
+    }
+    if (function == "elem" && args.size() == 2 && args[0].kind == Value::Kind::Tuple &&
+        args[1].kind == Value::Kind::Integer) {
+        if (args[1].integer < 0 || args[1].integer >= std::int64_t(args[0].items.size()))
+            fail("** (ArgumentError) errors were found at the given arguments:\n\n"
+                 "  * 2nd argument: out of range");
+        return args[0].items[static_cast<std::size_t>(args[1].integer)];
+    }
+    if ((function == "hd" || function == "tl") && args.size() == 1 &&
+        args[0].kind == Value::Kind::List && !args[0].items.empty()) {
+        if (function == "hd") return args[0].items.front();
+        return Value::list({args[0].items.begin() + 1, args[0].items.end()});
+    }
+    fail("** (CompileError) iex:" + std::to_string(line_) + ": undefined function " +
+         arityName({}, function, args.size()) + " (there is no such import)");
+}
+
+Value Evaluator::callRemote(const std::string& module, const std::string& function,
+                            std::vector<Value> args) {
+    if (module == "Process") return processFunction(function, args);
+    if (module == "Supervisor") return supervisorFunction(false, function, args);
+    if (module == "DynamicSupervisor") return supervisorFunction(true, function, args);
+    return behaviourFunction(module, function, args);
+}
+
+Value Evaluator::processFunction(const std::string& function, std::vector<Value>& args) {
+    auto needPid = [&](const Value& v, const char* which) {
+        if (v.kind != Value::Kind::Process)
+            fail(std::string(
+                     "** (ArgumentError) errors were found at the given arguments:\n\n  * ") +
+                 which + " argument: not a pid");
+        return v.pid;
+    };
+    if (function == "whereis" && args.size() == 1) {
+        if (args[0].kind != Value::Kind::Atom)
+            fail("** (ArgumentError) errors were found at the given arguments:\n\n"
+                 "  * 1st argument: not an atom");
+        const Pid pid = world_.whereis(idText(args[0]));
+        return pid == kNoPid ? Value::nil() : Value::pidOf(pid);
+    }
+    if (function == "alive?" && args.size() == 1)
+        return Value::boolean(world_.alive(needPid(args[0], "1st")));
+    if (function == "sleep" && args.size() == 1 && args[0].kind == Value::Kind::Integer) {
+        world_.sleep(args[0].integer);
+        return Value::ok();
+    }
+    if (function == "exit" && args.size() == 2) {
+        const Pid pid = needPid(args[0], "1st");
+        if (args[1].kind != Value::Kind::Atom && args[1].kind != Value::Kind::Tuple)
+            fail("** (SupLab) an exit reason must be an atom or {:shutdown, atom} here");
+        const std::string path = world_.pathOf(pid);
+        if (path.empty() || !world_.alive(pid)) return Value::boolean(true); // as on the BEAM
+        const bool kill = args[1].isAtom("kill");
+        std::string reasonText = args[1].kind == Value::Kind::Atom ? args[1].text : std::string();
+        if (args[1].kind == Value::Kind::Tuple && args[1].items.size() == 2 &&
+            args[1].items[0].isAtom("shutdown") && args[1].items[1].kind == Value::Kind::Atom)
+            reasonText = "{shutdown," + args[1].items[1].text + "}";
+        if (reasonText.empty() || !Reason::isValidText(reasonText))
+            fail("** (SupLab) an exit reason must be an atom or {:shutdown, atom} here");
+        Action action = Action::signal(kill ? Action::Kind::Kill : Action::Kind::Exit, path,
+                                       Reason::parse(reasonText));
+        world_.run(action.from("the console", 5000));
+        // The signal is asynchronous, as on the BEAM; but a person types the next line
+        // long after the supervisor has acted on it, so the console lets that happen
+        // before it reads on (up to 100 ms of the run's time).
+        for (int waited = 0; waited < 100 && world_.alive(pid); ++waited)
+            world_.sleep(1);
+        world_.sleep(10);
+        return Value::boolean(true);
+    }
+    fail("** (UndefinedFunctionError) function " + arityName("Process", function, args.size()) +
+         " is undefined or private (SupLab's console has Process.whereis/1, exit/2, "
+         "alive?/1 and sleep/1)");
+}
+
+std::string Evaluator::supervisorPath(const Value& who, const std::string& callText) {
+    Pid pid = kNoPid;
+    if (who.kind == Value::Kind::Process) pid = who.pid;
+    if (who.kind == Value::Kind::Atom) pid = world_.whereis(idText(who));
+    const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
+    if (path.empty() || !world_.alive(pid))
+        fail("** (exit) exited in: " + callText +
+             "\n    ** (EXIT) no process: the process is not alive or there's no process "
+             "currently associated with the given name, possibly because its application "
+             "isn't started");
+    return path;
+}
+
+NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string& supPath) {
+    // Counter, {Counter, arg}, or %{id: ..., start: {Counter, :start_link, [arg]}, restart: ...}
+    std::string module;
+    Value arg = Value::list({});
+    std::string id;
+    auto node = std::make_shared<NodeSpec>();
+    if (spec.kind == Value::Kind::Atom && !spec.moduleName().empty()) {
+        module = spec.moduleName();
+    } else if (spec.kind == Value::Kind::Tuple && spec.items.size() == 2 &&
+               !spec.items[0].moduleName().empty()) {
+        module = spec.items[0].moduleName();
+        arg = spec.items[1];
+    } else if (spec.kind == Value::Kind::Map) {
+        for (std::size_t i = 0; i < spec.items.size(); i += 2) {
+            const Value& key = spec.items[i];
+            const Value& v = spec.items[i + 1];
+            if (key.isAtom("id")) id = idText(v);
+            if (key.isAtom("start") && v.kind == Value::Kind::Tuple && v.items.size() == 3) {
+                module = v.items[0].moduleName();
+                if (v.items[2].kind == Value::Kind::List && !v.items[2].items.empty())
+                    arg = v.items[2].items.front();
+            }
+            if (key.isAtom("restart") && v.kind == Value::Kind::Atom) {
+                if (v.text == "permanent")
+                    node->restart = RestartType::Permanent;
+                else if (v.text == "transient")
+                    node->restart = RestartType::Transient;
+                else if (v.text == "temporary")
+                    node->restart = RestartType::Temporary;
+                else
+                    fail("** (ArgumentError) invalid restart: " + inspect(v));
+            }
+        }
+    }
+    if (module.empty())
+        fail("** (ArgumentError) SupLab's console takes a child spec as Module, {Module, arg} "
+             "or %{id: ..., start: {Module, :start_link, [arg]}}; got: " +
+             inspect(spec));
+    if (id.empty()) id = module;
+    // A dynamic supervisor's children are named in paths by an id of their own: the
+    // argument when it is a string or an atom ("user_1"), else the module and a number.
+    if (dynamic) {
+        std::string base = arg.kind == Value::Kind::String ? arg.text
+                           : arg.kind == Value::Kind::Atom ? idText(arg)
+                                                           : module;
+        id = base;
+        for (int n = 2; world_.at(childPath(supPath, id)) != kNoPid; ++n)
+            id = base + "_" + std::to_string(n);
+    }
+    node->id = id;
+    node->behaviour = std::string(Behaviour::ofLessonModule(module));
+    if (node->behaviour.empty()) node->behaviour = "generic";
+    node->args_json = jsonOf(arg);
+    node->source_json = "{\"id\":" + jsonOf(Value::string(id)) + "}";
+    return node;
+}
+
+Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
+                                    std::vector<Value>& args) {
+    const std::string module = dynamic ? "DynamicSupervisor" : "Supervisor";
+    const std::size_t arity = args.size();
+    auto callText = [&](const std::string& request) {
+        return "GenServer.call(" + (args.empty() ? std::string("nil") : inspect(args[0])) + ", " +
+               request + ", :infinity)";
+    };
+    auto errorValue = [](const CallResult& r) {
+        if (r.error == CallError::AlreadyStarted)
+            return Value::tuple({Value::atom("error"), Value::tuple({Value::atom("already_started"),
+                                                                     Value::pidOf(r.pid)})});
+        if (const char* word = errorAtom(r.error))
+            return Value::tuple({Value::atom("error"), Value::atom(word)});
+        return Value::tuple({Value::atom("error"), Value::atom(r.errorWord())});
+    };
+    if ((function == "which_children" || function == "count_children") && arity == 1) {
+        const std::string path = supervisorPath(args[0], callText(":" + function));
+        const bool which = function == "which_children";
+        const ActionResult done = world_.run(
+            Action::query(which ? Action::Kind::WhichChildren : Action::Kind::CountChildren, path)
+                .from("the console", 5000));
+        if (!done.ok()) return errorValue(done.call);
+        if (!which) {
+            const ChildCounts& c = done.call.counts;
+            return Value::map({{Value::atom("active"), Value::integerOf(c.active)},
+                               {Value::atom("specs"), Value::integerOf(c.specs)},
+                               {Value::atom("supervisors"), Value::integerOf(c.supervisors)},
+                               {Value::atom("workers"), Value::integerOf(c.workers)}});
+        }
+        std::vector<Value> children;
+        for (const ChildInfo& child : done.call.children) {
+            const Value state = child.state == ChildState::Running      ? Value::pidOf(child.pid)
+                                : child.state == ChildState::Restarting ? Value::atom("restarting")
+                                                                        : Value::atom("undefined");
+            const NodePtr node = child.pid != kNoPid ? world_.nodeOf(child.pid) : nullptr;
+            std::string moduleName = child.id;
+            if (node && !Behaviour::lessonModule(node->behaviour).empty() && dynamic)
+                moduleName = std::string(Behaviour::lessonModule(node->behaviour));
+            children.push_back(
+                Value::tuple({dynamic ? Value::atom("undefined") : idValue(child.id), state,
+                              Value::atom(child.supervisor ? "supervisor" : "worker"),
+                              Value::list({idValue(moduleName)})}));
+        }
+        return Value::list(std::move(children));
+    }
+    if (function == "start_child" && arity == 2) {
+        const std::string path = supervisorPath(args[0], callText("{:start_child, ...}"));
+        NodePtr node = childSpec(args[1], dynamic, path);
+        const ActionResult done =
+            world_.run(Action::startChild(path, node).from("the console", 5000));
+        if (!done.ok()) return errorValue(done.call);
+        world_.started(path, node);
+        if (done.call.ignored)
+            return dynamic ? Value::atom("ignore")
+                           : Value::tuple({Value::ok(), Value::atom("undefined")});
+        return Value::tuple({Value::ok(), Value::pidOf(done.call.pid)});
+    }
+    if (function == "terminate_child" && arity == 2) {
+        const std::string path = supervisorPath(args[0], callText("{:terminate_child, ...}"));
+        Action action = Action::onChild(Action::Kind::TerminateChild, path, {});
+        if (dynamic) {
+            if (args[1].kind != Value::Kind::Process)
+                return Value::tuple({Value::atom("error"), Value::atom("not_found")});
+            action.childPid = args[1].pid;
+            action.childId = world_.pathOf(args[1].pid);
+            action.childId = action.childId.substr(action.childId.rfind('/') + 1);
+        } else {
+            action.childId = idText(args[1]);
+        }
+        const ActionResult done = world_.run(action.from("the console", 5000));
+        return done.ok() ? Value::ok() : errorValue(done.call);
+    }
+    if (!dynamic && (function == "restart_child" || function == "delete_child") && arity == 2) {
+        const std::string path = supervisorPath(args[0], callText("{:" + function + ", ...}"));
+        const bool restart = function == "restart_child";
+        const ActionResult done = world_.run(
+            Action::onChild(restart ? Action::Kind::RestartChild : Action::Kind::DeleteChild, path,
+                            idText(args[1]))
+                .from("the console", 5000));
+        if (!done.ok()) return errorValue(done.call);
+        if (!restart) return Value::ok();
+        return Value::tuple({Value::ok(), done.call.pid == kNoPid ? Value::atom("undefined")
+                                                                  : Value::pidOf(done.call.pid)});
+    }
+    fail("** (UndefinedFunctionError) function " + arityName(module, function, arity) +
+         " is undefined or private");
+}
+
+Value Evaluator::behaviourFunction(const std::string& module, const std::string& function,
+                                   std::vector<Value>& args) {
+    // The module's registered process (Counter), or a behaviour the lesson names so
+    // whose functions take the process first (ChatApp.Room.join(room, "ann")).
+    const Pid named = world_.whereis(module);
+    const NodePtr namedNode = named != kNoPid ? world_.nodeOf(named) : nullptr;
+    std::string behaviour = namedNode ? namedNode->behaviour : std::string();
+    if (behaviour.empty()) behaviour = std::string(Behaviour::ofLessonModule(module));
+    const auto functions = Behaviour::functionsOf(behaviour);
+    const auto found = std::find_if(functions.begin(), functions.end(), [&](const auto& f) {
+        return function == f.name && std::size_t(f.arity) == args.size();
+    });
+    if (found == functions.end()) {
+        if (named == kNoPid && behaviour.empty())
+            fail("** (UndefinedFunctionError) function " +
+                 arityName(module, function, args.size()) + " is undefined (module " + module +
+                 " is not available)");
+        fail("** (UndefinedFunctionError) function " + arityName(module, function, args.size()) +
+             " is undefined or private");
+    }
+    Value server = Value::module(module);
+    Pid pid = named;
+    if (found->serverFirst) {
+        server = args.front();
+        args.erase(args.begin());
+        pid = server.kind == Value::Kind::Process ? server.pid
+              : server.kind == Value::Kind::Atom  ? world_.whereis(idText(server))
+                                                  : kNoPid;
+    }
+    std::string request = ":" + function;
+    if (!args.empty()) {
+        request = "{:" + function;
+        for (const Value& a : args)
+            request += ", " + inspect(a);
+        request += "}";
+    }
+    const std::string callText = "GenServer.call(" + inspect(server) + ", " + request + ", 5000)";
+    const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
+    if (path.empty() || !world_.alive(pid))
+        fail("** (exit) exited in: " + callText +
+             "\n    ** (EXIT) no process: the process is not alive or there's no process "
+             "currently associated with the given name, possibly because its application "
+             "isn't started");
+    Action action = Action::query(Action::Kind::Behaviour, path);
+    action.function = function;
+    action.args = args;
+    const ActionResult done = world_.run(action.from("the console", 5000));
+    if (done.call.error == CallError::Timeout)
+        fail("** (exit) exited in: " + callText + "\n    ** (EXIT) time out");
+    if (!done.ok())
+        fail("** (exit) exited in: " + callText +
+             "\n    ** (EXIT) no process: the process is not alive or there's no process "
+             "currently associated with the given name, possibly because its application "
+             "isn't started");
+    return done.call.value;
+}
+
+} // namespace suplab::console

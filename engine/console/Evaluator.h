@@ -1,0 +1,59 @@
+#pragma once
+// Reads a line of Elixir as iex would and evaluates it against a running tree: the
+// lesson's sessions (`Counter.increment(10)`, `{:ok, pid} = ...start_session("u1")`,
+// `Process.exit(Process.whereis(Counter), :kill)`) and the supervisor APIs, printing
+// each result as iex prints it. Anything outside that subset gets a one-line message
+// saying so; nothing is guessed.
+
+#include "console/World.h"
+#include "elixir/ElixirTerm.h"
+#include "term/Value.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace suplab::console {
+
+struct Reply {
+    bool ok = true;
+    /// The value as iex prints it, or the error as iex words it (`** (MatchError) ...`).
+    std::string text;
+};
+
+class Evaluator {
+  public:
+    explicit Evaluator(World& world) : world_(world) {}
+
+    /// Evaluates one line (one or more expressions separated by `;`): the last value.
+    Reply eval(std::string_view line);
+    /// The variables bound so far, by name.
+    const std::map<std::string, Value>& bindings() const { return bindings_; }
+
+  private:
+    struct Failure {
+        std::string text;
+    };
+    Value evaluate(const elixir::Term& term);
+    Value call(const elixir::Term& term);
+    Value callRemote(const std::string& module, const std::string& function,
+                     std::vector<Value> args);
+    Value callLocal(const std::string& function, std::vector<Value> args);
+    Value processFunction(const std::string& function, std::vector<Value>& args);
+    Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
+    Value behaviourFunction(const std::string& module, const std::string& function,
+                            std::vector<Value>& args);
+    void match(const elixir::Term& pattern, const Value& value, std::map<std::string, Value>& out);
+
+    /// The path of the supervisor a pid or a registered name stands for.
+    std::string supervisorPath(const Value& who, const std::string& call);
+    NodePtr childSpec(const Value& spec, bool dynamic, const std::string& supPath);
+
+    [[noreturn]] void fail(std::string text) const;
+
+    World& world_;
+    std::map<std::string, Value> bindings_;
+    int line_ = 0;
+};
+
+} // namespace suplab::console
