@@ -1,13 +1,32 @@
 #include "EngineWorld.h"
 
+#include "run/ScenarioPlayer.h"
 #include "supervision/ChildFactory.h"
 
 #include <algorithm>
 
 namespace suplab::console {
 
-EngineWorld::EngineWorld(Engine& engine, NodePtr root) : engine_(engine) {
-    if (root) remember({}, root);
+EngineWorld::EngineWorld(Engine& engine, const Scenario& scenario)
+    : engine_(engine), scenario_(scenario) {
+    if (scenario.root) remember({}, scenario.root);
+}
+
+std::string EngineWorld::rootId() {
+    return scenario_.root ? scenario_.root->id : std::string();
+}
+
+World::TreeStart EngineWorld::startTree() {
+    TreeStart result;
+    result.pid = at(rootId());
+    if (result.pid != kNoPid) {
+        result.alreadyStarted = true;
+        return result;
+    }
+    ScenarioPlayer player(engine_, scenario_);
+    if (player.startTree()) player.startDynamicChildren();
+    result.pid = player.rootPid();
+    return result;
 }
 
 void EngineWorld::remember(const std::string& parentPath, const NodePtr& node) {

@@ -5,6 +5,7 @@
 
 #include "console/World.h"
 #include "run/Engine.h"
+#include "scenario/Scenario.h"
 
 #include <map>
 
@@ -12,8 +13,8 @@ namespace suplab::console {
 
 class EngineWorld final : public World {
   public:
-    /// `root` is the tree the scenario started; its nodes tell what each process is.
-    EngineWorld(Engine& engine, NodePtr root);
+    /// `scenario`'s nodes tell what each process is; it must outlive this world.
+    EngineWorld(Engine& engine, const Scenario& scenario);
 
     Pid self() override;
     Pid whereis(const std::string& name) override;
@@ -24,11 +25,14 @@ class EngineWorld final : public World {
     ActionResult run(Action action) override;
     void sleep(std::int64_t ms) override;
     void started(const std::string& supervisorPath, NodePtr node) override;
+    TreeStart startTree() override;
+    std::string rootId() override;
 
   private:
     void remember(const std::string& parentPath, const NodePtr& node);
 
     Engine& engine_;
+    const Scenario& scenario_;
     std::map<std::string, NodePtr> nodes_; // by path
 };
 

@@ -87,6 +87,46 @@ Reply Evaluator::eval(std::string_view line) {
     }
 }
 
+void Evaluator::defineModules(std::string_view source) {
+    const elixir::ParseResult parsed = elixir::parse(source);
+    for (const Term& statement : parsed.statements) {
+        if (statement.text != "defmodule" || statement.items.empty() ||
+            statement.items[0].kind != Term::Kind::Alias)
+            continue;
+        const std::string module = statement.items[0].text;
+        for (const Term& def : statement.body) {
+            if ((def.text != "def" && def.text != "defp") || def.items.empty() || !def.hasBlock)
+                continue;
+            const Term& head = def.items[0];
+            if (head.kind != Term::Kind::Call && head.kind != Term::Kind::Var) continue;
+            functions_[arityName(module, head.text, head.items.size())] =
+                Function{head.items, def.body};
+        }
+    }
+}
+
+Value Evaluator::callDefined(const std::string& module, const Function& function,
+                             std::vector<Value> args) {
+    if (modules_.size() > 50) fail("** (SupLab) the console stops at 50 nested calls");
+    std::map<std::string, Value> scope;
+    for (std::size_t i = 0; i < args.size(); ++i)
+        match(function.params[i], args[i], scope);
+    std::swap(scope, bindings_);
+    modules_.push_back(module);
+    Value last = Value::nil();
+    try {
+        for (const Term& statement : function.body)
+            last = evaluate(statement);
+    } catch (...) {
+        modules_.pop_back();
+        std::swap(scope, bindings_);
+        throw;
+    }
+    modules_.pop_back();
+    std::swap(scope, bindings_);
+    return last;
+}
+
 Value Evaluator::evaluate(const Term& term) {
     switch (term.kind) {
     case Term::Kind::Integer:
@@ -100,6 +140,7 @@ Value Evaluator::evaluate(const Term& term) {
         return Value::module(term.text);
     case Term::Kind::Var: {
         if (auto it = bindings_.find(term.text); it != bindings_.end()) return it->second;
+        if (term.text == "__MODULE__" && !modules_.empty()) return Value::module(modules_.back());
         fail("** (CompileError) iex:" + std::to_string(line_) + ": undefined function " +
              term.text + "/0 (there is no such import)");
     }
@@ -190,7 +231,8 @@ Value Evaluator::call(const Term& term) {
     }
     const auto dot = term.text.rfind('.');
     if (dot == std::string::npos) return callLocal(term.text, std::move(args));
-    const std::string module = term.text.substr(0, dot);
+    std::string module = term.text.substr(0, dot);
+    if (module == "__MODULE__" && !modules_.empty()) module = modules_.back();
     if (module.empty() || module[0] < 'A' || module[0] > 'Z')
         fail("** (SupLab) only calls to modules (Counter.get_count()) are supported: " +
              term.show());
@@ -198,6 +240,12 @@ Value Evaluator::call(const Term& term) {
 }
 
 Value Evaluator::callLocal(const std::string& function, std::vector<Value> args) {
+    if (!modules_.empty()) { // a call inside a module's own function
+        const std::string& module = modules_.back();
+        if (auto it = functions_.find(arityName(module, function, args.size()));
+            it != functions_.end())
+            return callDefined(module, it->second, std::move(args));
+    }
     if (function == "self" && args.empty()) return Value::pidOf(world_.self());
     if (function == "length" && args.size() == 1) {
         if (args[0].kind != Value::Kind::List)
@@ -221,8 +269,22 @@ Value Evaluator::callLocal(const std::string& function, std::vector<Value> args)
          arityName({}, function, args.size()) + " (there is no such import)");
 }
 
+Value Evaluator::startTree() {
+    const World::TreeStart start = world_.startTree();
+    if (start.pid == kNoPid) return Value::tuple({Value::atom("error"), Value::atom("shutdown")});
+    if (start.alreadyStarted)
+        return Value::tuple({Value::atom("error"), Value::tuple({Value::atom("already_started"),
+                                                                 Value::pidOf(start.pid)})});
+    return Value::tuple({Value::ok(), Value::pidOf(start.pid)});
+}
+
 Value Evaluator::callRemote(const std::string& module, const std::string& function,
                             std::vector<Value> args) {
+    if (auto it = functions_.find(arityName(module, function, args.size())); it != functions_.end())
+        return callDefined(module, it->second, std::move(args));
+    // The root's own start_link, when no module of its was read: it starts the tree.
+    if (function == "start_link" && args.size() <= 1 && module == world_.rootId())
+        return startTree();
     if (module == "Process") return processFunction(function, args);
     if (module == "Supervisor") return supervisorFunction(false, function, args);
     if (module == "DynamicSupervisor") return supervisorFunction(true, function, args);
@@ -365,6 +427,11 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
             return Value::tuple({Value::atom("error"), Value::atom(word)});
         return Value::tuple({Value::atom("error"), Value::atom(r.errorWord())});
     };
+    // Supervisor.start_link(MyApp.Supervisor, arg, name: ...) from the root module's own
+    // start_link: the scenario's tree is that supervisor.
+    if (function == "start_link" && (arity == 2 || arity == 3) &&
+        args[0].moduleName() == world_.rootId())
+        return startTree();
     if ((function == "which_children" || function == "count_children") && arity == 1) {
         const std::string path = supervisorPath(args[0], callText(":" + function));
         const bool which = function == "which_children";

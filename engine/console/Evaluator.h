@@ -27,6 +27,10 @@ class Evaluator {
 
     /// Evaluates one line (one or more expressions separated by `;`): the last value.
     Reply eval(std::string_view line);
+    /// Reads the `def`s of every `defmodule` in `source` (the lesson's modules, an
+    /// imported application.ex), so that a line can call them:
+    /// `MyApp.SessionSupervisor.start_session("user_1")` runs its body here.
+    void defineModules(std::string_view source);
     /// The variables bound so far, by name.
     const std::map<std::string, Value>& bindings() const { return bindings_; }
 
@@ -39,6 +43,8 @@ class Evaluator {
     Value callRemote(const std::string& module, const std::string& function,
                      std::vector<Value> args);
     Value callLocal(const std::string& function, std::vector<Value> args);
+    /// The root's start_link: {:ok, pid}, or {:error, {:already_started, pid}}.
+    Value startTree();
     Value processFunction(const std::string& function, std::vector<Value>& args);
     Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
     Value behaviourFunction(const std::string& module, const std::string& function,
@@ -51,8 +57,17 @@ class Evaluator {
 
     [[noreturn]] void fail(std::string text) const;
 
+    struct Function {
+        std::vector<elixir::Term> params;
+        std::vector<elixir::Term> body;
+    };
+    /// A user module's function, run with its parameters bound in a scope of its own.
+    Value callDefined(const std::string& module, const Function& function, std::vector<Value> args);
+
     World& world_;
     std::map<std::string, Value> bindings_;
+    std::map<std::string, Function> functions_; // "Module.name/arity"
+    std::vector<std::string> modules_;          // the current module, innermost last
     int line_ = 0;
 };
 

@@ -27,6 +27,15 @@ class World {
     virtual ActionResult run(Action action) = 0;
     /// Lets `ms` milliseconds pass on the run's clock.
     virtual void sleep(std::int64_t ms) = 0;
+    /// Starts the scenario's tree if it is not running (the root's `start_link`): the
+    /// root's pid, and whether it was running already; kNoPid when it failed to start.
+    struct TreeStart {
+        Pid pid = kNoPid;
+        bool alreadyStarted = false;
+    };
+    virtual TreeStart startTree() = 0;
+    /// The root's id: the module whose `start_link` starts the tree.
+    virtual std::string rootId() = 0;
     /// A start_child gave `node` to the supervisor at `supervisorPath`: remember it.
     virtual void started(const std::string& supervisorPath, NodePtr node) = 0;
 };
