@@ -185,9 +185,11 @@ Value Evaluator::evaluate(const Term& term) {
     fail("** (SupLab) not supported in the console: " + term.show());
 }
 
-void Evaluator::match(const Term& pattern, const Value& value, std::map<std::string, Value>& out) {
+void Evaluator::match(const Term& pattern, const Value& value, std::map<std::string, Value>& out,
+                      const Value* whole) {
+    if (!whole) whole = &value;
     auto noMatch = [&] {
-        fail("** (MatchError) no match of right hand side value: " + inspect(value));
+        fail("** (MatchError) no match of right hand side value: " + inspect(*whole));
     };
     switch (pattern.kind) {
     case Term::Kind::Var:
@@ -201,7 +203,7 @@ void Evaluator::match(const Term& pattern, const Value& value, std::map<std::str
             pattern.kind == Term::Kind::Tuple ? Value::Kind::Tuple : Value::Kind::List;
         if (value.kind != kind || value.items.size() != pattern.items.size()) noMatch();
         for (std::size_t i = 0; i < pattern.items.size(); ++i)
-            match(pattern.items[i], value.items[i], out);
+            match(pattern.items[i], value.items[i], out, whole);
         return;
     }
     case Term::Kind::Integer:

@@ -49,7 +49,10 @@ class Evaluator {
     Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
     Value behaviourFunction(const std::string& module, const std::string& function,
                             std::vector<Value>& args);
-    void match(const elixir::Term& pattern, const Value& value, std::map<std::string, Value>& out);
+    /// Binds `pattern`'s variables to the parts of `value` into `out`; a MatchError names
+    /// `whole`, the right-hand side the match began with (`value` itself at the top).
+    void match(const elixir::Term& pattern, const Value& value, std::map<std::string, Value>& out,
+               const Value* whole = nullptr);
 
     /// The path of the supervisor a pid or a registered name stands for.
     std::string supervisorPath(const Value& who, const std::string& call);

@@ -99,6 +99,141 @@ class TstConsole : public QObject {
             QCOMPARE(withoutPids(QString::fromStdString(reply.text)), replies[i]);
         }
     }
+
+    // One line typed into the Counter/KVStore example, already running: what it prints.
+    void aLineGivesWhatIexGives_data() {
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("reply");
+        const QString noProcess = QStringLiteral(
+            "\n    ** (EXIT) no process: the process is not alive or there's no process "
+            "currently associated with the given name, possibly because its application "
+            "isn't started");
+        QTest::newRow("which_children lists the newest child first")
+            << QStringList{} << "Supervisor.which_children(MyApp.Supervisor)" << true
+            << "[{KVStore, #PID<...>, :worker, [KVStore]}, {Counter, #PID<...>, :worker, "
+               "[Counter]}]";
+        QTest::newRow("count_children is a map")
+            << QStringList{} << "Supervisor.count_children(MyApp.Supervisor)" << true
+            << "%{active: 2, specs: 2, supervisors: 0, workers: 2}";
+        QTest::newRow("terminate_child stops a child by its id")
+            << QStringList{} << "Supervisor.terminate_child(MyApp.Supervisor, Counter)" << true
+            << ":ok";
+        QTest::newRow("a stopped child shows as :undefined")
+            << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
+            << "Supervisor.which_children(MyApp.Supervisor)" << true
+            << "[{KVStore, #PID<...>, :worker, [KVStore]}, {Counter, :undefined, :worker, "
+               "[Counter]}]";
+        QTest::newRow("restart_child starts a stopped child again")
+            << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
+            << "Supervisor.restart_child(MyApp.Supervisor, Counter)" << true << "{:ok, #PID<...>}";
+        QTest::newRow("restart_child of a running child is an error")
+            << QStringList{} << "Supervisor.restart_child(MyApp.Supervisor, Counter)" << true
+            << "{:error, :running}";
+        QTest::newRow("delete_child of a stopped child forgets it")
+            << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)",
+                           "Supervisor.delete_child(MyApp.Supervisor, Counter)"}
+            << "Supervisor.count_children(MyApp.Supervisor)" << true
+            << "%{active: 1, specs: 1, supervisors: 0, workers: 1}";
+        QTest::newRow("a call to a stopped worker exits as GenServer.call does")
+            << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
+            << "Counter.increment(5)" << false
+            << "** (exit) exited in: GenServer.call(Counter, {:increment, 5}, 5000)" + noProcess;
+        QTest::newRow("a match that fails says what it got")
+            << QStringList{} << "{:ok, pid} = Supervisor.restart_child(MyApp.Supervisor, Counter)"
+            << false << "** (MatchError) no match of right hand side value: {:error, :running}";
+        QTest::newRow("a bound variable is kept for later lines")
+            << QStringList{"pid = Process.whereis(Counter)"} << "Process.alive?(pid)" << true
+            << "true";
+        QTest::newRow("a variable never bound") << QStringList{} << "session9" << false
+                                                << "** (CompileError) iex:1: undefined function "
+                                                   "session9/0 (there is no such import)";
+        QTest::newRow("a module that does not exist")
+            << QStringList{} << "Cart.add(1)" << false
+            << "** (UndefinedFunctionError) function Cart.add/1 is undefined (module Cart is not "
+               "available)";
+        QTest::newRow("a function the behaviour does not have")
+            << QStringList{} << "Counter.reset()" << false
+            << "** (UndefinedFunctionError) function Counter.reset/0 is undefined or private";
+        QTest::newRow("whereis of a name nobody has is nil")
+            << QStringList{} << "Process.whereis(Nobody)" << true << "nil";
+        QTest::newRow("length of a list")
+            << QStringList{} << "length(Supervisor.which_children(MyApp.Supervisor))" << true
+            << "2";
+        QTest::newRow("self is the console's own process")
+            << QStringList{} << "Process.alive?(self())" << true << "true";
+        QTest::newRow("two expressions on a line give the last")
+            << QStringList{} << "x = 5; {x, :done}" << true << "{5, :done}";
+        QTest::newRow("a pipe") << QStringList{}
+                                << "MyApp.Supervisor |> Supervisor.count_children()" << true
+                                << "%{active: 2, specs: 2, supervisors: 0, workers: 2}";
+        QTest::newRow("what the console cannot do, it says")
+            << QStringList{} << "fn -> 1 end" << false
+            << "** (SupLab) not supported in the console: fn ... end";
+        QTest::newRow("the tree is started already")
+            << QStringList{} << "MyApp.Supervisor.start_link(:ok)" << true
+            << "{:error, {:already_started, #PID<...>}}";
+    }
+    void aLineGivesWhatIexGives() {
+        QFETCH(QStringList, before);
+        QFETCH(QString, line);
+        QFETCH(bool, ok);
+        QFETCH(QString, reply);
+        Session session("01_counter_kvstore.json", true, "");
+        QVERIFY(session.loaded.ok());
+        for (const QString& b : before)
+            QVERIFY(session.evaluator->eval(b.toStdString()).ok);
+        const Reply got = session.evaluator->eval(line.toStdString());
+        QCOMPARE(withoutPids(QString::fromStdString(got.text)), reply);
+        QCOMPARE(got.ok, ok);
+    }
+
+    // Every behaviour loses its state when its process is restarted, as the lesson says.
+    void aRestartWipesTheState_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("fill");
+        QTest::addColumn<QString>("read");
+        QTest::addColumn<QString>("victim");
+        QTest::addColumn<QString>("filled");
+        QTest::addColumn<QString>("fresh");
+        QTest::newRow("counter") << "01_counter_kvstore.json"
+                                 << "Counter.increment(7)"
+                                 << "Counter.get_count()"
+                                 << "Counter"
+                                 << "7"
+                                 << "0";
+        QTest::newRow("kv_store") << "01_counter_kvstore.json"
+                                  << "KVStore.put(\"k\", 1)"
+                                  << "KVStore.get(\"k\")"
+                                  << "KVStore"
+                                  << "1"
+                                  << "nil";
+        QTest::newRow("logger") << "05_chat_app.json"
+                                << "ChatApp.Logger.log(\"hello\")"
+                                << "ChatApp.Logger.logs()"
+                                << "ChatApp.Logger"
+                                << "[\"hello\"]"
+                                << "[]";
+    }
+    void aRestartWipesTheState() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, fill);
+        QFETCH(QString, read);
+        QFETCH(QString, victim);
+        QFETCH(QString, filled);
+        QFETCH(QString, fresh);
+        Session session(scenario.toStdString(), true, "");
+        QVERIFY(session.loaded.ok());
+        QCOMPARE(QString::fromStdString(session.evaluator->eval(fill.toStdString()).text),
+                 QStringLiteral(":ok"));
+        QCOMPARE(QString::fromStdString(session.evaluator->eval(read.toStdString()).text), filled);
+        const std::string kill =
+            "Process.exit(Process.whereis(" + victim.toStdString() + "), :kill)";
+        QCOMPARE(QString::fromStdString(session.evaluator->eval(kill).text),
+                 QStringLiteral("true"));
+        QCOMPARE(QString::fromStdString(session.evaluator->eval(read.toStdString()).text), fresh);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstConsole)
