@@ -1,5 +1,7 @@
 #include "CliCommands.h"
 
+#include "ConsoleCommand.h"
+
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
 #include "elixir/ElixirImporter.h"
@@ -18,6 +20,7 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -48,6 +51,10 @@ constexpr const char* kUsage =
     "      reads an Elixir supervisor (and its worker modules) into a scenario; what it\n"
     "      cannot read is listed as FILE:LINE on stderr, exit status 3 if anything was not read\n"
     "  suplab-cli export SCENARIO.json --to elixir|mermaid|dot [--out FILE]\n"
+    "  suplab-cli console SCENARIO.json|FILE.ex [--modules FILE.ex] [--clock virtual|real]\n"
+    "      reads Elixir lines on stdin (a pasted iex transcript: its iex> lines) and prints\n"
+    "      each result as iex does; a .ex file starts with the tree down (its start_link\n"
+    "      starts it); exit status 1 if any line gave an error\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -459,6 +466,11 @@ int bench(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 } // namespace
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return runCli(args, std::cin, out, err);
+}
+
+int runCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+           std::ostream& err) {
     if (args.empty()) return usageError(err, "expected a command");
     const std::string& command = args[0];
     if (command == "--help" || command == "-h" || command == "help") {
@@ -476,6 +488,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     if (command == "soak") return soak(args, out, err);
     if (command == "import") return importCommand(args, out, err);
     if (command == "export") return exportCommand(args, out, err);
+    if (command == "console") return consoleCommand(args, in, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

@@ -3,6 +3,7 @@
 #include "elixir/ElixirTerm.h"
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
+#include "workers/Behaviour.h"
 
 #include <algorithm>
 #include <deque>
@@ -698,6 +699,14 @@ class Importer {
         }
         if (name == "Agent") return node;
         // Its child_spec/1 is not here: Elixir's default is a worker with the module as id.
+        if (const std::string_view lesson = Behaviour::ofLessonModule(name); !lesson.empty()) {
+            // The lesson's own modules: SupLab plays their state ({Counter, 0} counts from 0).
+            node->behaviour = std::string(lesson);
+            if (arg.kind == Kind::Integer) node->args_json = std::to_string(arg.integer);
+            assumed(line, name + " is not defined in this file: imported as the lesson's " + name +
+                              " (behaviour " + node->behaviour + ")");
+            return node;
+        }
         assumed(line, name + " is not defined in this file: imported as a worker with id " + name +
                           " (paste its module too if it is a supervisor or names itself "
                           "otherwise)");

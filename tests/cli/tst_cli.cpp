@@ -24,6 +24,12 @@ Outcome cli(std::vector<std::string> args) {
     const int status = runCli(args, out, err);
     return {status, out.str(), err.str()};
 }
+Outcome cliWithInput(std::vector<std::string> args, const std::string& input) {
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    const int status = runCli(args, in, out, err);
+    return {status, out.str(), err.str()};
+}
 const std::string kCase =
     SUPLAB_SOURCE_DIR "/tests/conformance/cases/one_for_one_restarts_only_the_crashed_worker.json";
 } // namespace
@@ -222,6 +228,75 @@ class TstCli : public QObject {
             rebuilt += "\n";
         }
         QCOMPARE(QString::fromStdString(rebuilt), QString::fromStdString(trace.out));
+    }
+
+    // The lesson's iex sessions pasted as they are (prompts and printed results): only
+    // the iex> lines run, and each prints what the lesson shows, pids aside.
+    void aPastedIexSessionRunsInTheConsole_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("transcript");
+        QTest::addColumn<QString>("printed");
+        QTest::addColumn<int>("status");
+        QTest::newRow("Counter and KVStore")
+            << "resources/elixir/lesson_counter_kvstore.ex"
+            << "iex> MyApp.Supervisor.start_link(:ok)\n{:ok, #PID<0.200.0>}\n"
+               "iex> Counter.get_count()\n0\niex> Counter.increment(10)\n:ok\n"
+               "iex> Counter.get_count()\n10\n"
+               "iex> Process.exit(Process.whereis(Counter), :kill)\ntrue\n"
+               "iex> Counter.get_count()\n0\n"
+            << "{:ok, #PID<>}\n0\n:ok\n10\ntrue\n0\n"
+            << 0;
+        QTest::newRow("SessionSupervisor")
+            << "resources/elixir/lesson_session_supervisor.ex"
+            << "iex> MyApp.SessionSupervisor.start_link(:ok)\n{:ok, #PID<0.300.0>}\n"
+               "iex> {:ok, session1} = MyApp.SessionSupervisor.start_session(\"user_1\")\n"
+               "{:ok, #PID<0.301.0>}\n"
+               "iex> {:ok, session2} = MyApp.SessionSupervisor.start_session(\"user_2\")\n"
+               "{:ok, #PID<0.302.0>}\n"
+               "iex> DynamicSupervisor.count_children(MyApp.SessionSupervisor)\n"
+               "%{active: 2, specs: 2, supervisors: 0, workers: 2}\n"
+            << "{:ok, #PID<>}\n{:ok, #PID<>}\n{:ok, #PID<>}\n"
+               "%{active: 2, specs: 2, supervisors: 0, workers: 2}\n"
+            << 0;
+        QTest::newRow("plain lines, one of them wrong")
+            << "resources/scenarios/01_counter_kvstore.json"
+            << "Counter.increment(2)\n\nCounter.get_count()\nCounter.reset()\n"
+            << ":ok\n2\n** (UndefinedFunctionError) function Counter.reset/0 is undefined or "
+               "private\n"
+            << 1;
+    }
+    void aPastedIexSessionRunsInTheConsole() {
+        QFETCH(QString, file);
+        QFETCH(QString, transcript);
+        QFETCH(QString, printed);
+        QFETCH(int, status);
+        const Outcome o = cliWithInput({"console", SUPLAB_SOURCE_DIR "/" + file.toStdString()},
+                                       transcript.toStdString());
+        QCOMPARE(QString::fromStdString(o.out).replace(
+                     QRegularExpression(QStringLiteral("#PID<[0-9.]+>")), QStringLiteral("#PID<>")),
+                 printed);
+        QCOMPARE(o.status, status);
+    }
+
+    void theConsoleSaysWhatIsWrongWithItsCommandLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no file") << QStringList{"console"}
+                                 << "console: expected SCENARIO.json or FILE.ex";
+        QTest::newRow("a missing .ex") << QStringList{"console", "/nonexistent/app.ex"}
+                                       << "/nonexistent/app.ex: (file): expected a readable file";
+        QTest::newRow("a bad clock") << QStringList{"console", "x.json", "--clock", "sundial"}
+                                     << "--clock: expected virtual or real";
+    }
+    void theConsoleSaysWhatIsWrongWithItsCommandLine() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        std::vector<std::string> a;
+        for (const QString& s : args)
+            a.push_back(s.toStdString());
+        const Outcome o = cliWithInput(a, "");
+        QCOMPARE(o.status, 2);
+        QVERIFY2(QString::fromStdString(o.err).contains(message), o.err.c_str());
     }
 };
 

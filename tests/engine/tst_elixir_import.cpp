@@ -47,7 +47,7 @@ void TstElixirImport::everyLessonModuleImports_data() {
     QTest::addColumn<bool>("complete");
     QTest::newRow("Counter and KVStore under one_for_one")
         << "lesson_counter_kvstore.ex"
-        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "Counter"}, {"id": "KVStore"}]})"
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "Counter", "behaviour": "counter", "args": 0}, {"id": "KVStore", "behaviour": "kv_store"}]})"
         << true;
     QTest::newRow("a child spec map on its own")
         << "lesson_child_spec_map.exs"
@@ -72,7 +72,7 @@ void TstElixirImport::everyLessonModuleImports_data() {
         << R"({"id": "MyApp.SessionSupervisor", "type": "dynamic_supervisor"})" << true;
     QTest::newRow("ChatApp with its RoomSupervisor")
         << "lesson_chat_app.ex"
-        << R"({"id": "ChatApp.Supervisor", "type": "supervisor", "children": [{"id": "ChatApp.Logger"}, {"id": "ChatApp.RoomSupervisor", "type": "dynamic_supervisor"}]})"
+        << R"({"id": "ChatApp.Supervisor", "type": "supervisor", "children": [{"id": "ChatApp.Logger", "behaviour": "logger"}, {"id": "ChatApp.RoomSupervisor", "type": "dynamic_supervisor"}]})"
         << true;
 }
 

@@ -1,0 +1,121 @@
+#include "ConsoleCommand.h"
+
+#include "console/EngineWorld.h"
+#include "console/Evaluator.h"
+#include "elixir/ElixirImporter.h"
+#include "run/Engine.h"
+#include "scenario/ScenarioLoader.h"
+
+#include <fstream>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <regex>
+#include <sstream>
+
+namespace suplab {
+
+namespace {
+
+std::optional<std::string> readText(const std::string& file) {
+    std::ifstream f(file, std::ios::binary);
+    if (!f) return std::nullopt;
+    std::ostringstream text;
+    text << f.rdbuf();
+    return text.str();
+}
+
+/// The lines to run: every `iex>` line of a pasted transcript, or every line.
+std::vector<std::string> linesToRun(std::istream& in) {
+    static const std::regex prompt(R"(^\s*iex(\(\d+\))?>\s?)");
+    std::vector<std::string> all, prompted;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::smatch m;
+        if (std::regex_search(line, m, prompt)) prompted.push_back(m.suffix());
+        all.push_back(line);
+    }
+    return prompted.empty() ? all : prompted;
+}
+
+} // namespace
+
+int consoleCommand(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+                   std::ostream& err) {
+    std::string file, modulesFile;
+    ClockKind clock = ClockKind::Virtual;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--clock" && i + 1 < args.size()) {
+            auto c = clockFromString(args[++i]);
+            if (!c) {
+                err << "suplab-cli: --clock: expected virtual or real, got \"" << args[i] << "\"\n";
+                return 2;
+            }
+            clock = *c;
+        } else if (args[i] == "--modules" && i + 1 < args.size()) {
+            modulesFile = args[++i];
+        } else if (file.empty() && !args[i].starts_with("--")) {
+            file = args[i];
+        } else {
+            err << "suplab-cli: console: unexpected \"" << args[i] << "\"\n";
+            return 2;
+        }
+    }
+    if (file.empty()) {
+        err << "suplab-cli: console: expected SCENARIO.json or FILE.ex\n";
+        return 2;
+    }
+    // A .json opens as an example does, its tree up; an .ex is the lesson's way: its
+    // modules are read, and the root's start_link line starts the tree.
+    const bool elixirSource = file.ends_with(".ex") || file.ends_with(".exs");
+    std::optional<Scenario> scenario;
+    std::string modules;
+    if (elixirSource) {
+        const auto text = readText(file);
+        if (!text) {
+            err << file << ": (file): expected a readable file, cannot open it\n";
+            return 2;
+        }
+        ImportResult imported = importElixir(*text, file);
+        for (const auto& line : imported.lines(file))
+            err << line << "\n";
+        if (!imported.scenario) {
+            err << file << ": no supervisor found to run\n";
+            return 2;
+        }
+        scenario = std::move(imported.scenario);
+        modules = *text;
+    } else {
+        LoadResult loaded = loadScenarioFile(file);
+        for (const auto& line : loaded.errors)
+            err << line << "\n";
+        if (!loaded.ok()) return 2;
+        scenario = std::move(loaded.scenario);
+    }
+    if (!modulesFile.empty()) {
+        const auto text = readText(modulesFile);
+        if (!text) {
+            err << modulesFile << ": (file): expected a readable file, cannot open it\n";
+            return 2;
+        }
+        modules += "\n" + *text;
+    }
+
+    Engine engine(clock, scenario->seed);
+    console::EngineWorld world(engine, *scenario);
+    if (!elixirSource) world.startTree();
+    console::Evaluator evaluator(world);
+    evaluator.defineModules(modules);
+    bool failed = false;
+    for (const std::string& line : linesToRun(in)) {
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        const console::Reply reply = evaluator.eval(line);
+        out << reply.text << "\n";
+        failed |= !reply.ok;
+    }
+    engine.shutdown();
+    return failed ? 1 : 0;
+}
+
+} // namespace suplab
