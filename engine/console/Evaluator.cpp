@@ -28,21 +28,12 @@ std::string idText(const Value& v) {
     return inspect(v);
 }
 
-const char* errorAtom(CallError e) {
-    switch (e) {
-    case CallError::Running:
-        return "running";
-    case CallError::Restarting:
-        return "restarting";
-    case CallError::NotFound:
-        return "not_found";
-    case CallError::AlreadyPresent:
-        return "already_present";
-    case CallError::MaxChildren:
-        return "max_children";
-    default:
-        return nullptr;
-    }
+/// How GenServer.call reports a call to a name or pid with no process behind it.
+std::string noProcess(const std::string& callText) {
+    return "** (exit) exited in: " + callText +
+           "\n    ** (EXIT) no process: the process is not alive or there's no process "
+           "currently associated with the given name, possibly because its application "
+           "isn't started";
 }
 
 std::string jsonOf(const Value& v) {
@@ -348,11 +339,7 @@ std::string Evaluator::supervisorPath(const Value& who, const std::string& callT
     if (who.kind == Value::Kind::Process) pid = who.pid;
     if (who.kind == Value::Kind::Atom) pid = world_.whereis(idText(who));
     const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
-    if (path.empty() || !world_.alive(pid))
-        fail("** (exit) exited in: " + callText +
-             "\n    ** (EXIT) no process: the process is not alive or there's no process "
-             "currently associated with the given name, possibly because its application "
-             "isn't started");
+    if (path.empty() || !world_.alive(pid)) fail(noProcess(callText));
     return path;
 }
 
@@ -425,8 +412,6 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
         if (r.error == CallError::AlreadyStarted)
             return Value::tuple({Value::atom("error"), Value::tuple({Value::atom("already_started"),
                                                                      Value::pidOf(r.pid)})});
-        if (const char* word = errorAtom(r.error))
-            return Value::tuple({Value::atom("error"), Value::atom(word)});
         return Value::tuple({Value::atom("error"), Value::atom(r.errorWord())});
     };
     // Supervisor.start_link(MyApp.Supervisor, arg, name: ...) from the root module's own
@@ -545,22 +530,14 @@ Value Evaluator::behaviourFunction(const std::string& module, const std::string&
     }
     const std::string callText = "GenServer.call(" + inspect(server) + ", " + request + ", 5000)";
     const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
-    if (path.empty() || !world_.alive(pid))
-        fail("** (exit) exited in: " + callText +
-             "\n    ** (EXIT) no process: the process is not alive or there's no process "
-             "currently associated with the given name, possibly because its application "
-             "isn't started");
+    if (path.empty() || !world_.alive(pid)) fail(noProcess(callText));
     Action action = Action::query(Action::Kind::Behaviour, path);
     action.function = function;
     action.args = args;
     const ActionResult done = world_.run(action.from("the console", 5000));
     if (done.call.error == CallError::Timeout)
         fail("** (exit) exited in: " + callText + "\n    ** (EXIT) time out");
-    if (!done.ok())
-        fail("** (exit) exited in: " + callText +
-             "\n    ** (EXIT) no process: the process is not alive or there's no process "
-             "currently associated with the given name, possibly because its application "
-             "isn't started");
+    if (!done.ok()) fail(noProcess(callText));
     return done.call.value;
 }
 
