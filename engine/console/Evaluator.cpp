@@ -71,7 +71,7 @@ Reply Evaluator::eval(std::string_view line) {
         Value last;
         for (const Term& statement : parsed.statements)
             last = evaluate(statement);
-        return {true, inspect(last)};
+        return {true, inspectPretty(last)};
     } catch (const Failure& failure) {
         bindings_ = saved; // a line that fails binds nothing, as in iex
         return {false, failure.text};

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 namespace suplab {
 
@@ -292,6 +293,82 @@ bool termLess(const Value& a, const Value& b) {
     return false;
 }
 
+namespace {
+
+/// A tuple, list or map as iex lays it out: its brackets, and each element with what
+/// comes before it (`key: ` in a keyword list or an atom-keyed map, `key => ` in a map).
+struct Container {
+    std::string open, close;
+    std::vector<std::pair<std::string, const Value*>> items;
+};
+
+std::optional<Container> containerOf(const Value& value) {
+    Container c;
+    switch (value.kind) {
+    case Value::Kind::Tuple:
+        c.open = "{";
+        c.close = "}";
+        for (const Value& item : value.items)
+            c.items.emplace_back(std::string(), &item);
+        return c;
+    case Value::Kind::List: {
+        if (isPrintableCharlist(value.items)) return std::nullopt;
+        c.open = "[";
+        c.close = "]";
+        const bool keywords = isKeywordList(value.items);
+        for (const Value& item : value.items) {
+            if (keywords)
+                c.items.emplace_back(keywordKey(item.items[0].text), &item.items[1]);
+            else
+                c.items.emplace_back(std::string(), &item);
+        }
+        return c;
+    }
+    case Value::Kind::Map: {
+        c.open = "%{";
+        c.close = "}";
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < value.items.size(); i += 2)
+            order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return termLess(value.items[x], value.items[y]);
+        });
+        // iex writes `key: value` for atom keys only when every key is such an atom.
+        const bool atomKeys = std::all_of(order.begin(), order.end(), [&](std::size_t i) {
+            return value.items[i].kind == Value::Kind::Atom && aliasOf(value.items[i].text).empty();
+        });
+        for (std::size_t i : order)
+            c.items.emplace_back(atomKeys ? keywordKey(value.items[i].text)
+                                          : inspect(value.items[i]) + " => ",
+                                 &value.items[i + 1]);
+        return c;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+// Flat when it fits in what is left of the line (its trailing comma included);
+// otherwise each element on a line of its own, two spaces in, as iex does at width 80.
+std::string pretty(const Value& value, std::size_t column, std::size_t trailing,
+                   std::size_t width) {
+    std::string flat = inspect(value);
+    if (column + flat.size() + trailing <= width) return flat;
+    const auto c = containerOf(value);
+    if (!c || c->items.empty()) return flat;
+    const std::string inner(column + 2, ' ');
+    std::string out = c->open + "\n";
+    for (std::size_t i = 0; i < c->items.size(); ++i) {
+        const bool last = i + 1 == c->items.size();
+        const auto& [prefix, item] = c->items[i];
+        out += inner + prefix + pretty(*item, column + 2 + prefix.size(), last ? 0 : 1, width) +
+               (last ? "\n" : ",\n");
+    }
+    return out + std::string(column, ' ') + c->close;
+}
+
+} // namespace
+
 std::string inspect(const Value& value) {
     switch (value.kind) {
     case Value::Kind::Atom:
@@ -304,51 +381,28 @@ std::string inspect(const Value& value) {
         return quoted(value.text, '"');
     case Value::Kind::Process:
         return "#PID<0." + std::to_string(value.pid) + ".0>";
-    case Value::Kind::Tuple: {
-        std::string out = "{";
-        for (std::size_t i = 0; i < value.items.size(); ++i)
-            out += (i ? ", " : "") + inspect(value.items[i]);
-        return out + "}";
-    }
-    case Value::Kind::List: {
+    case Value::Kind::List:
         if (isPrintableCharlist(value.items)) {
             std::string chars;
             for (const Value& c : value.items)
                 chars += static_cast<char>(c.integer);
             return quoted(chars, '\'');
         }
-        const bool keywords = isKeywordList(value.items);
-        std::string out = "[";
-        for (std::size_t i = 0; i < value.items.size(); ++i) {
-            out += i ? ", " : "";
-            const Value& item = value.items[i];
-            out +=
-                keywords ? keywordKey(item.items[0].text) + inspect(item.items[1]) : inspect(item);
-        }
-        return out + "]";
-    }
+        [[fallthrough]];
+    case Value::Kind::Tuple:
     case Value::Kind::Map: {
-        std::vector<std::size_t> order;
-        for (std::size_t i = 0; i < value.items.size(); i += 2)
-            order.push_back(i);
-        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return termLess(value.items[x], value.items[y]);
-        });
-        // iex writes `key: value` for atom keys only when every key is such an atom.
-        const bool atomKeys = std::all_of(order.begin(), order.end(), [&](std::size_t i) {
-            return value.items[i].kind == Value::Kind::Atom && aliasOf(value.items[i].text).empty();
-        });
-        std::string out = "%{";
-        for (std::size_t n = 0; n < order.size(); ++n) {
-            const Value& key = value.items[order[n]];
-            out += n ? ", " : "";
-            out += atomKeys ? keywordKey(key.text) : inspect(key) + " => ";
-            out += inspect(value.items[order[n] + 1]);
-        }
-        return out + "}";
+        const auto c = containerOf(value);
+        std::string out = c->open;
+        for (std::size_t i = 0; i < c->items.size(); ++i)
+            out += (i ? ", " : "") + c->items[i].first + inspect(*c->items[i].second);
+        return out + c->close;
     }
     }
     return {};
+}
+
+std::string inspectPretty(const Value& value, std::size_t width) {
+    return pretty(value, 0, 0, width);
 }
 
 } // namespace suplab

@@ -50,5 +50,8 @@ bool termLess(const Value& a, const Value& b);
 /// As iex prints it: `:ok`, `10`, `"user_1"`, `#PID<0.301.0>`, `{:ok, #PID<0.301.0>}`,
 /// `%{active: 2, specs: 2}`, `[{KVStore, #PID<0.8.0>, :worker, [KVStore]}]`.
 std::string inspect(const Value& value);
+/// As iex shows a result: inspect() when it fits in `width` columns, else broken over
+/// lines, each element of a too-wide list, tuple or map on its own, two spaces in.
+std::string inspectPretty(const Value& value, std::size_t width = 80);
 
 } // namespace suplab

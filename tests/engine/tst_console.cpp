@@ -110,10 +110,10 @@ class TstConsole : public QObject {
             "\n    ** (EXIT) no process: the process is not alive or there's no process "
             "currently associated with the given name, possibly because its application "
             "isn't started");
-        QTest::newRow("which_children lists the newest child first")
+        QTest::newRow("which_children lists the newest child first, a line each as iex does")
             << QStringList{} << "Supervisor.which_children(MyApp.Supervisor)" << true
-            << "[{KVStore, #PID<...>, :worker, [KVStore]}, {Counter, #PID<...>, :worker, "
-               "[Counter]}]";
+            << "[\n  {KVStore, #PID<...>, :worker, [KVStore]},\n"
+               "  {Counter, #PID<...>, :worker, [Counter]}\n]";
         QTest::newRow("count_children is a map")
             << QStringList{} << "Supervisor.count_children(MyApp.Supervisor)" << true
             << "%{active: 2, specs: 2, supervisors: 0, workers: 2}";
@@ -123,8 +123,8 @@ class TstConsole : public QObject {
         QTest::newRow("a stopped child shows as :undefined")
             << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
             << "Supervisor.which_children(MyApp.Supervisor)" << true
-            << "[{KVStore, #PID<...>, :worker, [KVStore]}, {Counter, :undefined, :worker, "
-               "[Counter]}]";
+            << "[\n  {KVStore, #PID<...>, :worker, [KVStore]},\n"
+               "  {Counter, :undefined, :worker, [Counter]}\n]";
         QTest::newRow("restart_child starts a stopped child again")
             << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
             << "Supervisor.restart_child(MyApp.Supervisor, Counter)" << true << "{:ok, #PID<...>}";

@@ -77,6 +77,39 @@ class TstValue : public QObject {
         QCOMPARE(QString::fromStdString(inspect(value)), printed);
     }
 
+    // What iex shows for a result wider than 80 columns (each row from Elixir 1.14).
+    void aWideResultIsBrokenOverLinesAsIexBreaksIt_data() {
+        QTest::addColumn<Value>("value");
+        QTest::addColumn<QString>("shown");
+        auto child = [](const char* id, Pid pid) {
+            return Value::tuple({Value::module(id), Value::pidOf(pid), a("worker"),
+                                 Value::list({Value::module(id)})});
+        };
+        QTest::newRow("which_children of two children")
+            << Value::list({child("KVStore", 96), child("Counter", 96)})
+            << "[\n  {KVStore, #PID<0.96.0>, :worker, [KVStore]},\n"
+               "  {Counter, #PID<0.96.0>, :worker, [Counter]}\n]";
+        QTest::newRow("a map with long values")
+            << kv({{a("alpha_long_key_name"), Value::string("aaaaaaaaaaaaaaaaaaaa")},
+                   {a("beta_long_key_name"), Value::string("bbbbbbbbbbbbbbbbbbbbbbbb")},
+                   {a("c"), i(1)}})
+            << "%{\n  alpha_long_key_name: \"aaaaaaaaaaaaaaaaaaaa\",\n"
+               "  beta_long_key_name: \"bbbbbbbbbbbbbbbbbbbbbbbb\",\n  c: 1\n}";
+        QTest::newRow("a long keyword list")
+            << Value::list({Value::tuple({a("a"), Value::string(std::string(40, 'x'))}),
+                            Value::tuple({a("b"), Value::string(std::string(40, 'y'))})})
+            << "[\n  a: \"" + QString(40, QLatin1Char('x')) + "\",\n  b: \"" +
+                   QString(40, QLatin1Char('y')) + "\"\n]";
+        QTest::newRow("what fits stays on one line")
+            << Value::tuple({a("error"), Value::tuple({a("already_started"), Value::pidOf(96)})})
+            << "{:error, {:already_started, #PID<0.96.0>}}";
+    }
+    void aWideResultIsBrokenOverLinesAsIexBreaksIt() {
+        QFETCH(Value, value);
+        QFETCH(QString, shown);
+        QCOMPARE(QString::fromStdString(inspectPretty(value)), shown);
+    }
+
     void equalMapsDoNotDependOnKeyOrder() {
         QVERIFY(kv({{a("a"), i(1)}, {a("b"), i(2)}}) == kv({{a("b"), i(2)}, {a("a"), i(1)}}));
         QVERIFY(!(kv({{a("a"), i(1)}}) == kv({{a("a"), i(2)}})));
