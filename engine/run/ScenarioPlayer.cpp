@@ -81,6 +81,11 @@ Action ScenarioPlayer::actionFor(const ScriptStep& step) {
     case StepAction::DeleteChild:
         action.kind = Action::Kind::DeleteChild;
         break;
+    case StepAction::Call:
+        action.kind = Action::Kind::Behaviour;
+        action.function = step.function;
+        action.args = step.args;
+        break;
     }
     action.target = step.target;
     action.childId = step.child_id;

@@ -96,6 +96,8 @@ const char* toString(StepAction a) {
         return "restart_child";
     case StepAction::DeleteChild:
         return "delete_child";
+    case StepAction::Call:
+        return "call";
     }
     return "?";
 }

@@ -3,6 +3,8 @@
 // Pure data, immutable once loaded; nodes are shared by pointer between the
 // scenario, the supervisors' child records and the GUI.
 
+#include "term/Value.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -95,6 +97,7 @@ enum class StepAction : unsigned char {
     TerminateChild,
     RestartChild,
     DeleteChild,
+    Call, // SupLab only: a worker's own function, as the console calls it
 };
 
 struct ScriptStep {
@@ -104,6 +107,8 @@ struct ScriptStep {
     std::string reason = "boom"; // exit and crash
     NodePtr child;               // start_child
     std::string child_id;        // terminate/restart/delete_child (and start_child's id)
+    std::string function;        // call: the worker's function (`increment`)
+    std::vector<Value> args;     // call: its arguments, the worker itself left out
 };
 
 struct Scenario {

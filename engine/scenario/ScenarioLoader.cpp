@@ -2,6 +2,7 @@
 
 #include "core/Reason.h"
 #include "scenario/Json.h"
+#include "workers/Behaviour.h"
 
 #include <algorithm>
 #include <fstream>
@@ -33,7 +34,8 @@ const std::vector<std::string> kDynamicKeys = {"max_restarts", "max_seconds", "m
 const std::vector<std::string> kWorkerKeys = {
     "trap_exit", "init_ms", "stop_ms", "fail_starts", "fail_attempts", "ignore_attempts",
     "behaviour", "args",    "uses",    "call_ms",     "mtbf_ms"};
-const std::vector<std::string> kStepKeys = {"at_ms", "do", "target", "reason", "child"};
+const std::vector<std::string> kStepKeys = {"at_ms", "do",       "target", "reason",
+                                            "child", "function", "args"};
 
 std::string joinWords(const std::vector<std::string>& words) {
     std::string out;
@@ -338,6 +340,34 @@ class Checker {
         }
     }
 
+    /// A call's argument: a JSON number, string or array; a string that starts with a
+    /// colon is an atom (":name" is :name), true/false/null are atoms too.
+    std::optional<suplab::Value> argument(const Value& v, const std::string& where) {
+        if (v.isString()) {
+            if (v.text.size() > 1 && v.text.front() == ':')
+                return suplab::Value::atom(v.text.substr(1));
+            return suplab::Value::string(v.text);
+        }
+        if (v.type == Value::Type::Number) {
+            if (v.integer) return suplab::Value::integerOf(*v.integer);
+            expected(where, "an integer", v);
+            return std::nullopt;
+        }
+        if (v.type == Value::Type::Bool) return suplab::Value::boolean(v.boolean);
+        if (v.type == Value::Type::Null) return suplab::Value::nil();
+        if (v.isArray()) {
+            std::vector<suplab::Value> items;
+            for (std::size_t i = 0; i < v.items.size(); ++i) {
+                auto item = argument(v.items[i], where + "[" + std::to_string(i) + "]");
+                if (!item) return std::nullopt;
+                items.push_back(std::move(*item));
+            }
+            return suplab::Value::list(std::move(items));
+        }
+        expected(where, "a number, a string (\":name\" for an atom) or an array", v);
+        return std::nullopt;
+    }
+
     std::optional<ScriptStep> step(const Value& v, const std::string& where) {
         if (!v.isObject()) {
             expected(where, "a step (an object)", v);
@@ -359,7 +389,8 @@ class Checker {
                                         {"start_child", StepAction::StartChild},
                                         {"terminate_child", StepAction::TerminateChild},
                                         {"restart_child", StepAction::RestartChild},
-                                        {"delete_child", StepAction::DeleteChild}});
+                                        {"delete_child", StepAction::DeleteChild},
+                                        {"call", StepAction::Call}});
         }
         if (const Value* t = v.find("target")) {
             if (!t->isString() || !validPath(t->text))
@@ -384,7 +415,41 @@ class Checker {
                 s.reason = r->text;
         }
         const Value* c = v.find("child");
+        const Value* function = v.find("function");
+        const Value* args = v.find("args");
+        if (s.action != StepAction::Call) {
+            if (function)
+                error(join(where, "function"), std::string("expected no function for ") +
+                                                   toString(s.action) + ", got " +
+                                                   function->describe());
+            if (args)
+                error(join(where, "args"), std::string("expected no args for ") +
+                                               toString(s.action) + ", got " + args->describe());
+        }
         switch (s.action) {
+        case StepAction::Call:
+            if (c) error(join(where, "child"), "expected no child for call, got " + c->describe());
+            if (!function || !function->isString() || function->text.empty()) {
+                if (function)
+                    expected(join(where, "function"), "a function name such as \"increment\"",
+                             *function);
+                else
+                    error(join(where, "function"),
+                          "expected the worker's function to call, got nothing");
+            } else {
+                s.function = function->text;
+            }
+            if (args) {
+                if (!args->isArray()) {
+                    expected(join(where, "args"), "an array of arguments", *args);
+                } else {
+                    for (std::size_t i = 0; i < args->items.size(); ++i)
+                        if (auto a = argument(args->items[i],
+                                              join(where, "args[" + std::to_string(i) + "]")))
+                            s.args.push_back(std::move(*a));
+                }
+            }
+            break;
         case StepAction::Kill:
         case StepAction::Exit:
         case StepAction::Crash:
@@ -417,22 +482,24 @@ class Checker {
         return s;
     }
 
-    static void typesOf(const NodeSpec& n, const std::string& parent,
-                        std::map<std::string, NodeType>& types) {
+    static void nodesOf(const NodeSpec& n, const std::string& parent,
+                        std::map<std::string, const NodeSpec*>& nodes) {
         const std::string path = parent.empty() ? n.id : parent + "/" + n.id;
-        types[path] = n.type;
+        nodes[path] = &n;
         for (const auto& c : n.children)
-            typesOf(*c, path, types);
+            nodesOf(*c, path, nodes);
     }
 
     /// What OTP cannot do is refused here, not ignored at run time: a supervisor has no
     /// code of its own to crash, and a DynamicSupervisor has no restart_child or
     /// delete_child (Elixir's DynamicSupervisor offers neither).
-    bool possible(const ScriptStep& s, const std::map<std::string, NodeType>& types,
+    bool possible(const ScriptStep& s, const std::map<std::string, const NodeSpec*>& nodes,
                   const std::string& where) {
-        const auto it = types.find(s.target);
-        if (it == types.end()) return true; // started at run time: judged then
-        if (s.action == StepAction::Crash && it->second != NodeType::Worker) {
+        const auto it = nodes.find(s.target);
+        if (it == nodes.end()) return true; // started at run time: judged then
+        const NodeSpec& target = *it->second;
+        if (s.action == StepAction::Call) return callable(s, target, where);
+        if (s.action == StepAction::Crash && target.type != NodeType::Worker) {
             error(join(where, "target"),
                   "expected a worker to crash (a supervisor runs no code of its own to "
                   "crash: use kill or exit), got the supervisor " +
@@ -440,13 +507,37 @@ class Checker {
             return false;
         }
         if ((s.action == StepAction::RestartChild || s.action == StepAction::DeleteChild) &&
-            it->second == NodeType::DynamicSupervisor) {
+            target.type == NodeType::DynamicSupervisor) {
             error(join(where, "do"), std::string("expected an action a DynamicSupervisor "
                                                  "offers, got ") +
                                          toString(s.action) + " (it has no such function)");
             return false;
         }
         return true;
+    }
+
+    /// A call needs a worker whose behaviour has that function with that many arguments.
+    bool callable(const ScriptStep& s, const NodeSpec& target, const std::string& where) {
+        const auto functions = Behaviour::functionsOf(target.behaviour);
+        std::string known;
+        for (const BehaviourFunction& f : functions) {
+            const std::size_t arity = std::size_t(f.arity) - (f.serverFirst ? 1 : 0);
+            if (s.function == f.name && arity == s.args.size()) return true;
+            known +=
+                (known.empty() ? "" : ", ") + std::string(f.name) + "/" + std::to_string(arity);
+        }
+        if (functions.empty())
+            error(join(where, "target"),
+                  "expected a worker with a behaviour to call (counter, "
+                  "kv_store, chat_room, logger), got " +
+                      s.target + " (" +
+                      (target.isSupervisor() ? std::string("a supervisor") : target.behaviour) +
+                      ")");
+        else
+            error(join(where, "function"), "expected one of " + known +
+                                               " (the arguments the step gives), got " +
+                                               s.function + "/" + std::to_string(s.args.size()));
+        return false;
     }
 
     static bool validPath(const std::string& p) {
@@ -497,12 +588,12 @@ class Checker {
             if (!script->isArray()) {
                 expected("script", "an array of steps", *script);
             } else {
-                std::map<std::string, NodeType> types; // the paths known before the run
-                if (sc.root) typesOf(*sc.root, {}, types);
+                std::map<std::string, const NodeSpec*> nodes; // the paths known before the run
+                if (sc.root) nodesOf(*sc.root, {}, nodes);
                 for (std::size_t i = 0; i < script->items.size(); ++i) {
                     const std::string where = "script[" + std::to_string(i) + "]";
                     if (auto s = step(script->items[i], where)) {
-                        if (possible(*s, types, where)) sc.script.push_back(std::move(*s));
+                        if (possible(*s, nodes, where)) sc.script.push_back(std::move(*s));
                     }
                 }
                 std::stable_sort(

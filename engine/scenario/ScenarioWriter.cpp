@@ -101,6 +101,28 @@ std::string nodeJson(const NodeSpec& n, const std::string& pad, bool pretty) {
     return pretty && n.isSupervisor() && !n.children.empty() ? o.indented(pad) : o.compact();
 }
 
+/// A call's argument as the loader reads it back (an atom as ":name").
+std::string argumentJson(const Value& v) {
+    switch (v.kind) {
+    case Value::Kind::Integer:
+        return std::to_string(v.integer);
+    case Value::Kind::String:
+        return jsonQuote(v.text);
+    case Value::Kind::Atom:
+        if (v.text == "true" || v.text == "false") return v.text;
+        if (v.text == "nil") return "null";
+        return jsonQuote(":" + v.text);
+    case Value::Kind::List: {
+        std::string out = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            out += (i ? ", " : "") + argumentJson(v.items[i]);
+        return out + "]";
+    }
+    default:
+        return "null"; // the loader makes no other kind
+    }
+}
+
 std::string stepJson(const ScriptStep& s) {
     ObjectText o;
     o.add("at_ms", std::to_string(s.at_ms));
@@ -119,6 +141,14 @@ std::string stepJson(const ScriptStep& s) {
     case StepAction::DeleteChild:
         o.addString("child", s.child_id);
         break;
+    case StepAction::Call: {
+        o.addString("function", s.function);
+        std::string args = "[";
+        for (std::size_t i = 0; i < s.args.size(); ++i)
+            args += (i ? ", " : "") + argumentJson(s.args[i]);
+        o.add("args", args + "]");
+        break;
+    }
     case StepAction::Kill:
         break;
     }

@@ -144,6 +144,12 @@ CallResult WorkerProcess::handleCall(const CallRequest& request) {
     }
     if (request.op == CallOp::Behaviour) {
         if (auto reply = behaviour().call(request.function, request.args)) {
+            // Logged as a supervisor logs a call it answered: what was asked, what came back.
+            std::string asked = request.function + "(";
+            for (std::size_t i = 0; i < request.args.size(); ++i)
+                asked += (i ? ", " : "") + inspect(request.args[i]);
+            runtime().events().emit(EventKind::Call, path(), pid(), {},
+                                    asked + ") -> " + inspect(*reply));
             result.value = std::move(*reply);
             return result;
         }

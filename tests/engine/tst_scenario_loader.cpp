@@ -155,7 +155,30 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
         << QByteArray(
                R"({"name":"x","root":{"id":"R","type":"supervisor"},"script":[{"at_ms":1,"do":"explode","target":"R"}]})")
         << "s.json: script[0].do: expected kill, exit, crash, start_child, terminate_child, "
-           "restart_child or delete_child, got \"explode\"";
+           "restart_child, delete_child or call, got \"explode\"";
+    QTest::newRow("a call to a function the worker's behaviour does not have")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"c","behaviour":"counter"}]},"script":[{"at_ms":1,"do":"call","target":"R/c","function":"reset"}]})")
+        << "s.json: script[0].function: expected one of get_count/0, increment/1 (the arguments "
+           "the step gives), got reset/0";
+    QTest::newRow("a call to a worker with no behaviour")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"c"}]},"script":[{"at_ms":1,"do":"call","target":"R/c","function":"get"}]})")
+        << "s.json: script[0].target: expected a worker with a behaviour to call (counter, "
+           "kv_store, chat_room, logger), got R/c (generic)";
+    QTest::newRow("a call without its function")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"c","behaviour":"counter"}]},"script":[{"at_ms":1,"do":"call","target":"R/c"}]})")
+        << "s.json: script[0].function: expected the worker's function to call, got nothing";
+    QTest::newRow("a call's argument that is an object")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"c","behaviour":"counter"}]},"script":[{"at_ms":1,"do":"call","target":"R/c","function":"increment","args":[{"by":1}]}]})")
+        << "s.json: script[0].args[0]: expected a number, a string (\":name\" for an atom) or an "
+           "array, got an object";
+    QTest::newRow("args on a kill")
+        << QByteArray(
+               R"({"name":"x","root":{"id":"R","type":"supervisor","children":[{"id":"c"}]},"script":[{"at_ms":1,"do":"kill","target":"R/c","args":[1]}]})")
+        << "s.json: script[0].args: expected no args for kill, got an array";
     QTest::newRow("a reason on a kill")
         << QByteArray(
                R"({"name":"x","root":{"id":"R","type":"supervisor"},"script":[{"at_ms":1,"do":"kill","target":"R","reason":"boom"}]})")
