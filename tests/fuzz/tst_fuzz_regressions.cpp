@@ -1,6 +1,8 @@
 // Every input in tests/fuzz/regressions (scenario files) and tests/fuzz/elixir
 // (Elixir files) goes through its fuzz target's own check (fuzz/FuzzScenario.h,
-// fuzz/FuzzElixir.h) on every test run: what once crashed must stay handled.
+// fuzz/FuzzElixir.h) on every test run: what once crashed must stay handled. The
+// fuzzers' seeds (the lesson's Elixir modules) go through it too, so that a change
+// that breaks a check on them fails here, not in the next fuzzing run.
 #include "FuzzElixir.h"
 #include "FuzzScenario.h"
 
@@ -14,9 +16,15 @@ class TstFuzzRegressions : public QObject {
     void everyInputThatOnceBrokeSomethingIsHandled_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("elixir");
-        for (const bool elixir : {false, true}) {
-            const QDir dir(elixir ? QStringLiteral(SUPLAB_SOURCE_DIR "/tests/fuzz/elixir")
-                                  : QStringLiteral(SUPLAB_SOURCE_DIR "/tests/fuzz/regressions"));
+        struct Inputs {
+            const char* dir;
+            bool elixir;
+        };
+        for (const Inputs inputs : {Inputs{SUPLAB_SOURCE_DIR "/tests/fuzz/regressions", false},
+                                    Inputs{SUPLAB_SOURCE_DIR "/tests/fuzz/elixir", true},
+                                    Inputs{SUPLAB_SOURCE_DIR "/resources/elixir", true}}) {
+            const bool elixir = inputs.elixir;
+            const QDir dir(QString::fromUtf8(inputs.dir));
             const auto names = dir.entryList(QDir::Files, QDir::Name);
             for (const QString& name : names)
                 if (!name.endsWith(QLatin1String(".md")))
