@@ -214,14 +214,8 @@ void Evaluator::match(const Term& pattern, const Value& value, std::map<std::str
 
 Value Evaluator::call(const Term& term) {
     std::vector<Value> args;
-    for (const Term& a : term.items) {
-        if (a.kind == Term::Kind::List && !a.items.empty() &&
-            a.items.front().kind == Term::Kind::Pair) {
-            args.push_back(evaluate(a)); // trailing keyword list: one argument
-            continue;
-        }
+    for (const Term& a : term.items) // a trailing keyword list is one argument, a List
         args.push_back(evaluate(a));
-    }
     const auto dot = term.text.rfind('.');
     if (dot == std::string::npos) return callLocal(term.text, std::move(args));
     std::string module = term.text.substr(0, dot);
@@ -320,7 +314,7 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
             fail("** (SupLab) an exit reason must be an atom or {:shutdown, atom} here");
         Action action = Action::signal(kill ? Action::Kind::Kill : Action::Kind::Exit, path,
                                        Reason::parse(reasonText));
-        world_.run(action.from("the console", 5000));
+        world_.run(action.from("the console", kPersonCallTimeoutMs));
         // The signal is asynchronous, as on the BEAM; but a person types the next line
         // long after the supervisor has acted on it, so the console lets that happen
         // before it reads on (up to 100 ms of the run's time).
@@ -424,7 +418,7 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
         const bool which = function == "which_children";
         const ActionResult done = world_.run(
             Action::query(which ? Action::Kind::WhichChildren : Action::Kind::CountChildren, path)
-                .from("the console", 5000));
+                .from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);
         if (!which) {
             const ChildCounts& c = done.call.counts;
@@ -453,7 +447,7 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
         const std::string path = supervisorPath(args[0], callText("{:start_child, ...}"));
         NodePtr node = childSpec(args[1], dynamic, path);
         const ActionResult done =
-            world_.run(Action::startChild(path, node).from("the console", 5000));
+            world_.run(Action::startChild(path, node).from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);
         world_.started(path, node);
         if (done.call.ignored)
@@ -473,7 +467,7 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
         } else {
             action.childId = idText(args[1]);
         }
-        const ActionResult done = world_.run(action.from("the console", 5000));
+        const ActionResult done = world_.run(action.from("the console", kPersonCallTimeoutMs));
         return done.ok() ? Value::ok() : errorValue(done.call);
     }
     if (!dynamic && (function == "restart_child" || function == "delete_child") && arity == 2) {
@@ -482,7 +476,7 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
         const ActionResult done = world_.run(
             Action::onChild(restart ? Action::Kind::RestartChild : Action::Kind::DeleteChild, path,
                             idText(args[1]))
-                .from("the console", 5000));
+                .from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);
         if (!restart) return Value::ok();
         return Value::tuple({Value::ok(), done.call.pid == kNoPid ? Value::atom("undefined")
@@ -534,7 +528,7 @@ Value Evaluator::behaviourFunction(const std::string& module, const std::string&
     Action action = Action::query(Action::Kind::Behaviour, path);
     action.function = function;
     action.args = args;
-    const ActionResult done = world_.run(action.from("the console", 5000));
+    const ActionResult done = world_.run(action.from("the console", kPersonCallTimeoutMs));
     if (done.call.error == CallError::Timeout)
         fail("** (exit) exited in: " + callText + "\n    ** (EXIT) time out");
     if (!done.ok()) fail(noProcess(callText));

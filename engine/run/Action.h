@@ -13,6 +13,10 @@
 
 namespace suplab {
 
+/// How long a call made for a person (at the GUI or the console) may wait for its reply:
+/// GenServer.call's default.
+inline constexpr std::int64_t kPersonCallTimeoutMs = 5000;
+
 struct Action {
     enum class Kind : unsigned char {
         Kill,           // exit(Pid, kill) from outside: untrappable

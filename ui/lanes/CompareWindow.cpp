@@ -393,7 +393,7 @@ void CompareWindow::mirror(const QString& path, Action::Kind kind, const QString
     controller_.apply(
         Action::signal(kind, path.toStdString(),
                        reason.isEmpty() ? Reason::kill() : Reason::parse(reason.toStdString()))
-            .from("the GUI", 5000));
+            .from("the GUI", kPersonCallTimeoutMs));
 }
 
 void CompareWindow::onEvents(int lane, const std::vector<Event>& events) {

@@ -56,9 +56,8 @@ void RunController::stepToNextEvent() {
 // Everything the GUI does to the tree: the same actions a script does, from the GUI,
 // each call answered within a bounded time.
 namespace {
-constexpr std::int64_t kGuiCallTimeoutMs = 5000;
 Action fromGui(Action action) {
-    return action.from("the GUI", kGuiCallTimeoutMs);
+    return action.from("the GUI", kPersonCallTimeoutMs);
 }
 } // namespace
 
