@@ -63,18 +63,25 @@ Reply Evaluator::eval(std::string_view line) {
     ++line_;
     const elixir::ParseResult parsed = elixir::parse(line);
     if (!parsed.errors.empty())
-        return {false, "** (SyntaxError) iex:" + std::to_string(line_) + ": " +
-                           parsed.errors.front().second};
-    if (parsed.statements.empty()) return {true, {}};
+        return {false,
+                "** (SyntaxError) iex:" + std::to_string(line_) + ": " +
+                    parsed.errors.front().second,
+                {}};
+    if (parsed.statements.empty()) return {true, {}, {}};
     const auto saved = bindings_;
+    focus_.clear();
     try {
         Value last;
         for (const Term& statement : parsed.statements)
             last = evaluate(statement);
-        return {true, inspectPretty(last)};
+        // `h` prints its text as iex's helpers do, not as a quoted string.
+        const bool helpText = last.kind == Value::Kind::String && helpShown_;
+        helpShown_ = false;
+        return {true, helpText ? last.text : inspectPretty(last), focus_};
     } catch (const Failure& failure) {
         bindings_ = saved; // a line that fails binds nothing, as in iex
-        return {false, failure.text};
+        helpShown_ = false;
+        return {false, failure.text, focus_};
     }
 }
 
@@ -132,6 +139,7 @@ Value Evaluator::evaluate(const Term& term) {
     case Term::Kind::Var: {
         if (auto it = bindings_.find(term.text); it != bindings_.end()) return it->second;
         if (term.text == "__MODULE__" && !modules_.empty()) return Value::module(modules_.back());
+        if (term.text == "h") return help({});
         fail("** (CompileError) iex:" + std::to_string(line_) + ": undefined function " +
              term.text + "/0 (there is no such import)");
     }
@@ -234,6 +242,7 @@ Value Evaluator::callLocal(const std::string& function, std::vector<Value> args)
             return callDefined(module, it->second, std::move(args));
     }
     if (function == "self" && args.empty()) return Value::pidOf(world_.self());
+    if (function == "h" && args.size() <= 1) return help(args);
     if (function == "length" && args.size() == 1) {
         if (args[0].kind != Value::Kind::List)
             fail("** (ArgumentError) errors were found at the given arguments:\n\n"
@@ -256,9 +265,62 @@ Value Evaluator::callLocal(const std::string& function, std::vector<Value> args)
          arityName({}, function, args.size()) + " (there is no such import)");
 }
 
+Value Evaluator::help(const std::vector<Value>& args) {
+    helpShown_ = true;
+    if (args.empty())
+        return Value::string(
+            "SupLab's console runs these as iex would, on the running tree:\n"
+            "  the workers' own functions: Counter.get_count(), KVStore.put(k, v), ...\n"
+            "      (h Counter lists a module's functions)\n"
+            "  the functions of the modules read from the file, such as\n"
+            "      MyApp.SessionSupervisor.start_session(\"user_1\")\n"
+            "  Process.whereis/1, exit/2, alive?/1, sleep/1; self/0, length/1, elem/2, hd/1, "
+            "tl/1\n"
+            "  Supervisor.which_children/1, count_children/1, start_child/2, "
+            "terminate_child/2,\n"
+            "      restart_child/2, delete_child/2\n"
+            "  DynamicSupervisor.start_child/2, terminate_child/2, which_children/1, "
+            "count_children/1\n"
+            "  {:ok, pid} = ... binds pid for the lines after; ; separates expressions; |> "
+            "pipes\n"
+            "Up and Down recall earlier lines. Anything else is refused with a message.");
+    const std::string module = args[0].moduleName();
+    if (module.empty())
+        fail("** (SupLab) h takes a module: h Counter, h Supervisor, h MyApp.SessionSupervisor");
+    std::vector<std::string> names;
+    if (module == "Process")
+        names = {"whereis/1", "exit/2", "alive?/1", "sleep/1"};
+    else if (module == "Supervisor")
+        names = {"which_children/1",  "count_children/1", "start_child/2",
+                 "terminate_child/2", "restart_child/2",  "delete_child/2"};
+    else if (module == "DynamicSupervisor")
+        names = {"start_child/2", "terminate_child/2", "which_children/1", "count_children/1"};
+    const std::string prefix = module + ".";
+    for (const auto& [name, function] : functions_)
+        if (name.starts_with(prefix)) names.push_back(name.substr(prefix.size()));
+    const Pid named = world_.whereis(module);
+    const NodePtr node = named != kNoPid ? world_.nodeOf(named) : nullptr;
+    std::string behaviour = node ? node->behaviour : std::string();
+    if (behaviour.empty()) behaviour = std::string(Behaviour::ofLessonModule(module));
+    for (const BehaviourFunction& f : Behaviour::functionsOf(behaviour))
+        names.push_back(std::string(f.name) + "/" + std::to_string(f.arity));
+    if (names.empty())
+        fail("** (SupLab) the console knows no function of " + module +
+             " (h lists what it can run)");
+    std::string text =
+        module +
+        (behaviour.empty() || behaviour == "generic" ? std::string()
+                                                     : " (SupLab's " + behaviour + " worker)") +
+        ":";
+    for (const std::string& name : names)
+        text += "\n  " + prefix + name;
+    return Value::string(text);
+}
+
 Value Evaluator::startTree() {
     const World::TreeStart start = world_.startTree();
     if (start.pid == kNoPid) return Value::tuple({Value::atom("error"), Value::atom("shutdown")});
+    focus_ = world_.rootId();
     if (start.alreadyStarted)
         return Value::tuple({Value::atom("error"), Value::tuple({Value::atom("already_started"),
                                                                  Value::pidOf(start.pid)})});
@@ -291,7 +353,9 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
             fail("** (ArgumentError) errors were found at the given arguments:\n\n"
                  "  * 1st argument: not an atom");
         const Pid pid = world_.whereis(idText(args[0]));
-        return pid == kNoPid ? Value::nil() : Value::pidOf(pid);
+        if (pid == kNoPid) return Value::nil();
+        focus_ = world_.pathOf(pid);
+        return Value::pidOf(pid);
     }
     if (function == "alive?" && args.size() == 1)
         return Value::boolean(world_.alive(needPid(args[0], "1st")));
@@ -305,6 +369,7 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
             fail("** (SupLab) an exit reason must be an atom or {:shutdown, atom} here");
         const std::string path = world_.pathOf(pid);
         if (path.empty() || !world_.alive(pid)) return Value::boolean(true); // as on the BEAM
+        focus_ = path;
         const bool kill = args[1].isAtom("kill");
         std::string reasonText = args[1].kind == Value::Kind::Atom ? args[1].text : std::string();
         if (args[1].kind == Value::Kind::Tuple && args[1].items.size() == 2 &&
@@ -334,6 +399,7 @@ std::string Evaluator::supervisorPath(const Value& who, const std::string& callT
     if (who.kind == Value::Kind::Atom) pid = world_.whereis(idText(who));
     const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
     if (path.empty() || !world_.alive(pid)) fail(noProcess(callText));
+    focus_ = path;
     return path;
 }
 
@@ -413,6 +479,16 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
     if (function == "start_link" && (arity == 2 || arity == 3) &&
         args[0].moduleName() == world_.rootId())
         return startTree();
+    // Supervisor.start_link(children, strategy: ..., name: MyApp.Supervisor), as an
+    // Application's start/2 writes it: the file's tree when it names the root.
+    if (function == "start_link" && arity == 2 && args[0].kind == Value::Kind::List) {
+        for (const Value& option : args[1].items)
+            if (option.kind == Value::Kind::Tuple && option.items.size() == 2 &&
+                option.items[0].isAtom("name") && option.items[1].moduleName() == world_.rootId())
+                return startTree();
+        fail("** (SupLab) Supervisor.start_link/2 starts the file's own tree only (name: " +
+             world_.rootId() + ")");
+    }
     if ((function == "which_children" || function == "count_children") && arity == 1) {
         const std::string path = supervisorPath(args[0], callText(":" + function));
         const bool which = function == "which_children";
@@ -450,6 +526,7 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
             world_.run(Action::startChild(path, node).from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);
         world_.started(path, node);
+        if (done.call.pid != kNoPid) focus_ = childPath(path, node->id);
         if (done.call.ignored)
             return dynamic ? Value::atom("ignore")
                            : Value::tuple({Value::ok(), Value::atom("undefined")});
@@ -525,6 +602,7 @@ Value Evaluator::behaviourFunction(const std::string& module, const std::string&
     const std::string callText = "GenServer.call(" + inspect(server) + ", " + request + ", 5000)";
     const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
     if (path.empty() || !world_.alive(pid)) fail(noProcess(callText));
+    focus_ = path;
     Action action = Action::query(Action::Kind::Behaviour, path);
     action.function = function;
     action.args = args;

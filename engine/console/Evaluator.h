@@ -19,6 +19,9 @@ struct Reply {
     bool ok = true;
     /// The value as iex prints it, or the error as iex words it (`** (MatchError) ...`).
     std::string text;
+    /// The path of the process the line last acted on or asked about (`Counter` for
+    /// `Counter.increment(10)`), for the GUI to show; empty when it touched none.
+    std::string focus;
 };
 
 class Evaluator {
@@ -45,6 +48,8 @@ class Evaluator {
     Value callLocal(const std::string& function, std::vector<Value> args);
     /// The root's start_link: {:ok, pid}, or {:error, {:already_started, pid}}.
     Value startTree();
+    /// `h` and `h Module`: what the console can run, and a module's functions.
+    Value help(const std::vector<Value>& args);
     Value processFunction(const std::string& function, std::vector<Value>& args);
     Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
     Value behaviourFunction(const std::string& module, const std::string& function,
@@ -72,6 +77,8 @@ class Evaluator {
     std::map<std::string, Function> functions_; // "Module.name/arity"
     std::vector<std::string> modules_;          // the current module, innermost last
     int line_ = 0;
+    std::string focus_;      // see Reply::focus
+    bool helpShown_ = false; // the line's value is help text, printed as it is
 };
 
 } // namespace suplab::console

@@ -3,6 +3,7 @@
 // how long a call may wait differ.
 #include "run/Action.h"
 #include "run/ScenarioPlayer.h"
+#include "scenario/ScenarioLoader.h"
 #include "support/EngineFixture.h"
 
 #include <QTest>
@@ -102,6 +103,33 @@ class TstAction : public QObject {
         QCOMPARE(QString::fromUtf8(action.opName()), QStringLiteral("terminate_child"));
         QVERIFY(action.reportAsScriptError);
         QCOMPARE(action.timeoutMs, std::int64_t(-1));
+    }
+
+    // A script fills a worker with "do": "call" before it breaks it, and the call's
+    // reply, logged, shows the state before and after the restart.
+    void aScriptedCallFillsAWorkerAndARestartWipesIt_data() {
+        QTest::addColumn<QString>("clock");
+        QTest::newRow("on the virtual clock") << "virtual";
+        QTest::newRow("on the real clock") << "real";
+    }
+    void aScriptedCallFillsAWorkerAndARestartWipesIt() {
+        QFETCH(QString, clock);
+        const LoadResult loaded = loadScenarioText(R"({"name": "call",
+          "root": {"id": "S", "type": "supervisor", "children": [
+            {"id": "Counter", "behaviour": "counter"}]},
+          "script": [
+            {"at_ms": 10, "do": "call", "target": "S/Counter", "function": "increment", "args": [10]},
+            {"at_ms": 20, "do": "call", "target": "S/Counter", "function": "get_count"},
+            {"at_ms": 30, "do": "kill", "target": "S/Counter"},
+            {"at_ms": 60, "do": "call", "target": "S/Counter", "function": "get_count"}],
+          "settle_ms": 10})",
+                                                   "call.json");
+        QVERIFY2(loaded.ok(), loaded.errors.empty() ? "" : loaded.errors.front().c_str());
+        std::vector<std::string> calls;
+        for (const Event& e : playScenario(*loaded.scenario, *clockFromString(clock.toStdString())))
+            if (e.kind == EventKind::Call && e.path == "S/Counter") calls.push_back(e.detail);
+        QCOMPARE(calls, (std::vector<std::string>{"increment(10) -> :ok", "get_count() -> 10",
+                                                  "get_count() -> 0"}));
     }
 };
 

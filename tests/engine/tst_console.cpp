@@ -2,6 +2,7 @@
 // (pids aside): each row is one line typed after the ones above it.
 #include "console/EngineWorld.h"
 #include "console/Evaluator.h"
+#include "elixir/ElixirImporter.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 #include "support/TraceCompare.h"
@@ -171,6 +172,12 @@ class TstConsole : public QObject {
         QTest::newRow("what the console cannot do, it says")
             << QStringList{} << "fn -> 1 end" << false
             << "** (SupLab) not supported in the console: fn ... end";
+        QTest::newRow("h lists a worker's functions")
+            << QStringList{} << "h Counter" << true
+            << "Counter (SupLab's counter worker):\n  Counter.get_count/0\n  Counter.increment/1";
+        QTest::newRow("h of something that is not a module says what h takes")
+            << QStringList{} << "h 5" << false
+            << "** (SupLab) h takes a module: h Counter, h Supervisor, h MyApp.SessionSupervisor";
         QTest::newRow("the tree is started already")
             << QStringList{} << "MyApp.Supervisor.start_link(:ok)" << true
             << "{:error, {:already_started, #PID<...>}}";
@@ -187,6 +194,51 @@ class TstConsole : public QObject {
         const Reply got = session.evaluator->eval(line.toStdString());
         QCOMPARE(withoutPids(QString::fromStdString(got.text)), reply);
         QCOMPARE(got.ok, ok);
+    }
+
+    // The process a line acted on, for the GUI to select and inspect.
+    void aLineFocusesTheProcessItTouched_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("focus");
+        QTest::newRow("a worker's function focuses the worker") << "Counter.increment(1)"
+                                                                << "MyApp.Supervisor/Counter";
+        QTest::newRow("an exit focuses the process it was sent to")
+            << "Process.exit(Process.whereis(KVStore), :kill)"
+            << "MyApp.Supervisor/KVStore";
+        QTest::newRow("a supervisor's function focuses the supervisor")
+            << "Supervisor.count_children(MyApp.Supervisor)"
+            << "MyApp.Supervisor";
+        QTest::newRow("a line that touches no process focuses none") << "x = 1"
+                                                                     << "";
+        QTest::newRow("a failed call still focuses what it tried")
+            << "Supervisor.restart_child(MyApp.Supervisor, :nobody)"
+            << "MyApp.Supervisor";
+    }
+    void aLineFocusesTheProcessItTouched() {
+        QFETCH(QString, line);
+        QFETCH(QString, focus);
+        Session session("01_counter_kvstore.json", true, "");
+        QVERIFY(session.loaded.ok());
+        QCOMPARE(QString::fromStdString(session.evaluator->eval(line.toStdString()).focus), focus);
+    }
+
+    // An Application's start/2 starts the tree it names, as `iex -S mix` does.
+    void anApplicationStartsItsTree() {
+        Engine engine(ClockKind::Virtual);
+        const std::string source =
+            test::readFile(SUPLAB_SOURCE_DIR "/resources/elixir/lesson_application.ex");
+        ImportResult imported = importElixir(source, "lesson_application.ex");
+        QVERIFY(imported.scenario);
+        EngineWorld world(engine, *imported.scenario);
+        Evaluator evaluator(world);
+        evaluator.defineModules(source);
+        QCOMPARE(withoutPids(QString::fromStdString(
+                     evaluator.eval("MyApp.Application.start(:normal, [])").text)),
+                 QStringLiteral("{:ok, #PID<...>}"));
+        QCOMPARE(QString::fromStdString(
+                     evaluator.eval("Supervisor.count_children(MyApp.Supervisor)").text),
+                 QStringLiteral("%{active: 3, specs: 3, supervisors: 0, workers: 3}"));
+        engine.shutdown();
     }
 
     // Every behaviour loses its state when its process is restarted, as the lesson says.
@@ -209,6 +261,12 @@ class TstConsole : public QObject {
                                   << "KVStore"
                                   << "1"
                                   << "nil";
+        QTest::newRow("chat_room") << "05_chat_app.json"
+                                   << "ChatApp.Room.join(:lobby, \"ann\")"
+                                   << "ChatApp.Room.users(:lobby)"
+                                   << ":lobby"
+                                   << "[\"ann\"]"
+                                   << "[]";
         QTest::newRow("logger") << "05_chat_app.json"
                                 << "ChatApp.Logger.log(\"hello\")"
                                 << "ChatApp.Logger.logs()"
