@@ -2,6 +2,7 @@
 
 #include "console/EngineWorld.h"
 #include "console/Evaluator.h"
+#include "console/Transcript.h"
 #include "elixir/ElixirImporter.h"
 #include "run/Engine.h"
 #include "scenario/ScenarioLoader.h"
@@ -10,7 +11,6 @@
 #include <istream>
 #include <optional>
 #include <ostream>
-#include <regex>
 #include <sstream>
 
 namespace suplab {
@@ -25,18 +25,14 @@ std::optional<std::string> readText(const std::string& file) {
     return text.str();
 }
 
-/// The lines to run: every `iex>` line of a pasted transcript, or every line.
+/// The lines to run: every `iex>` line of a pasted session, or every line.
 std::vector<std::string> linesToRun(std::istream& in) {
-    static const std::regex prompt(R"(^\s*iex(\(\d+\))?>\s?)");
-    std::vector<std::string> all, prompted;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::smatch m;
-        if (std::regex_search(line, m, prompt)) prompted.push_back(m.suffix());
-        all.push_back(line);
-    }
-    return prompted.empty() ? all : prompted;
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::vector<std::string> lines;
+    for (console::TranscriptLine& line : console::parseTranscript(text.str()))
+        lines.push_back(std::move(line.input));
+    return lines;
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "export/TreeFormats.h"
 #include "lanes/CompareWindow.h"
 #include "window/ImportDialog.h"
+#include "window/ExampleCatalog.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -81,11 +82,16 @@ int main(int argc, char** argv) {
     QCommandLineOption showImport(QStringLiteral("show-import"),
                                   QStringLiteral("Open the Elixir importer on FILE."),
                                   QStringLiteral("FILE"));
+    QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QStringLiteral("Open the lesson's session N (1-5, as in Examples > The lesson, step by "
+                       "step) with its lines ready in the console."),
+        QStringLiteral("N"));
     QCommandLineOption benchUi(
         QStringLiteral("bench-ui"),
         QStringLiteral("Measure the GUI under a flood of events and print JSON."));
     parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target, record,
-                       exportTree, showImport, benchUi});
+                       exportTree, showImport, lesson, benchUi});
     parser.process(app);
     if (parser.isSet(benchUi))
         return suplab::runUiBench(static_cast<suplab::TimedApplication&>(app));
@@ -95,6 +101,16 @@ int main(int argc, char** argv) {
     const QStringList args = parser.positionalArguments();
     bool loaded = false;
     if (!args.isEmpty()) loaded = window.openFile(args.first());
+    if (parser.isSet(lesson)) {
+        bool number = false;
+        const int n = parser.value(lesson).toInt(&number);
+        if (!number || n < 1 || !window.openLesson(std::size_t(n - 1))) {
+            std::fprintf(stderr, "suplab: --lesson: expected a number from 1 to %zu, got \"%s\"\n",
+                         std::size(suplab::kLessonSessions), qPrintable(parser.value(lesson)));
+            return 2;
+        }
+        loaded = true;
+    }
     if (!loaded) window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json"));
     if (parser.isSet(record)) {
         const QString error = window.startRecording(parser.value(record));
@@ -115,7 +131,8 @@ int main(int argc, char** argv) {
             return 2;
         }
         QObject::connect(importDialog, &QDialog::accepted, &window, [&window, importDialog] {
-            window.runImported(importDialog->result(), importDialog->label());
+            window.runImported(importDialog->result(), importDialog->label(),
+                               importDialog->source());
         });
         importDialog->show();
     }

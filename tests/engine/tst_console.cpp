@@ -2,6 +2,7 @@
 // (pids aside): each row is one line typed after the ones above it.
 #include "console/EngineWorld.h"
 #include "console/Evaluator.h"
+#include "console/Transcript.h"
 #include "elixir/ElixirImporter.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
@@ -239,6 +240,49 @@ class TstConsole : public QObject {
                      evaluator.eval("Supervisor.count_children(MyApp.Supervisor)").text),
                  QStringLiteral("%{active: 3, specs: 3, supervisors: 0, workers: 3}"));
         engine.shutdown();
+    }
+
+    // An iex session as printed is read into inputs, outputs and narration.
+    void aTranscriptIsReadAsIexPrintsIt_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("inputs");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("narration");
+        QTest::newRow("a prompt and its answer")
+            << "iex> Counter.get_count()\n0\n"
+            << QStringList{"Counter.get_count()"} << QStringList{"0"} << QStringList{""};
+        QTest::newRow("numbered prompts as iex shows them")
+            << "iex(1)> a = 1\n1\niex(2)> a\n1" << QStringList{"a = 1", "a"}
+            << QStringList{"1", "1"} << QStringList{"", ""};
+        QTest::newRow("a comment says what the next line is for")
+            << "# Start it.\n# Then look.\niex> f()\n:ok" << QStringList{"f()"}
+            << QStringList{":ok"} << QStringList{"Start it.\nThen look."};
+        QTest::newRow("an answer over several lines, a blank line inside kept")
+            << "iex> g()\n** (ArgumentError) x:\n\n  * 1st\n\n\niex> h()"
+            << QStringList{"g()", "h()"} << QStringList{"** (ArgumentError) x:\n\n  * 1st", ""}
+            << QStringList{"", ""};
+        QTest::newRow("a pid in an answer is not a comment")
+            << "iex> self()\n#PID<0.110.0>" << QStringList{"self()"} << QStringList{"#PID<0.110.0>"}
+            << QStringList{""};
+        QTest::newRow("no prompt at all: every line is an input")
+            << "Counter.increment(1)\n\nCounter.get_count()\r\n"
+            << QStringList{"Counter.increment(1)", "Counter.get_count()"} << QStringList{"", ""}
+            << QStringList{"", ""};
+    }
+    void aTranscriptIsReadAsIexPrintsIt() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, inputs);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, narration);
+        QStringList gotInputs, gotExpected, gotNarration;
+        for (const TranscriptLine& line : parseTranscript(text.toStdString())) {
+            gotInputs << QString::fromStdString(line.input);
+            gotExpected << QString::fromStdString(line.expected);
+            gotNarration << QString::fromStdString(line.narration);
+        }
+        QCOMPARE(gotInputs, inputs);
+        QCOMPARE(gotExpected, expected);
+        QCOMPARE(gotNarration, narration);
     }
 
     // Every behaviour loses its state when its process is restarted, as the lesson says.

@@ -8,7 +8,7 @@
 namespace suplab::colours {
 
 /// The state stripe and border: running green, starting blue, restarting amber,
-/// stopping orange, down red, removed grey.
+/// stopping orange, down red, removed and not started grey.
 inline QColor state(const QString& state) {
     if (state == QLatin1String("running")) return {0x2e, 0x9e, 0x5b};
     if (state == QLatin1String("starting")) return {0x5b, 0x8d, 0xd6};

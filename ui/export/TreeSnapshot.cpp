@@ -14,6 +14,7 @@ const char* diagramState(ProcessState s) {
         return "running";
     case ProcessState::Restarting:
         return "restarting";
+    case ProcessState::NotStarted:
     case ProcessState::Down:
     case ProcessState::Removed:
         return "down";

@@ -4,15 +4,17 @@
 
 namespace suplab {
 
-LaneDriver::LaneDriver(Scenario scenario, ClockKind clock, EventSink* sink)
+LaneDriver::LaneDriver(Scenario scenario, ClockKind clock, EventSink* sink, RunStart start)
     : scenario_(std::move(scenario)), sink_(sink),
-      engine_(std::make_unique<Engine>(clock, scenario_.seed)) {
+      engine_(std::make_unique<Engine>(clock, scenario_.seed)), modules_(std::move(start.modules)) {
     engine_->events().addSink(sink_);
     player_ = std::make_unique<ScenarioPlayer>(*engine_, scenario_);
-    if (player_->startTree()) player_->startDynamicChildren();
+    if (start.treeUp && player_->startTree()) player_->startDynamicChildren();
 }
 
 LaneDriver::~LaneDriver() {
+    evaluator_.reset();
+    world_.reset();
     engine_->shutdown();
     engine_->events().removeSink(sink_);
 }
@@ -50,6 +52,15 @@ std::int64_t LaneDriver::nextDueUs() {
     else if (settleUntil_ >= 0 && !finished_ && scenario_.stop_at_end)
         earliest(settleUntil_);
     return due;
+}
+
+console::Reply LaneDriver::evaluate(const std::string& line) {
+    if (!evaluator_) {
+        world_ = std::make_unique<console::EngineWorld>(*engine_, scenario_);
+        evaluator_ = std::make_unique<console::Evaluator>(*world_);
+        evaluator_->defineModules(modules_);
+    }
+    return evaluator_->eval(line);
 }
 
 LaneOutcome LaneDriver::execute(const Action& action) {

@@ -15,9 +15,10 @@ RunController::~RunController() {
     stop();
 }
 
-void RunController::start(const Scenario& scenario, Clock clock, double speed) {
+void RunController::start(const Scenario& scenario, Clock clock, double speed, RunStart how) {
     stop();
     scenario_ = scenario;
+    how_ = std::move(how);
     clock_ = clock;
     speed_ = speed;
     paused_ = false;
@@ -27,6 +28,7 @@ void RunController::start(const Scenario& scenario, Clock clock, double speed) {
         std::lock_guard guard(thread_.lock());
         commands_.clear();
         results_.clear();
+        answers_.clear();
     }
     events_.clear();
     thread_.start([this] { loop(); });
@@ -50,7 +52,7 @@ void RunController::setSpeed(double speed) {
 }
 
 void RunController::stepToNextEvent() {
-    post({true, {}});
+    post({true, {}, {}});
 }
 
 // Everything the GUI does to the tree: the same actions a script does, from the GUI,
@@ -63,28 +65,34 @@ Action fromGui(Action action) {
 
 using K = Action::Kind;
 void RunController::kill(const std::string& path) {
-    post({false, fromGui(Action::signal(K::Kill, path))});
+    post({false, fromGui(Action::signal(K::Kill, path)), {}});
 }
 void RunController::exitSignal(const std::string& path, const std::string& reason) {
-    post({false, fromGui(Action::signal(K::Exit, path, Reason::parse(reason)))});
+    post({false, fromGui(Action::signal(K::Exit, path, Reason::parse(reason))), {}});
 }
 void RunController::crash(const std::string& path, const std::string& reason) {
-    post({false, fromGui(Action::signal(K::Crash, path, Reason::parse(reason)))});
+    post({false, fromGui(Action::signal(K::Crash, path, Reason::parse(reason))), {}});
 }
 void RunController::terminateChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::TerminateChild, sup, id))});
+    post({false, fromGui(Action::onChild(K::TerminateChild, sup, id)), {}});
 }
 void RunController::restartChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::RestartChild, sup, id))});
+    post({false, fromGui(Action::onChild(K::RestartChild, sup, id)), {}});
 }
 void RunController::deleteChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::DeleteChild, sup, id))});
+    post({false, fromGui(Action::onChild(K::DeleteChild, sup, id)), {}});
 }
 void RunController::startChild(const std::string& sup, NodePtr node) {
-    post({false, fromGui(Action::startChild(sup, std::move(node)))});
+    post({false, fromGui(Action::startChild(sup, std::move(node))), {}});
 }
 void RunController::inspect(const std::string& path) {
-    post({false, fromGui(Action::query(K::Inspect, path))});
+    post({false, fromGui(Action::query(K::Inspect, path)), {}});
+}
+
+void RunController::evaluate(const QString& line) {
+    Command command;
+    command.console = line.toStdString();
+    post(std::move(command));
 }
 
 void RunController::post(Command command) {
@@ -98,7 +106,7 @@ void RunController::post(Command command) {
 void RunController::loop() {
     using WallClock = std::chrono::steady_clock;
     const bool virt = clock_ == Clock::Virtual;
-    LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, &events_);
+    LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, &events_, how_);
     PacedClock clock;
     auto lastWall = WallClock::now();
 
@@ -112,6 +120,12 @@ void RunController::loop() {
         for (const auto& c : commands) {
             if (c.step) {
                 step = true;
+                continue;
+            }
+            if (c.console) {
+                ConsoleAnswer answer{QString::fromStdString(*c.console), lane.evaluate(*c.console)};
+                std::lock_guard guard(thread_.lock());
+                answers_.push_back(std::move(answer));
                 continue;
             }
             LaneOutcome outcome = lane.execute(c.lane);
@@ -152,9 +166,11 @@ void RunController::loop() {
 void RunController::drain() {
     std::vector<Event> events = events_.take();
     std::vector<LaneOutcome> results;
+    std::vector<ConsoleAnswer> answers;
     {
         std::lock_guard guard(thread_.lock());
         results.swap(results_);
+        answers.swap(answers_);
     }
     if (!events.empty()) Q_EMIT eventsArrived(events);
     for (const auto& r : results) {
@@ -165,6 +181,9 @@ void RunController::drain() {
         else
             Q_EMIT actionFinished(r.what, r.ok, r.message);
     }
+    for (const auto& a : answers)
+        Q_EMIT evaluated(a.line, a.reply.ok, QString::fromStdString(a.reply.text),
+                         QString::fromStdString(a.reply.focus));
     if (ended_.exchange(false)) Q_EMIT runEnded();
 }
 

@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <deque>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -30,7 +31,7 @@ class RunController : public QObject {
     ~RunController() override;
 
     /// Starts `scenario` afresh (stopping any run in progress).
-    void start(const Scenario& scenario, Clock clock, double speed = 1.0);
+    void start(const Scenario& scenario, Clock clock, double speed = 1.0, RunStart how = {});
     void stop();
     bool running() const { return thread_.running(); }
     Clock clock() const { return clock_; }
@@ -56,6 +57,8 @@ class RunController : public QObject {
     void startChild(const std::string& supervisor, NodePtr node);
     /// Asks a process for its live state (a worker) or its children (a supervisor).
     void inspect(const std::string& path);
+    /// Runs a console line on the engine; the answer comes back as evaluated().
+    void evaluate(const QString& line);
 
   Q_SIGNALS:
     /// A batch of events, in seq order, delivered once per frame.
@@ -69,11 +72,19 @@ class RunController : public QObject {
     /// inspect() found nothing at `path` (it is not running): not a failure of anything asked.
     void inspectionMissed(const QString& path);
     void runEnded();
+    /// The console's answer to `line`: the text iex would print, and the process the
+    /// line touched (a path, or empty).
+    void evaluated(const QString& line, bool ok, const QString& text, const QString& focus);
 
   private:
     struct Command {
         bool step = false; // step to the next event (virtual clock)
         Action lane;
+        std::optional<std::string> console; // a console line instead of an action
+    };
+    struct ConsoleAnswer {
+        QString line;
+        console::Reply reply;
     };
 
     void post(Command command);
@@ -90,6 +101,8 @@ class RunController : public QObject {
 
     std::deque<Command> commands_;
     std::vector<LaneOutcome> results_;
+    std::vector<ConsoleAnswer> answers_;
+    RunStart how_;
     EventQueue events_;
     QTimer frame_;
 };

@@ -7,6 +7,8 @@ namespace suplab {
 
 const char* toString(ProcessState state) {
     switch (state) {
+    case ProcessState::NotStarted:
+        return "not started";
     case ProcessState::Starting:
         return "starting";
     case ProcessState::Running:
@@ -34,7 +36,8 @@ std::string idOf(const std::string& path) {
 }
 } // namespace
 
-TreeState::TreeState(const Scenario& scenario) {
+TreeState::TreeState(const Scenario& scenario, bool treeUp)
+    : initial_(treeUp ? ProcessState::Starting : ProcessState::NotStarted) {
     rootPath_ = scenario.root->id;
     for (const auto& step : scenario.script)
         if (step.action == StepAction::StartChild && step.child)
@@ -46,6 +49,7 @@ void TreeState::addStatic(const NodePtr& spec, const std::string& parent) {
     const std::string path = parent.empty() ? spec->id : parent + "/" + spec->id;
     ProcessNode& node = ensure(path);
     node.spec = spec;
+    node.state = initial_;
     if (spec->isSupervisor())
         intensity_.emplace(path, RestartIntensity(spec->max_restarts, spec->max_seconds));
     if (spec->type == NodeType::DynamicSupervisor) {

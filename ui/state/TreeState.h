@@ -16,7 +16,15 @@
 
 namespace suplab {
 
-enum class ProcessState : unsigned char { Starting, Running, Stopping, Down, Restarting, Removed };
+enum class ProcessState : unsigned char {
+    NotStarted, // its tree has not been started yet (a lesson before its start_link)
+    Starting,
+    Running,
+    Stopping,
+    Down,
+    Restarting,
+    Removed
+};
 const char* toString(ProcessState state);
 
 struct ProcessNode {
@@ -43,7 +51,8 @@ struct ProcessNode {
 
 class TreeState {
   public:
-    explicit TreeState(const Scenario& scenario);
+    /// `treeUp` false: the run begins with nothing started, every process "not started".
+    explicit TreeState(const Scenario& scenario, bool treeUp = true);
 
     /// The spec of a child that will be started through the API at `path`.
     void expectChild(const std::string& path, NodePtr spec) { expected_[path] = std::move(spec); }
@@ -98,6 +107,7 @@ class TreeState {
     void addStatic(const NodePtr& spec, const std::string& parent);
     ProcessNode& ensure(const std::string& path);
 
+    ProcessState initial_ = ProcessState::Starting; // of every static process, until it runs
     std::string rootPath_;
     std::map<std::string, ProcessNode> nodes_;
     std::map<std::string, RestartIntensity> intensity_;

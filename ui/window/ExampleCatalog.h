@@ -1,6 +1,7 @@
 #pragma once
-// The lesson's examples, in the lesson's order: as scenarios (Examples menu) and
-// as the Elixir modules the lesson writes (Examples > The lesson in Elixir).
+// The lesson's examples, in the lesson's order: as scenarios (Examples menu), as
+// sessions to run line by line in the console (Examples > The lesson, step by step)
+// and as the Elixir modules the lesson writes (Examples > The lesson in Elixir).
 
 namespace suplab {
 
@@ -15,6 +16,28 @@ inline constexpr Example kScenarioExamples[] = {
     {":/scenarios/03_application_tree.json", "Application tree: three subsystems"},
     {":/scenarios/04_session_supervisor.json", "SessionSupervisor (DynamicSupervisor)"},
     {":/scenarios/05_chat_app.json", "ChatApp: Logger and RoomSupervisor"},
+};
+
+/// A lesson's iex session and the tree it runs on: an Elixir file (the tree is down
+/// until the session's first line starts it) or a scenario (up, as `iex -S mix`
+/// leaves an application).
+struct LessonSession {
+    const char* source;
+    const char* transcript;
+    const char* title;
+};
+
+inline constexpr LessonSession kLessonSessions[] = {
+    {":/elixir/lesson_counter_kvstore.ex", ":/lessons/01_counter_kvstore.iex",
+     "Counter and KVStore: a restart wipes the state"},
+    {":/elixir/lesson_rest_for_one.ex", ":/lessons/02_database_cache_webserver.iex",
+     "Database, Cache, WebServer: rest_for_one"},
+    {":/scenarios/03_application_tree.json", ":/lessons/03_application_tree.iex",
+     "Application tree: a crash stays in its subsystem"},
+    {":/elixir/lesson_session_supervisor.ex", ":/lessons/04_session_supervisor.iex",
+     "SessionSupervisor: sessions started on demand"},
+    {":/lessons/05_chat_app.ex", ":/lessons/05_chat_app.iex",
+     "ChatApp: rooms under a DynamicSupervisor"},
 };
 
 inline constexpr Example kElixirExamples[] = {

@@ -52,6 +52,10 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
     table();
     row(tr("pid"), q(formatPid(n.pid)));
     row(tr("state"), QString::fromLatin1(toString(n.state)));
+    // What a worker holds, high up: the console's lines change it, a restart wipes it.
+    const bool running = n.state == ProcessState::Running;
+    if (!n.isSupervisor() && running && live.answered && !live.text.isEmpty())
+        row(tr("holds"), live.text);
     if (n.upSinceUs >= 0)
         row(tr("uptime"), QObject::tr("%1 s").arg(double(nowUs - n.upSinceUs) / 1e6, 0, 'f', 2));
     row(tr("restarts"), QString::number(n.restarts));
@@ -104,15 +108,14 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
         end();
     }
 
-    const bool running = n.state == ProcessState::Running;
     if (!running) {
         section(tr("Live"));
         html +=
             QStringLiteral("<p>%1</p>")
                 .arg(tr("Not running: nothing to ask it until it is up again.").toHtmlEscaped());
     } else if (live.answered) {
-        if (!live.text.isEmpty()) {
-            section(n.isSupervisor() ? tr("Summary") : tr("Live state"));
+        if (!live.text.isEmpty() && n.isSupervisor()) {
+            section(tr("Summary"));
             html += QStringLiteral("<p>%1</p>").arg(live.text.toHtmlEscaped());
         }
         if (n.isSupervisor()) {

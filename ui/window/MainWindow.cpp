@@ -2,6 +2,7 @@
 
 #include "canvas/TreeCanvas.h"
 #include "charts/RestartChart.h"
+#include "console/ConsolePanel.h"
 #include "export/TreeExport.h"
 #include "export/TreeFormats.h"
 #include "io/AtomicFile.h"
@@ -14,6 +15,7 @@
 #include "state/TreeState.h"
 #include "timeline/LifeTimeline.h"
 #include "timeline/ScriptTimeline.h"
+#include "window/ExampleCatalog.h"
 #include "window/FindBar.h"
 #include "window/ImportDialog.h"
 #include "window/NoticeBar.h"
@@ -169,6 +171,24 @@ void MainWindow::buildDocks() {
         if (state_ && state_->find(path.toStdString())) canvas_->reveal(path);
     });
 
+    console_ = new ConsolePanel(this);
+    auto* consoleDock = new QDockWidget(tr("Console"), this);
+    consoleDock->setObjectName(QStringLiteral("console"));
+    consoleDock->setWidget(console_);
+    addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
+    splitDockWidget(logDock, consoleDock, Qt::Horizontal);
+    connect(console_, &ConsolePanel::submitted, &controller_, &RunController::evaluate);
+    // Each answer: printed, and the process it touched selected, so that the inspector
+    // shows its state as it is after the line.
+    connect(&controller_, &RunController::evaluated, this,
+            [this](const QString& line, bool ok, const QString& text, const QString& focus) {
+                console_->showReply(line, ok, text);
+                if (!focus.isEmpty() && focus != selected_)
+                    select(focus);
+                else if (!selected_.isEmpty())
+                    controller_.inspect(selected_.toStdString());
+            });
+
     chart_ = new RestartChart(this);
     lives_ = new LifeTimeline(this);
     auto* tabs = new QTabWidget(this);
@@ -193,7 +213,7 @@ bool MainWindow::openFile(const QString& path) {
         // Read whole: run it. Otherwise show what was not read before running anything.
         if (!dialog.result().complete() || !dialog.result().scenario)
             if (dialog.exec() != QDialog::Accepted) return false;
-        if (!runImported(dialog.result(), dialog.label())) return false;
+        if (!runImported(dialog.result(), dialog.label(), dialog.source())) return false;
         // Reload reads the file again: edit the module in your editor, then F5.
         currentFile_ = path;
         rememberRecent(path);
@@ -237,8 +257,45 @@ bool MainWindow::load(const QByteArray& text, const QString& label, const QStrin
     return true;
 }
 
-void MainWindow::use(Scenario scenario, const QString& label, const QString& fileForRecent) {
+bool MainWindow::openLesson(std::size_t index) {
+    if (index >= std::size(kLessonSessions)) return false;
+    const LessonSession& lesson = kLessonSessions[index];
+    QFile sourceFile(QString::fromLatin1(lesson.source));
+    QFile transcriptFile(QString::fromLatin1(lesson.transcript));
+    if (!sourceFile.open(QIODevice::ReadOnly) || !transcriptFile.open(QIODevice::ReadOnly))
+        return false;
+    const std::string source = sourceFile.readAll().toStdString();
+    const QString label = QFileInfo(sourceFile.fileName()).fileName();
+    std::optional<Scenario> scenario;
+    RunStart how;
+    if (label.endsWith(QLatin1String(".json"))) {
+        LoadResult loaded = loadScenarioText(source, label.toStdString());
+        if (!loaded.ok()) return false;
+        scenario = std::move(loaded.scenario);
+        scenario->script.clear(); // the session is the script
+    } else {
+        ImportResult imported = suplab::importElixir(source, label.toStdString());
+        if (!imported.scenario) return false;
+        scenario = std::move(imported.scenario);
+        how = RunStart{false, source}; // the session's first line starts the tree
+    }
+    scenario->stop_at_end = false;
+    use(std::move(*scenario), label, {}, std::move(how));
+    console_->setTranscript(console::parseTranscript(transcriptFile.readAll().toStdString()),
+                            tr(lesson.title));
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("console"))) {
+        dock->show();
+        dock->raise();
+    }
+    console_->setFocus();
+    return true;
+}
+
+void MainWindow::use(Scenario scenario, const QString& label, const QString& fileForRecent,
+                     RunStart how) {
     scenario_ = std::move(scenario);
+    runStart_ = std::move(how);
+    console_->clearTranscript();
     scenarioLabel_ = label;
     currentFile_ = fileForRecent;
     if (!fileForRecent.isEmpty()) rememberRecent(fileForRecent);
@@ -252,7 +309,7 @@ void MainWindow::restart() {
     lives_->refresh(nullptr, 0, {}); // nothing of the old tree is kept
     // A new run starts its seq again at 1: it does not belong in the same file.
     stopRecording(tr("Recording stopped as the run restarted"));
-    state_ = std::make_unique<TreeState>(*scenario_);
+    state_ = std::make_unique<TreeState>(*scenario_, runStart_.treeUp);
     log_->model().clear();
     liveText_.clear();
     canvas_->clear();
@@ -266,7 +323,8 @@ void MainWindow::restart() {
     updateInspector();
     const bool virt = virtualAction_->isChecked();
     controller_.start(*scenario_, virt ? RunController::Clock::Virtual : RunController::Clock::Real,
-                      speed_->value());
+                      speed_->value(), runStart_);
+    console_->runRestarted(q(scenario_->name));
     controller_.setPaused(pauseAction_->isChecked() && virt);
     setWindowTitle(tr("SupLab: %1").arg(q(scenario_->name)));
     timeline_->setScript(scenario_->script, scenario_->settle_ms);
@@ -559,12 +617,16 @@ void MainWindow::saveScenarioDialog() {
 }
 
 bool MainWindow::importElixir(const QString& source, const QString& label) {
-    return runImported(suplab::importElixir(source.toStdString(), label.toStdString()), label);
+    return runImported(suplab::importElixir(source.toStdString(), label.toStdString()), label,
+                       source);
 }
 
-bool MainWindow::runImported(const ImportResult& result, const QString& label) {
+bool MainWindow::runImported(const ImportResult& result, const QString& label,
+                             const QString& source) {
     if (!result.scenario) return false;
-    use(*result.scenario, label, {}); // the importer had the loader check it already
+    // The importer had the loader check it already. Its tree runs at once, as an
+    // application's does; the console can call the file's functions.
+    use(*result.scenario, label, {}, RunStart{true, source.toStdString()});
     const int notRead = result.notReadCount();
     statusBar()->showMessage(
         notRead ? tr("Imported %1: %n construct(s) not read (File > Import Elixir lists them)", "",
@@ -577,7 +639,8 @@ bool MainWindow::runImported(const ImportResult& result, const QString& label) {
 
 void MainWindow::importDialog() {
     ImportDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted) runImported(dialog.result(), dialog.label());
+    if (dialog.exec() == QDialog::Accepted)
+        runImported(dialog.result(), dialog.label(), dialog.source());
 }
 
 void MainWindow::exportDialog(bool filtered) {

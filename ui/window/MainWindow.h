@@ -24,6 +24,7 @@ class QTextBrowser;
 namespace suplab {
 
 class CompareWindow;
+class ConsolePanel;
 class EventLogModel;
 class EventLogPanel;
 class EventRecorder;
@@ -45,6 +46,9 @@ class MainWindow final : public QMainWindow {
     bool openFile(const QString& path);
     /// Loads and runs a built-in example (a resource path such as ":/scenarios/01_...json").
     bool openExample(const QString& resourcePath);
+    /// Opens the lesson's session `index` (ExampleCatalog.h's kLessonSessions): its tree,
+    /// and its lines in the console, ready to run one by one.
+    bool openLesson(std::size_t index);
     void useVirtualClock(bool on);
     /// Opens compare mode on the current scenario (nullptr when none is loaded).
     CompareWindow* openCompare();
@@ -54,6 +58,7 @@ class MainWindow final : public QMainWindow {
     TreeCanvas& canvas() { return *canvas_; }
     EventLogModel& logModel();
     EventLogPanel& logPanel() { return *log_; }
+    ConsolePanel& console() { return *console_; }
     NoticeBar& notice() { return *notice_; }
     FindBar& findBar() { return *find_; }
     const TreeState* treeState() const { return state_.get(); }
@@ -71,7 +76,8 @@ class MainWindow final : public QMainWindow {
     /// false when nothing could be made of it, and the current run goes on.
     bool importElixir(const QString& source, const QString& label);
     /// Runs what an import made (the dialog's result, already read); false if it made nothing.
-    bool runImported(const ImportResult& result, const QString& label);
+    /// `source`'s functions can be called from the console.
+    bool runImported(const ImportResult& result, const QString& label, const QString& source);
     /// Saves the current scenario as a format-1 file; an error message, or empty.
     QString saveScenario(const QString& file);
     /// Exports the tree as svg, png, mermaid, dot or elixir; an error message, or empty.
@@ -87,7 +93,8 @@ class MainWindow final : public QMainWindow {
   private:
     bool load(const QByteArray& text, const QString& label, const QString& fileForRecent);
     /// Makes `scenario` the current one and runs it.
-    void use(Scenario scenario, const QString& label, const QString& fileForRecent);
+    void use(Scenario scenario, const QString& label, const QString& fileForRecent,
+             RunStart how = {});
     void restart();
     void buildDocks();
     void buildFileMenu();
@@ -120,6 +127,8 @@ class MainWindow final : public QMainWindow {
     NoticeBar* notice_ = nullptr;
     FindBar* find_ = nullptr;
     EventLogPanel* log_ = nullptr;
+    ConsolePanel* console_ = nullptr;
+    RunStart runStart_; // how the current scenario's runs begin
     QTextBrowser* inspector_ = nullptr;
     RestartChart* chart_ = nullptr;
     LifeTimeline* lives_ = nullptr;

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "canvas/TreeCanvas.h"
+#include "console/ConsolePanel.h"
 #include "export/TreeSnapshot.h"
 #include "io/EventRecorder.h"
 #include "timeline/ScriptTimeline.h"
@@ -122,6 +123,10 @@ void MainWindow::buildFileMenu() {
         const QString resource = QString::fromLatin1(ex.resource);
         examples->addAction(tr(ex.title), this, [this, resource] { openExample(resource); });
     }
+    // The lesson's sessions, typed line by line into the console.
+    QMenu* steps = examples->addMenu(tr("The lesson, &step by step"));
+    for (std::size_t i = 0; i < std::size(kLessonSessions); ++i)
+        steps->addAction(tr(kLessonSessions[i].title), this, [this, i] { openLesson(i); });
     // The lesson's modules as written in Elixir, opened in the importer.
     QMenu* elixir = examples->addMenu(tr("The lesson in &Elixir (import)"));
     for (const auto& ex : kElixirExamples) {
@@ -130,7 +135,8 @@ void MainWindow::buildFileMenu() {
             ImportDialog dialog(this);
             const QString error = dialog.openFile(resource);
             if (!error.isEmpty()) return;
-            if (dialog.exec() == QDialog::Accepted) runImported(dialog.result(), dialog.label());
+            if (dialog.exec() == QDialog::Accepted)
+                runImported(dialog.result(), dialog.label(), dialog.source());
         });
     }
 }
@@ -246,6 +252,14 @@ void MainWindow::buildViewMenu() {
     uses->setChecked(true);
     uses->setToolTip(tr("Draw each worker's `uses` as a dashed arrow to the sibling it calls"));
     connect(uses, &QAction::toggled, canvas_, &TreeCanvas::setShowUses);
+    view->addAction(tr("Go to the &console"), QKeySequence(Qt::CTRL | Qt::Key_QuoteLeft), this,
+                    [this] {
+                        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("console"))) {
+                            dock->show();
+                            dock->raise();
+                        }
+                        console_->setFocus();
+                    });
     QMenu* panels = view->addMenu(tr("&Panels"));
     for (auto* dock : findChildren<QDockWidget*>())
         panels->addAction(dock->toggleViewAction());

@@ -1,0 +1,167 @@
+#include "ConsolePanel.h"
+
+#include "console/ConsoleInput.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QTextCursor>
+#include <QVBoxLayout>
+
+namespace suplab {
+
+namespace {
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+/// What a line printed, compared with what the lesson printed: pids and iex's line
+/// breaks (which follow the pids' widths) aside.
+bool sameAsLesson(const QString& got, const std::string& expected) {
+    auto plain = [](const std::string& text) {
+        QString s = q(console::withoutPids(text));
+        return s.remove(QRegularExpression(QStringLiteral("\\s+")));
+    };
+    return plain(got.toStdString()) == plain(expected);
+}
+} // namespace
+
+ConsolePanel::ConsolePanel(QWidget* parent) : QWidget(parent) {
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    hint_ = new QLabel(this);
+    hint_->setWordWrap(true);
+    hint_->setTextFormat(Qt::RichText);
+    hint_->hide();
+    output_ = new QPlainTextEdit(this);
+    output_->setReadOnly(true);
+    output_->setFont(fixed);
+    output_->setMaximumBlockCount(5000); // a long session keeps its last 5000 lines
+    output_->setAccessibleName(tr("Console output"));
+    output_->setPlaceholderText(
+        tr("Type Elixir as in iex: Counter.get_count(), Supervisor.which_children(MyApp.Supervisor)"
+           "... h lists what the console runs; Up and Down recall earlier lines."));
+    prompt_ = new QLabel(this);
+    prompt_->setFont(fixed);
+    input_ = new ConsoleInput(this);
+    input_->setFont(fixed);
+    input_->setAccessibleName(tr("Console input"));
+    auto* line = new QHBoxLayout;
+    line->addWidget(prompt_);
+    line->addWidget(input_, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(hint_);
+    layout->addWidget(output_, 1);
+    layout->addLayout(line);
+    setFocusProxy(input_);
+    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    connect(input_, &QLineEdit::returnPressed, this, &ConsolePanel::submit);
+}
+
+void ConsolePanel::append(const QString& text, const QColor& colour, bool bold, bool italic) {
+    QTextCharFormat format;
+    format.setForeground(colour);
+    format.setFontWeight(bold ? QFont::Bold : QFont::Normal);
+    format.setFontItalic(italic);
+    QTextCursor cursor(output_->document());
+    cursor.movePosition(QTextCursor::End);
+    if (!output_->document()->isEmpty()) cursor.insertBlock();
+    cursor.insertText(text, format);
+    output_->moveCursor(QTextCursor::End);
+    output_->ensureCursorVisible();
+}
+
+void ConsolePanel::setTranscript(std::vector<console::TranscriptLine> lines, const QString& title) {
+    transcript_ = std::move(lines);
+    title_ = title;
+    next_ = 0;
+    offerNextLine();
+}
+
+void ConsolePanel::clearTranscript() {
+    transcript_.clear();
+    title_.clear();
+    next_ = 0;
+    hint_->hide();
+}
+
+void ConsolePanel::runRestarted(const QString& label) {
+    pending_ = 0; // answers to lines sent to the old run will not come
+    count_ = 1;
+    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    append(tr("-- %1: a new run --").arg(label), palette().color(QPalette::PlaceholderText), false,
+           true);
+    if (!transcript_.empty()) {
+        next_ = 0;
+        input_->clear();
+        offerNextLine();
+    }
+}
+
+void ConsolePanel::offerNextLine() {
+    if (transcript_.empty()) return;
+    if (next_ >= transcript_.size()) {
+        hint_->setText(tr("<b>%1</b>: the session is done. Type your own lines, or open it "
+                          "again from Examples \u203A The lesson, step by step.")
+                           .arg(title_.toHtmlEscaped()));
+        hint_->show();
+        return;
+    }
+    const console::TranscriptLine& step = transcript_[next_];
+    QString text = tr("<b>%1</b>, line %2 of %3")
+                       .arg(title_.toHtmlEscaped())
+                       .arg(next_ + 1)
+                       .arg(transcript_.size());
+    if (!step.narration.empty())
+        text += QStringLiteral(": ") +
+                q(step.narration).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral(" "));
+    text += tr(" <i>Enter runs it.</i>");
+    hint_->setText(text);
+    hint_->show();
+    if (input_->text().isEmpty()) input_->setText(q(step.input));
+}
+
+void ConsolePanel::submit() {
+    const QString line = input_->text();
+    input_->remember(line);
+    input_->clear();
+    if (line.trimmed().isEmpty()) {
+        offerNextLine();
+        return;
+    }
+    ++pending_;
+    Q_EMIT submitted(line);
+}
+
+void ConsolePanel::showReply(const QString& line, bool ok, const QString& text) {
+    if (pending_ == 0) return; // a line sent to a run that has since been restarted
+    --pending_;
+    const QColor plain = palette().color(QPalette::Text);
+    const QColor quiet = palette().color(QPalette::PlaceholderText);
+    const bool fromTranscript = next_ < transcript_.size() && q(transcript_[next_].input) == line;
+    if (fromTranscript && !transcript_[next_].narration.empty())
+        append(
+            QStringLiteral("# ") +
+                q(transcript_[next_].narration).replace(QLatin1Char('\n'), QStringLiteral("\n# ")),
+            quiet, false, true);
+    append(QStringLiteral("iex(%1)> %2").arg(count_).arg(line), palette().color(QPalette::Link),
+           true);
+    if (!text.isEmpty()) append(text, ok ? plain : QColor(0xd0, 0x3b, 0x3b));
+    if (fromTranscript) {
+        const std::string& expected = transcript_[next_].expected;
+        if (!expected.empty() && !sameAsLesson(text, expected))
+            append(tr("# the lesson shows: %1").arg(q(expected)), QColor(0xc0, 0x7a, 0x00), false,
+                   true);
+        ++next_;
+    }
+    ++count_;
+    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    offerNextLine();
+}
+
+QString ConsolePanel::outputText() const {
+    return output_->toPlainText();
+}
+
+} // namespace suplab
