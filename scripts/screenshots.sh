@@ -18,6 +18,7 @@ shot() { # NAME THEME ARGS...   (LEGEND=true shows the canvas' legend)
         "$bin" "$@" --screenshot "$out/$name.png" 2>/dev/null
     echo "screenshots: $out/$name.png"
 }
+shot lesson_console light --lesson 1 --lesson-lines 6 --quit-after 3500
 shot counter_kvstore light resources/scenarios/01_counter_kvstore.json \
     --select MyApp.Supervisor/Counter --quit-after 2500
 LEGEND=true shot rest_for_one light resources/scenarios/02_database_cache_webserver.json \

@@ -3,10 +3,11 @@
 #include "TimedApplication.h"
 #include "UiBench.h"
 #include "canvas/TreeCanvas.h"
+#include "console/ConsolePanel.h"
 #include "export/TreeFormats.h"
 #include "lanes/CompareWindow.h"
-#include "window/ImportDialog.h"
 #include "window/ExampleCatalog.h"
+#include "window/ImportDialog.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -87,11 +88,15 @@ int main(int argc, char** argv) {
         QStringLiteral("Open the lesson's session N (1-5, as in Examples > The lesson, step by "
                        "step) with its lines ready in the console."),
         QStringLiteral("N"));
+    QCommandLineOption lessonLines(
+        QStringLiteral("lesson-lines"),
+        QStringLiteral("With --lesson: run the session's first N lines, one after the other."),
+        QStringLiteral("N"));
     QCommandLineOption benchUi(
         QStringLiteral("bench-ui"),
         QStringLiteral("Measure the GUI under a flood of events and print JSON."));
     parser.addOptions({virtualClock, screenshot, quitAfter, select, compare, chaos, target, record,
-                       exportTree, showImport, lesson, benchUi});
+                       exportTree, showImport, lesson, lessonLines, benchUi});
     parser.process(app);
     if (parser.isSet(benchUi))
         return suplab::runUiBench(static_cast<suplab::TimedApplication&>(app));
@@ -110,6 +115,14 @@ int main(int argc, char** argv) {
             return 2;
         }
         loaded = true;
+        // Each line once the one before is answered, as a person pressing Enter would.
+        auto left = std::make_shared<int>(parser.value(lessonLines).toInt());
+        auto next = [&window, left] {
+            if (*left > 0 && window.console().runNextLine()) --*left;
+        };
+        QObject::connect(&window.controller(), &suplab::RunController::evaluated, &window,
+                         [next] { QTimer::singleShot(100, next); });
+        QTimer::singleShot(200, next);
     }
     if (!loaded) window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json"));
     if (parser.isSet(record)) {

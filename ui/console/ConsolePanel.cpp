@@ -6,7 +6,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace suplab {
@@ -68,8 +70,10 @@ void ConsolePanel::append(const QString& text, const QColor& colour, bool bold, 
     cursor.movePosition(QTextCursor::End);
     if (!output_->document()->isEmpty()) cursor.insertBlock();
     cursor.insertText(text, format);
-    output_->moveCursor(QTextCursor::End);
-    output_->ensureCursorVisible();
+    // Once the new lines are laid out: the last one in view.
+    QTimer::singleShot(0, output_, [out = output_] {
+        out->verticalScrollBar()->setValue(out->verticalScrollBar()->maximum());
+    });
 }
 
 void ConsolePanel::setTranscript(std::vector<console::TranscriptLine> lines, const QString& title) {
@@ -120,6 +124,13 @@ void ConsolePanel::offerNextLine() {
     hint_->setText(text);
     hint_->show();
     if (input_->text().isEmpty()) input_->setText(q(step.input));
+}
+
+bool ConsolePanel::runNextLine() {
+    if (next_ >= transcript_.size()) return false;
+    input_->setText(q(transcript_[next_].input));
+    submit();
+    return true;
 }
 
 void ConsolePanel::submit() {

@@ -29,6 +29,8 @@ class ConsolePanel final : public QWidget {
     std::size_t transcriptSize() const { return transcript_.size(); }
     /// The transcript's line that Enter runs next (0-based), or its size when done.
     std::size_t nextLine() const { return next_; }
+    /// Runs the session's next line as Enter would (false when none is left).
+    bool runNextLine();
     /// A new run: said in the output; a loaded session starts again from its first line.
     void runRestarted(const QString& label);
     /// The engine's answer to `line` (sent with submitted()).

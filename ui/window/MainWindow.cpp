@@ -125,7 +125,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             auto* log = findChild<QDockWidget*>(QStringLiteral("eventlog"));
             resizeDocks({inspector, charts}, {250, 330}, Qt::Vertical);
             resizeDocks({inspector}, {380}, Qt::Horizontal);
-            resizeDocks({log}, {230}, Qt::Vertical);
+            auto* console = findChild<QDockWidget*>(QStringLiteral("console"));
+            resizeDocks({log}, {270}, Qt::Vertical);
+            resizeDocks({log, console}, {1, 1}, Qt::Horizontal);
         });
     }
     // Preferences: the clock and its speed as they were last time.
