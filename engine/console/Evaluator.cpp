@@ -11,6 +11,8 @@ using elixir::Term;
 
 namespace {
 
+constexpr std::int64_t kMaxSleepMs = 10000;
+
 std::string arityName(const std::string& module, const std::string& function, std::size_t arity) {
     return (module.empty() ? "" : module + ".") + function + "/" + std::to_string(arity);
 }
@@ -360,6 +362,10 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
     if (function == "alive?" && args.size() == 1)
         return Value::boolean(world_.alive(needPid(args[0], "1st")));
     if (function == "sleep" && args.size() == 1 && args[0].kind == Value::Kind::Integer) {
+        // The run waits while the console sleeps (a Reset too): a bounded wait only.
+        if (args[0].integer < 0 || args[0].integer > kMaxSleepMs)
+            fail("** (SupLab) the console sleeps from 0 to " + std::to_string(kMaxSleepMs) +
+                 " ms at a time; got " + std::to_string(args[0].integer));
         world_.sleep(args[0].integer);
         return Value::ok();
     }
@@ -403,9 +409,9 @@ std::string Evaluator::supervisorPath(const Value& who, const std::string& callT
     return path;
 }
 
-NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string& supPath) {
+NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string& supPath,
+                             std::string& module) {
     // Counter, {Counter, arg}, or %{id: ..., start: {Counter, :start_link, [arg]}, restart: ...}
-    std::string module;
     Value arg = Value::list({});
     std::string id;
     auto node = std::make_shared<NodeSpec>();
@@ -508,10 +514,16 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
             const Value state = child.state == ChildState::Running      ? Value::pidOf(child.pid)
                                 : child.state == ChildState::Restarting ? Value::atom("restarting")
                                                                         : Value::atom("undefined");
+            // The module it runs: as start_child gave it, else as its id names it (a
+            // static child) or the lesson's name of its behaviour (a dynamic one).
             const NodePtr node = child.pid != kNoPid ? world_.nodeOf(child.pid) : nullptr;
             std::string moduleName = child.id;
             if (node && !Behaviour::lessonModule(node->behaviour).empty() && dynamic)
                 moduleName = std::string(Behaviour::lessonModule(node->behaviour));
+            const std::string childAt =
+                child.pid != kNoPid ? world_.pathOf(child.pid) : childPath(path, child.id);
+            if (auto it = childModules_.find(childAt); it != childModules_.end())
+                moduleName = it->second;
             children.push_back(
                 Value::tuple({dynamic ? Value::atom("undefined") : idValue(child.id), state,
                               Value::atom(child.supervisor ? "supervisor" : "worker"),
@@ -521,11 +533,13 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
     }
     if (function == "start_child" && arity == 2) {
         const std::string path = supervisorPath(args[0], callText("{:start_child, ...}"));
-        NodePtr node = childSpec(args[1], dynamic, path);
+        std::string childModule;
+        NodePtr node = childSpec(args[1], dynamic, path, childModule);
         const ActionResult done =
             world_.run(Action::startChild(path, node).from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);
         world_.started(path, node);
+        childModules_[childPath(path, node->id)] = childModule;
         if (done.call.pid != kNoPid) focus_ = childPath(path, node->id);
         if (done.call.ignored)
             return dynamic ? Value::atom("ignore")

@@ -61,7 +61,9 @@ class Evaluator {
 
     /// The path of the supervisor a pid or a registered name stands for.
     std::string supervisorPath(const Value& who, const std::string& call);
-    NodePtr childSpec(const Value& spec, bool dynamic, const std::string& supPath);
+    /// The node a child spec stands for; `module` is the module it starts.
+    NodePtr childSpec(const Value& spec, bool dynamic, const std::string& supPath,
+                      std::string& module);
 
     [[noreturn]] void fail(std::string text) const;
 
@@ -77,7 +79,8 @@ class Evaluator {
     std::map<std::string, Function> functions_; // "Module.name/arity"
     std::vector<std::string> modules_;          // the current module, innermost last
     int line_ = 0;
-    std::string focus_;      // see Reply::focus
+    std::map<std::string, std::string> childModules_; // by path: what start_child started
+    std::string focus_;                               // see Reply::focus
     bool helpShown_ = false; // the line's value is help text, printed as it is
 };
 

@@ -179,6 +179,23 @@ class TstConsole : public QObject {
         QTest::newRow("h of something that is not a module says what h takes")
             << QStringList{} << "h 5" << false
             << "** (SupLab) h takes a module: h Counter, h Supervisor, h MyApp.SessionSupervisor";
+        QTest::newRow("a child started from a map lists the module it starts")
+            << QStringList{"Supervisor.start_child(MyApp.Supervisor, %{id: :extra, start: "
+                           "{Counter, :start_link, [3]}})"}
+            << "hd(Supervisor.which_children(MyApp.Supervisor))" << true
+            << "{:extra, #PID<...>, :worker, [Counter]}";
+        QTest::newRow("start_child of an id that is running")
+            << QStringList{} << "Supervisor.start_child(MyApp.Supervisor, {Counter, 5})" << true
+            << "{:error, {:already_started, #PID<...>}}";
+        QTest::newRow("start_child of an id that is stopped")
+            << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
+            << "Supervisor.start_child(MyApp.Supervisor, {Counter, 5})" << true
+            << "{:error, :already_present}";
+        QTest::newRow("a sleep is bounded, so that the run is never held long")
+            << QStringList{} << "Process.sleep(60000)" << false
+            << "** (SupLab) the console sleeps from 0 to 10000 ms at a time; got 60000";
+        QTest::newRow("a short sleep lets time pass")
+            << QStringList{} << "Process.sleep(20)" << true << ":ok";
         QTest::newRow("the tree is started already")
             << QStringList{} << "MyApp.Supervisor.start_link(:ok)" << true
             << "{:error, {:already_started, #PID<...>}}";
