@@ -79,10 +79,12 @@ Reply Evaluator::eval(std::string_view line) {
         // `h` prints its text as iex's helpers do, not as a quoted string.
         const bool helpText = last.kind == Value::Kind::String && helpShown_;
         helpShown_ = false;
+        settle();
         return {true, helpText ? last.text : inspectPretty(last), focus_};
     } catch (const Failure& failure) {
         bindings_ = saved; // a line that fails binds nothing, as in iex
         helpShown_ = false;
+        settle();
         return {false, failure.text, focus_};
     }
 }
@@ -103,6 +105,19 @@ void Evaluator::defineModules(std::string_view source) {
                 Function{head.items, def.body};
         }
     }
+}
+
+void Evaluator::settle() {
+    // An exit signal is asynchronous, as on the BEAM: later calls on the same line may
+    // still meet the process (or its absence). But a person types the next line long
+    // after the supervisor has acted on it, so before the line's answer the console
+    // lets that happen (up to 100 ms of the run's time for each process signalled).
+    for (const Pid pid : signalled_) {
+        for (int waited = 0; waited < 100 && world_.alive(pid); ++waited)
+            world_.sleep(1);
+    }
+    if (!signalled_.empty()) world_.sleep(10);
+    signalled_.clear();
 }
 
 Value Evaluator::callDefined(const std::string& module, const Function& function,
@@ -386,12 +401,7 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
         Action action = Action::signal(kill ? Action::Kind::Kill : Action::Kind::Exit, path,
                                        Reason::parse(reasonText));
         world_.run(action.from("the console", kPersonCallTimeoutMs));
-        // The signal is asynchronous, as on the BEAM; but a person types the next line
-        // long after the supervisor has acted on it, so the console lets that happen
-        // before it reads on (up to 100 ms of the run's time).
-        for (int waited = 0; waited < 100 && world_.alive(pid); ++waited)
-            world_.sleep(1);
-        world_.sleep(10);
+        signalled_.push_back(pid); // see settle()
         return Value::boolean(true);
     }
     fail("** (UndefinedFunctionError) function " + arityName("Process", function, args.size()) +

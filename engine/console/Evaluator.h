@@ -79,6 +79,9 @@ class Evaluator {
     std::map<std::string, Function> functions_; // "Module.name/arity"
     std::vector<std::string> modules_;          // the current module, innermost last
     int line_ = 0;
+    /// Waits, at the end of a line, for what its exit signals set off (see signalled_).
+    void settle();
+    std::vector<Pid> signalled_;                      // processes the line sent an exit signal to
     std::map<std::string, std::string> childModules_; // by path: what start_child started
     std::string focus_;                               // see Reply::focus
     bool helpShown_ = false; // the line's value is help text, printed as it is

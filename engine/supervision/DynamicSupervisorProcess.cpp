@@ -255,8 +255,15 @@ Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
         co_return;
     }
     case CallOp::WhichChildren: {
-        CallResult r;
+        // Elixir keeps the children in a map by pid, and a small map lists its keys in
+        // order: the oldest pid first, and a restarted child (a new pid) moves last.
+        std::vector<const Child*> byAge;
         for (const auto& c : children_)
+            byAge.push_back(c.get());
+        std::sort(byAge.begin(), byAge.end(),
+                  [](const Child* a, const Child* b) { return a->pid < b->pid; });
+        CallResult r;
+        for (const Child* c : byAge)
             r.children.push_back(
                 ChildInfo{c->spec->id, c->restarting ? kNoPid : c->pid,
                           c->restarting ? ChildState::Restarting : ChildState::Running,

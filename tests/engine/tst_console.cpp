@@ -191,6 +191,13 @@ class TstConsole : public QObject {
             << QStringList{"Supervisor.terminate_child(MyApp.Supervisor, Counter)"}
             << "Supervisor.start_child(MyApp.Supervisor, {Counter, 5})" << true
             << "{:error, :already_present}";
+        QTest::newRow("an exit is asynchronous: a call on the same line finds no process")
+            << QStringList{} << "Process.exit(Process.whereis(Counter), :kill); Counter.get_count()"
+            << false
+            << "** (exit) exited in: GenServer.call(Counter, :get_count, 5000)" + noProcess;
+        QTest::newRow("by the next line the supervisor has restarted it")
+            << QStringList{"Process.exit(Process.whereis(Counter), :kill)"} << "Counter.get_count()"
+            << true << "0";
         QTest::newRow("a sleep is bounded, so that the run is never held long")
             << QStringList{} << "Process.sleep(60000)" << false
             << "** (SupLab) the console sleeps from 0 to 10000 ms at a time; got 60000";
@@ -212,6 +219,18 @@ class TstConsole : public QObject {
         const Reply got = session.evaluator->eval(line.toStdString());
         QCOMPARE(withoutPids(QString::fromStdString(got.text)), reply);
         QCOMPARE(got.ok, ok);
+    }
+
+    // Elixir's DynamicSupervisor lists its children by pid: a restarted one comes last.
+    void aRestartedDynamicChildIsListedLast() {
+        Session session("05_chat_app.json", true, "");
+        QVERIFY(session.loaded.ok());
+        for (const char* line :
+             {"Process.exit(Process.whereis(:lobby), :kill)", "ChatApp.Room.join(:lobby, \"x\")",
+              "[_, {_, last, _, _}] = DynamicSupervisor.which_children(ChatApp.RoomSupervisor)"})
+            QVERIFY2(session.evaluator->eval(line).ok, line);
+        QCOMPARE(QString::fromStdString(session.evaluator->eval("ChatApp.Room.users(last)").text),
+                 QStringLiteral("[\"x\"]"));
     }
 
     // The process a line acted on, for the GUI to select and inspect.
