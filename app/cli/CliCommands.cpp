@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "ConsoleCommand.h"
+#include "ParseCommand.h"
 
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
@@ -55,6 +56,9 @@ constexpr const char* kUsage =
     "      reads Elixir lines on stdin (a pasted iex transcript: its iex> lines) and prints\n"
     "      each result as iex does; a .ex file starts with the tree down (its start_link\n"
     "      starts it); exit status 1 if any line gave an error\n"
+    "  suplab-cli parse FILE.ex|DIR... [--quiet]\n"
+    "      lists every syntax error of Elixir files (every .ex/.exs under DIR) as\n"
+    "      FILE:LINE: message (--quiet: the first of each file); exit status 3 if any\n"
     "  suplab-cli --help | --version\n";
 
 int usageError(std::ostream& err, const std::string& message) {
@@ -489,6 +493,7 @@ int runCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
     if (command == "import") return importCommand(args, out, err);
     if (command == "export") return exportCommand(args, out, err);
     if (command == "console") return consoleCommand(args, in, out, err);
+    if (command == "parse") return parseCommand(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 

@@ -195,6 +195,13 @@ Value Evaluator::evaluate(const Term& term) {
         fail("** (SupLab) the operator " + term.text + " is not supported in the console");
     case Term::Kind::Call:
         return call(term);
+    case Term::Kind::UnaryOp:
+    case Term::Kind::Access:
+    case Term::Kind::Fn:
+    case Term::Kind::Clause:
+    case Term::Kind::Struct:
+    case Term::Kind::Binary:
+    case Term::Kind::Block:
     case Term::Kind::Opaque:
         break;
     }
@@ -228,9 +235,13 @@ void Evaluator::match(const Term& pattern, const Value& value, std::map<std::str
     case Term::Kind::Alias:
         if (!(evaluate(pattern) == value)) noMatch();
         return;
-    case Term::Kind::Call:
-        if (pattern.text == "^" && pattern.items.size() == 1) break;
-        [[fallthrough]];
+    case Term::Kind::UnaryOp: // ^pid: the value bound before, not a new binding
+        if (pattern.text == "^" && pattern.items.size() == 1 &&
+            pattern.items[0].kind == Term::Kind::Var) {
+            if (!(evaluate(pattern.items[0]) == value)) noMatch();
+            return;
+        }
+        break;
     default:
         break;
     }

@@ -1,8 +1,9 @@
 #pragma once
-// Splits Elixir source into tokens for the importer: enough of the language to read
-// supervisors and child specs (aliases, atoms, keyword keys, numbers, strings,
-// brackets, operators, do/end) with the line each token starts on. Newlines are
-// kept as tokens only outside brackets, where they end an expression.
+// Splits Elixir source into tokens, the whole language: identifiers and aliases, atoms
+// (quoted and operator atoms too), keyword keys (quoted ones too), numbers and
+// character literals (?a), strings, charlists and heredocs with their interpolations,
+// sigils of every delimiter (heredoc sigils too), every operator, and newlines, which
+// end an expression unless the next line starts with a binary operator (`|>`).
 
 #include <string>
 #include <string_view>
@@ -12,15 +13,15 @@ namespace suplab::elixir {
 
 enum class TokenKind : unsigned char {
     Alias,   // Foo, Foo.Bar (joined)
-    Ident,   // foo, _foo, foo?, __MODULE__
-    Atom,    // :foo, :"foo bar", true, false, nil (text without the colon)
-    KwKey,   // foo: (keyword key; text without the colon)
-    Integer, // 5_000, 0x1F (text as written, underscores removed)
-    Float,   // 1.5
+    Ident,   // foo, _foo, foo?, __MODULE__, and the words do/end/fn/when/...
+    Atom,    // :foo, :"foo bar", :+, true, false, nil (text without the colon)
+    KwKey,   // foo: or "foo": (keyword key; text without the colon)
+    Integer, // 5_000, 0x1F, ?a (text: the value in decimal)
+    Float,   // 1.5, 1.0e-3
     String,  // "..." or """...""" (text decoded; `interpolated` when it has #{...})
     Charlist,
-    Sigil, // ~w(...) and friends, kept whole
-    Op,    // ( ) [ ] { } %{ , . = |> ++ -> => :: ... (text is the operator)
+    Sigil, // ~w(...)a, ~r/.../, ~S"""...""" kept whole as written
+    Op,    // ( ) [ ] { } %{ << >> , ; . = |> ++ -> => :: ... (text is the operator)
     Newline,
     Eof,
 };
@@ -29,8 +30,8 @@ struct Token {
     TokenKind kind = TokenKind::Eof;
     std::string text;
     int line = 1;
-    bool interpolated = false; // String: contains #{...}
-    bool spaceBefore = false;  // whitespace right before it (for no-parens calls)
+    bool interpolated = false; // String, Atom, Charlist: contains #{...}
+    bool spaceBefore = false;  // whitespace right before it (for calls without parentheses)
 };
 
 struct LexResult {

@@ -1,7 +1,8 @@
 #pragma once
-// Elixir source read into terms: the subset of the syntax tree the importer needs.
-// Anything outside it still parses, as an opaque term with its line, so that the
-// importer can say exactly what it did not read.
+// Elixir source read into terms: the whole syntax (calls with and without parentheses,
+// do-blocks with their else/after/rescue/catch parts, clauses, fn, captures, structs,
+// binaries, every operator at its precedence). Floats, charlists and sigils are kept
+// as opaque terms with their text; an error loses no more than the expression it is in.
 
 #include "elixir/ElixirLexer.h"
 
@@ -22,10 +23,18 @@ struct Term {
         Tuple,   // items
         Map,     // items: Pair
         Pair,    // items[0] key (an Atom for `key:`), items[1] value
-        Call,    // text: dotted name ("Supervisor.init", "def", "@impl"); items: arguments;
-                 // body: the do-block's statements, when it has one
-        BinOp,   // text: the operator; items: left, right
-        Opaque,  // anything else (fn, sigils, floats, ...); text: a short description
+        Call,    // text: dotted name ("Supervisor.init", "def", "@impl", ":timer.seconds",
+                 // "Foo.{}" for `alias Foo.{A, B}`); items: arguments; body: the do-block's
+                 // statements, when it has one; blocks: its else/after/rescue/catch parts
+        BinOp,   // text: the operator ("|>", "not in", "when"); items: left, right
+        UnaryOp, // text: the operator ("-", "!", "not", "^", "&"); items: the operand
+        Access,  // items: the term and the key (`opts[:name]`)
+        Fn,      // items: Clause
+        Clause,  // items: the patterns (a guard is a `when` BinOp); body: the statements
+        Struct,  // text: the struct's name as written (`%MyStruct{}`); items: Pair
+        Binary,  // items: the segments of <<...>>
+        Block,   // body: the statements of `(a; b)`
+        Opaque,  // floats, charlists, sigils; text: as written
     };
     Kind kind = Kind::Opaque;
     std::string text;
@@ -35,12 +44,15 @@ struct Term {
     bool hasBlock = false;
     std::vector<Term> items;
     std::vector<Term> body;
+    std::vector<Term> blocks; // Call: `else`, `after`, `rescue`, `catch` (a Call each, its body)
 
     bool is(Kind k, std::string_view t) const { return kind == k && text == t; }
     /// Pair lookup in a keyword list or map: the value of `key`, or nullptr.
     const Term* find(std::string_view key) const;
     /// A short rendering for messages: `{Counter, 0}`, `children ++ extra`, ...
     std::string show() const;
+    /// The same, whole: Elixir that reads back as this term (do-blocks shortened).
+    std::string render() const;
 };
 
 struct ParseResult {
