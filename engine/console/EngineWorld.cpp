@@ -85,7 +85,15 @@ ActionResult EngineWorld::run(Action action) {
 }
 
 void EngineWorld::sleep(std::int64_t ms) {
-    engine_.port().sleepUntil(engine_.runtime().nowUs() + ms * 1000);
+    const std::int64_t until = engine_.runtime().nowUs() + ms * 1000;
+    if (engine_.virtualScheduler() || !cancelled_) {
+        engine_.port().sleepUntil(until);
+        return;
+    }
+    constexpr std::int64_t kSliceUs = 20'000;
+    for (std::int64_t now = engine_.runtime().nowUs(); now < until && !cancelled_();
+         now = engine_.runtime().nowUs())
+        engine_.port().sleepUntil(std::min(until, now + kSliceUs));
 }
 
 } // namespace suplab::console

@@ -7,6 +7,7 @@
 #include "run/Engine.h"
 #include "scenario/Scenario.h"
 
+#include <functional>
 #include <map>
 
 namespace suplab::console {
@@ -24,6 +25,9 @@ class EngineWorld final : public World {
     NodePtr nodeOf(Pid pid) override;
     ActionResult run(Action action) override;
     void sleep(std::int64_t ms) override;
+    /// On the real clock a sleep is cut short once `cancelled` says so (the GUI's Reset
+    /// must not wait for a Process.sleep).
+    void setCancel(std::function<bool()> cancelled) { cancelled_ = std::move(cancelled); }
     void started(const std::string& supervisorPath, NodePtr node) override;
     TreeStart startTree() override;
     std::string rootId() override;
@@ -34,6 +38,7 @@ class EngineWorld final : public World {
     Engine& engine_;
     const Scenario& scenario_;
     std::map<std::string, NodePtr> nodes_; // by path
+    std::function<bool()> cancelled_;
 };
 
 } // namespace suplab::console

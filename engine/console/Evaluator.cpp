@@ -249,6 +249,15 @@ void Evaluator::match(const Term& pattern, const Value& value, std::map<std::str
 }
 
 Value Evaluator::call(const Term& term) {
+    // h Counter, h KVStore.put: the argument names what to describe; it is not run.
+    if (term.text == "h" && term.items.size() == 1) {
+        const Term& about = term.items[0];
+        if (about.kind == Term::Kind::Call && about.items.empty() && !about.hasBlock) {
+            const auto dot = about.text.rfind('.');
+            if (dot != std::string::npos)
+                return help({Value::module(about.text.substr(0, dot))}, about.text.substr(dot + 1));
+        }
+    }
     std::vector<Value> args;
     for (const Term& a : term.items) // a trailing keyword list is one argument, a List
         args.push_back(evaluate(a));
@@ -256,6 +265,11 @@ Value Evaluator::call(const Term& term) {
     if (dot == std::string::npos) return callLocal(term.text, std::move(args));
     std::string module = term.text.substr(0, dot);
     if (module == "__MODULE__" && !modules_.empty()) module = modules_.back();
+    if (module.starts_with(':'))
+        fail("** (SupLab) Erlang modules are not in the console: " +
+             arityName(module, term.text.substr(dot + 1), args.size()) +
+             " (SupLab's workers are simulations: the inspector shows what one holds, and its "
+             "own functions read it, as Counter.get_count() does)");
     if (module.empty() || module[0] < 'A' || module[0] > 'Z')
         fail("** (SupLab) only calls to modules (Counter.get_count()) are supported: " +
              term.show());
@@ -293,15 +307,15 @@ Value Evaluator::callLocal(const std::string& function, std::vector<Value> args)
          arityName({}, function, args.size()) + " (there is no such import)");
 }
 
-Value Evaluator::help(const std::vector<Value>& args) {
+Value Evaluator::help(const std::vector<Value>& args, const std::string& only) {
     helpShown_ = true;
     if (args.empty())
         return Value::string(
             "SupLab's console runs these as iex would, on the running tree:\n"
             "  the workers' own functions: Counter.get_count(), KVStore.put(k, v), ...\n"
             "      (h Counter lists a module's functions)\n"
-            "  the functions of the modules read from the file, such as\n"
-            "      MyApp.SessionSupervisor.start_session(\"user_1\")\n"
+            "  the functions of the modules read from the file (an imported module's\n"
+            "      start_session(\"user_1\"), say), and GenServer.call/2 and cast/2\n"
             "  Process.whereis/1, exit/2, alive?/1, sleep/1; self/0, length/1, elem/2, hd/1, "
             "tl/1\n"
             "  Supervisor.which_children/1, count_children/1, start_child/2, "
@@ -323,6 +337,7 @@ Value Evaluator::help(const std::vector<Value>& args) {
                  "terminate_child/2", "restart_child/2",  "delete_child/2"};
     else if (module == "DynamicSupervisor")
         names = {"start_child/2", "terminate_child/2", "which_children/1", "count_children/1"};
+    if (module == "GenServer") names = {"call/2", "cast/2"};
     const std::string prefix = module + ".";
     for (const auto& [name, function] : functions_)
         if (name.starts_with(prefix)) names.push_back(name.substr(prefix.size()));
@@ -332,9 +347,11 @@ Value Evaluator::help(const std::vector<Value>& args) {
     if (behaviour.empty()) behaviour = std::string(Behaviour::ofLessonModule(module));
     for (const BehaviourFunction& f : Behaviour::functionsOf(behaviour))
         names.push_back(std::string(f.name) + "/" + std::to_string(f.arity));
+    if (!only.empty())
+        std::erase_if(names, [&](const std::string& n) { return !n.starts_with(only + "/"); });
     if (names.empty())
-        fail("** (SupLab) the console knows no function of " + module +
-             " (h lists what it can run)");
+        fail("** (SupLab) the console knows no function " +
+             (only.empty() ? "of " + module : module + "." + only) + " (h lists what it runs)");
     std::string text =
         module +
         (behaviour.empty() || behaviour == "generic" ? std::string()
@@ -365,7 +382,59 @@ Value Evaluator::callRemote(const std::string& module, const std::string& functi
     if (module == "Process") return processFunction(function, args);
     if (module == "Supervisor") return supervisorFunction(false, function, args);
     if (module == "DynamicSupervisor") return supervisorFunction(true, function, args);
+    if (module == "GenServer") return genServerFunction(function, args);
+    // Elixir's own modules: known, but not in the console.
+    static constexpr const char* kElixirModules[] = {
+        "IO",     "Enum",  "Map",      "List",   "String",      "Kernel",   "Keyword",
+        "Agent",  "Task",  "Registry", "Logger", "Application", "Stream",   "Tuple",
+        "Atom",   "Node",  "System",   "Code",   "Module",      "Integer",  "Float",
+        "Access", "Range", "MapSet",   "Port",   "File",        "Function", "Inspect"};
+    for (const char* known : kElixirModules)
+        if (module == known)
+            fail("** (SupLab) " + arityName(module, function, args.size()) +
+                 " is not in the console (h lists what it runs)");
     return behaviourFunction(module, function, args);
+}
+
+Value Evaluator::genServerFunction(const std::string& function, std::vector<Value>& args) {
+    // GenServer.call(Counter, :get_count), GenServer.call(pid, {:join, "ann"}) and
+    // GenServer.cast(Counter, {:increment, 1}): the request names the behaviour's function.
+    if ((function != "call" && function != "cast") || args.size() < 2 || args.size() > 3)
+        fail("** (SupLab) GenServer." + function + "/" + std::to_string(args.size()) +
+             " is not in the console (it has GenServer.call/2 and cast/2)");
+    const Value& request = args[1];
+    std::string name;
+    std::vector<Value> rest;
+    if (request.kind == Value::Kind::Atom) {
+        name = request.text;
+    } else if (request.kind == Value::Kind::Tuple && !request.items.empty() &&
+               request.items[0].kind == Value::Kind::Atom) {
+        name = request.items[0].text;
+        rest.assign(request.items.begin() + 1, request.items.end());
+    } else {
+        fail("** (SupLab) SupLab's workers take a request as an atom or a tuple naming one of "
+             "their functions ({:increment, 5}); got: " +
+             inspect(request));
+    }
+    const Value& server = args[0];
+    const Pid pid = server.kind == Value::Kind::Process ? server.pid
+                    : server.kind == Value::Kind::Atom  ? world_.whereis(idText(server))
+                                                        : kNoPid;
+    const NodePtr node = pid != kNoPid ? world_.nodeOf(pid) : nullptr;
+    std::string module = server.kind == Value::Kind::Atom ? idText(server) : std::string();
+    if (node && !Behaviour::lessonModule(node->behaviour).empty())
+        module = std::string(Behaviour::lessonModule(node->behaviour));
+    // The behaviour's function of that name, with the server first when it takes one.
+    std::vector<Value> callArgs = rest;
+    std::string behaviour = node ? node->behaviour : std::string(Behaviour::ofLessonModule(module));
+    for (const BehaviourFunction& f : Behaviour::functionsOf(behaviour))
+        if (name == f.name && f.serverFirst && std::size_t(f.arity) == rest.size() + 1) {
+            callArgs.insert(callArgs.begin(), server);
+            break;
+        }
+    if (module.empty()) module = world_.pathOf(pid).empty() ? "?" : node ? node->id : "?";
+    const Value reply = behaviourFunction(module, name, callArgs);
+    return function == "cast" ? Value::ok() : reply;
 }
 
 Value Evaluator::processFunction(const std::string& function, std::vector<Value>& args) {
@@ -530,6 +599,11 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
                                {Value::atom("supervisors"), Value::integerOf(c.supervisors)},
                                {Value::atom("workers"), Value::integerOf(c.workers)}});
         }
+        // What the supervisor is decides the answer, not the module asked:
+        // Supervisor.which_children of a DynamicSupervisor lists :undefined ids too.
+        const NodePtr supervisorNode = world_.nodeOf(world_.at(path));
+        const bool isDynamic =
+            supervisorNode ? supervisorNode->type == NodeType::DynamicSupervisor : dynamic;
         std::vector<Value> children;
         for (const ChildInfo& child : done.call.children) {
             const Value state = child.state == ChildState::Running      ? Value::pidOf(child.pid)
@@ -539,14 +613,14 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
             // static child) or the lesson's name of its behaviour (a dynamic one).
             const NodePtr node = child.pid != kNoPid ? world_.nodeOf(child.pid) : nullptr;
             std::string moduleName = child.id;
-            if (node && !Behaviour::lessonModule(node->behaviour).empty() && dynamic)
+            if (node && !Behaviour::lessonModule(node->behaviour).empty() && isDynamic)
                 moduleName = std::string(Behaviour::lessonModule(node->behaviour));
             const std::string childAt =
                 child.pid != kNoPid ? world_.pathOf(child.pid) : childPath(path, child.id);
             if (auto it = childModules_.find(childAt); it != childModules_.end())
                 moduleName = it->second;
             children.push_back(
-                Value::tuple({dynamic ? Value::atom("undefined") : idValue(child.id), state,
+                Value::tuple({isDynamic ? Value::atom("undefined") : idValue(child.id), state,
                               Value::atom(child.supervisor ? "supervisor" : "worker"),
                               Value::list({idValue(moduleName)})}));
         }

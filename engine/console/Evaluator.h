@@ -48,8 +48,9 @@ class Evaluator {
     Value callLocal(const std::string& function, std::vector<Value> args);
     /// The root's start_link: {:ok, pid}, or {:error, {:already_started, pid}}.
     Value startTree();
-    /// `h` and `h Module`: what the console can run, and a module's functions.
-    Value help(const std::vector<Value>& args);
+    /// `h`, `h Module` and `h Module.fun`: what the console can run, and a module's functions.
+    Value help(const std::vector<Value>& args, const std::string& only = {});
+    Value genServerFunction(const std::string& function, std::vector<Value>& args);
     Value processFunction(const std::string& function, std::vector<Value>& args);
     Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
     Value behaviourFunction(const std::string& module, const std::string& function,

@@ -48,7 +48,8 @@ class Counter final : public Behaviour {
 class KvStore final : public Behaviour {
   public:
     std::string describe() const override {
-        std::string out = std::to_string(entries_.size()) + " keys";
+        std::string out =
+            std::to_string(entries_.size()) + (entries_.size() == 1 ? " key" : " keys");
         for (std::size_t i = 0; i < entries_.size() && i < 3; ++i)
             out +=
                 (i ? ", " : ": ") + inspect(entries_[i].first) + "=" + inspect(entries_[i].second);
@@ -85,7 +86,7 @@ class KvStore final : public Behaviour {
 class ChatRoom final : public Behaviour {
   public:
     std::string describe() const override {
-        std::string out = std::to_string(users_.size()) + " users";
+        std::string out = std::to_string(users_.size()) + (users_.size() == 1 ? " user" : " users");
         int shown = 0;
         for (const auto& u : users_) {
             out += (shown ? ", " : ": ") + u;

@@ -198,6 +198,23 @@ class TstConsole : public QObject {
         QTest::newRow("by the next line the supervisor has restarted it")
             << QStringList{"Process.exit(Process.whereis(Counter), :kill)"} << "Counter.get_count()"
             << true << "0";
+        QTest::newRow("GenServer.call with a request naming a worker's function")
+            << QStringList{"GenServer.cast(Counter, {:increment, 4})"}
+            << "GenServer.call(Counter, :get_count)" << true << "4";
+        QTest::newRow("an Erlang module is refused with a way to see the state")
+            << QStringList{} << ":sys.get_state(Counter)" << false
+            << "** (SupLab) Erlang modules are not in the console: :sys.get_state/1 (SupLab's "
+               "workers are simulations: the inspector shows what one holds, and its own "
+               "functions read it, as Counter.get_count() does)";
+        QTest::newRow("an Elixir module the console does not run says so")
+            << QStringList{} << "IO.puts(\"hi\")" << false
+            << "** (SupLab) IO.puts/1 is not in the console (h lists what it runs)";
+        QTest::newRow("two expressions side by side are a syntax error")
+            << QStringList{} << "Counter.increment(5)Counter.get_count()" << false
+            << "** (SyntaxError) iex:1: syntax error before: 'Counter'";
+        QTest::newRow("h of one function")
+            << QStringList{} << "h KVStore.put" << true
+            << "KVStore (SupLab's kv_store worker):\n  KVStore.put/2";
         QTest::newRow("a sleep is bounded, so that the run is never held long")
             << QStringList{} << "Process.sleep(60000)" << false
             << "** (SupLab) the console sleeps from 0 to 10000 ms at a time; got 60000";
@@ -219,6 +236,19 @@ class TstConsole : public QObject {
         const Reply got = session.evaluator->eval(line.toStdString());
         QCOMPARE(withoutPids(QString::fromStdString(got.text)), reply);
         QCOMPARE(got.ok, ok);
+    }
+
+    // Supervisor.which_children on a DynamicSupervisor answers as the dynamic one does.
+    void whichChildrenAnswersForWhatTheSupervisorIs() {
+        Session session("05_chat_app.json", true, "");
+        QVERIFY(session.loaded.ok());
+        const std::string viaSupervisor =
+            session.evaluator->eval("Supervisor.which_children(ChatApp.RoomSupervisor)").text;
+        const std::string viaDynamic =
+            session.evaluator->eval("DynamicSupervisor.which_children(ChatApp.RoomSupervisor)")
+                .text;
+        QCOMPARE(QString::fromStdString(viaSupervisor), QString::fromStdString(viaDynamic));
+        QVERIFY(viaSupervisor.find(":undefined") != std::string::npos);
     }
 
     // Elixir's DynamicSupervisor lists its children by pid: a restarted one comes last.

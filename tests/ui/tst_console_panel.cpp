@@ -61,7 +61,8 @@ class TstConsolePanel : public QObject {
                  qPrintable(console.outputText()));
         QVERIFY2(!console.outputText().contains(QStringLiteral("** (")),
                  qPrintable(console.outputText()));
-        QCOMPARE(console.outputText().count(QStringLiteral("iex(")), lines);
+        QVERIFY2(console.outputText().count(QStringLiteral("iex(")) == lines,
+                 qPrintable(console.outputText()));
     }
 
     // The lesson's point, seen in the window: the count is 10, the kill restarts the
@@ -96,6 +97,31 @@ class TstConsolePanel : public QObject {
         window.console().input().setText(QStringLiteral("Counter.get_count()"));
         QVERIFY(runNextLine(window));
         QVERIFY(window.console().outputText().endsWith(QStringLiteral("\n0")));
+    }
+
+    // A session opened after another starts at its own first line, whatever was in the input.
+    void anotherSessionStartsAtItsOwnFirstLine() {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openLesson(0));
+        QVERIFY(runNextLine(window)); // the input now holds the Counter session's line 2
+        QVERIFY(window.openLesson(3));
+        QCOMPARE(window.console().input().text(),
+                 QStringLiteral("MyApp.SessionSupervisor.start_link(:ok)"));
+    }
+
+    // Lines pasted at once run one after the other, each with its own prompt and answer.
+    void pastedLinesRunOneByOne() {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
+        QSignalSpy answered(&window.controller(), &RunController::evaluated);
+        window.console().input().setText(
+            QStringLiteral("Counter.increment(2)\nCounter.increment(3)\nCounter.get_count()"));
+        QTest::keyClick(&window.console().input(), Qt::Key_Return);
+        QVERIFY(QTest::qWaitFor([&] { return answered.count() == 3; }, 10000));
+        const QString out = window.console().outputText();
+        QVERIFY2(out.contains(QStringLiteral("iex(3)> Counter.get_count()\n5")), qPrintable(out));
     }
 
     // Up and Down walk the history as iex's do; what was being typed comes back.

@@ -211,7 +211,7 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
     f.setPointSizeF(7.5);
     p->setFont(f);
     const QString line2 =
-        view_.pid + QStringLiteral("  ") + view_.state +
+        (view_.pid.isEmpty() ? QString() : view_.pid + QStringLiteral("  ")) + view_.state +
         (view_.restarts ? QStringLiteral("  \u21BB%1").arg(view_.restarts) : QString());
     p->drawText(QRectF(inner.left(), inner.top() + 15, inner.width(), 13),
                 Qt::AlignLeft | Qt::AlignVCenter,

@@ -246,7 +246,8 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
     const std::int64_t nowUs = nowUs_;
     ProcessView v;
     v.id = q(n.id);
-    v.pid = q(formatPid(n.pid));
+    // A process never started has no pid to show, not even `undefined`.
+    v.pid = n.state == ProcessState::NotStarted ? QString() : q(formatPid(n.pid));
     v.state = QString::fromLatin1(toString(n.state));
     v.restarts = n.restarts;
     v.lastReason = q(n.lastReason);

@@ -80,10 +80,12 @@ void ConsolePanel::setTranscript(std::vector<console::TranscriptLine> lines, con
     transcript_ = std::move(lines);
     title_ = title;
     next_ = 0;
+    input_->clear(); // a line of the last session must not run in this one
     offerNextLine();
 }
 
 void ConsolePanel::clearTranscript() {
+    if (!transcript_.empty()) input_->clear();
     transcript_.clear();
     title_.clear();
     next_ = 0;
@@ -92,6 +94,8 @@ void ConsolePanel::clearTranscript() {
 
 void ConsolePanel::runRestarted(const QString& label) {
     pending_ = 0; // answers to lines sent to the old run will not come
+    queued_.clear();
+    input_->setReadOnly(false);
     count_ = 1;
     prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
     append(tr("-- %1: a new run --").arg(label), palette().color(QPalette::PlaceholderText), false,
@@ -117,13 +121,24 @@ void ConsolePanel::offerNextLine() {
                        .arg(title_.toHtmlEscaped())
                        .arg(next_ + 1)
                        .arg(transcript_.size());
-    if (!step.narration.empty())
-        text += QStringLiteral(": ") +
-                q(step.narration).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral(" "));
-    text += tr(" <i>Enter runs it.</i>");
+    if (!step.narration.empty()) {
+        // `code` in the narration is shown as code.
+        static const QRegularExpression code(QStringLiteral("`([^`]+)`"));
+        QString narration =
+            q(step.narration).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral(" "));
+        narration.replace(code, QStringLiteral("<code>\\1</code>"));
+        text += QStringLiteral(": ") + narration;
+    }
+    text += tr(" <i>(Enter in the console runs it.)</i>");
     hint_->setText(text);
     hint_->show();
-    if (input_->text().isEmpty()) input_->setText(q(step.input));
+    if (input_->text().isEmpty() && !busy()) input_->setText(q(step.input));
+}
+
+void ConsolePanel::runLines(const QStringList& lines) {
+    for (const QString& line : lines)
+        if (!line.trimmed().isEmpty()) queued_.push_back(line);
+    if (!busy() && !queued_.isEmpty()) send(queued_.takeFirst());
 }
 
 bool ConsolePanel::runNextLine() {
@@ -134,31 +149,51 @@ bool ConsolePanel::runNextLine() {
 }
 
 void ConsolePanel::submit() {
-    const QString line = input_->text();
-    input_->remember(line);
-    input_->clear();
-    if (line.trimmed().isEmpty()) {
+    if (busy()) return; // one line at a time, as iex reads them
+    const QString text = input_->text();
+    // Several lines pasted at once run one after the other, each with its prompt.
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1) {
+        input_->clear();
+        runLines(lines);
+        return;
+    }
+    if (text.trimmed().isEmpty()) {
+        input_->clear();
         offerNextLine();
         return;
     }
+    send(text);
+}
+
+void ConsolePanel::send(const QString& line) {
+    input_->remember(line);
+    input_->clear();
+    // Said at once, so that a long line (Process.sleep) is seen running.
+    lastFromTranscript_ = next_ < transcript_.size() && q(transcript_[next_].input) == line;
+    if (lastFromTranscript_ && !transcript_[next_].narration.empty())
+        append(
+            QStringLiteral("# ") +
+                q(transcript_[next_].narration).replace(QLatin1Char('\n'), QStringLiteral("\n# ")),
+            palette().color(QPalette::PlaceholderText), false, true);
+    append(QStringLiteral("iex(%1)> %2").arg(count_).arg(line), palette().color(QPalette::Link),
+           true);
     ++pending_;
+    input_->setReadOnly(true);
+    input_->setPlaceholderText(tr("running..."));
     Q_EMIT submitted(line);
 }
 
 void ConsolePanel::showReply(const QString& line, bool ok, const QString& text) {
+    Q_UNUSED(line);            // answers come in the order the lines were sent
     if (pending_ == 0) return; // a line sent to a run that has since been restarted
     --pending_;
-    const QColor plain = palette().color(QPalette::Text);
-    const QColor quiet = palette().color(QPalette::PlaceholderText);
-    const bool fromTranscript = next_ < transcript_.size() && q(transcript_[next_].input) == line;
-    if (fromTranscript && !transcript_[next_].narration.empty())
-        append(
-            QStringLiteral("# ") +
-                q(transcript_[next_].narration).replace(QLatin1Char('\n'), QStringLiteral("\n# ")),
-            quiet, false, true);
-    append(QStringLiteral("iex(%1)> %2").arg(count_).arg(line), palette().color(QPalette::Link),
-           true);
-    if (!text.isEmpty()) append(text, ok ? plain : QColor(0xd0, 0x3b, 0x3b));
+    input_->setReadOnly(false);
+    input_->setPlaceholderText({});
+    if (!text.isEmpty())
+        append(text, ok ? palette().color(QPalette::Text) : QColor(0xd0, 0x3b, 0x3b));
+    const bool fromTranscript = lastFromTranscript_;
+    lastFromTranscript_ = false;
     if (fromTranscript) {
         const std::string& expected = transcript_[next_].expected;
         if (!expected.empty() && !sameAsLesson(text, expected))
@@ -168,6 +203,10 @@ void ConsolePanel::showReply(const QString& line, bool ok, const QString& text) 
     }
     ++count_;
     prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    if (!queued_.isEmpty()) {
+        send(queued_.takeFirst());
+        return;
+    }
     offerNextLine();
 }
 

@@ -7,6 +7,7 @@
 
 #include "console/Transcript.h"
 
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
@@ -35,6 +36,10 @@ class ConsolePanel final : public QWidget {
     void runRestarted(const QString& label);
     /// The engine's answer to `line` (sent with submitted()).
     void showReply(const QString& line, bool ok, const QString& text);
+    /// Runs each of `lines` in turn, each once the one before is answered (a paste).
+    void runLines(const QStringList& lines);
+    /// True while a line sent is not answered yet (the input waits, read-only).
+    bool busy() const { return pending_ > 0; }
     /// Everything shown so far, as plain text.
     QString outputText() const;
     ConsoleInput& input() { return *input_; }
@@ -44,6 +49,7 @@ class ConsolePanel final : public QWidget {
 
   private:
     void submit();
+    void send(const QString& line);
     void offerNextLine();
     void append(const QString& text, const QColor& colour, bool bold = false, bool italic = false);
 
@@ -54,8 +60,10 @@ class ConsolePanel final : public QWidget {
     std::vector<console::TranscriptLine> transcript_;
     QString title_;
     std::size_t next_ = 0;
-    int count_ = 1;   // iex's prompt number
-    int pending_ = 0; // lines sent and not answered yet
+    int count_ = 1;      // iex's prompt number
+    int pending_ = 0;    // lines sent and not answered yet
+    QStringList queued_; // pasted lines still to send, in order
+    bool lastFromTranscript_ = false;
 };
 
 } // namespace suplab

@@ -54,9 +54,10 @@ std::int64_t LaneDriver::nextDueUs() {
     return due;
 }
 
-console::Reply LaneDriver::evaluate(const std::string& line) {
+console::Reply LaneDriver::evaluate(const std::string& line, std::function<bool()> cancelled) {
     if (!evaluator_) {
         world_ = std::make_unique<console::EngineWorld>(*engine_, scenario_);
+        world_->setCancel(std::move(cancelled));
         evaluator_ = std::make_unique<console::Evaluator>(*world_);
         evaluator_->defineModules(modules_);
     }

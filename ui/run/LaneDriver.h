@@ -53,8 +53,9 @@ class LaneDriver {
     /// Runs `action` (run/Action.h) on this lane's engine and says what it did.
     LaneOutcome execute(const Action& action);
     Engine& engine() { return *engine_; }
-    /// Evaluates one console line on this lane's engine (console/Evaluator.h).
-    console::Reply evaluate(const std::string& line);
+    /// Evaluates one console line on this lane's engine (console/Evaluator.h); a
+    /// Process.sleep in it ends early once `cancelled` says so.
+    console::Reply evaluate(const std::string& line, std::function<bool()> cancelled = {});
 
   private:
     void settleAndStop(std::int64_t byUs);

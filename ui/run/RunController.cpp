@@ -123,7 +123,9 @@ void RunController::loop() {
                 continue;
             }
             if (c.console) {
-                ConsoleAnswer answer{QString::fromStdString(*c.console), lane.evaluate(*c.console)};
+                ConsoleAnswer answer{
+                    QString::fromStdString(*c.console),
+                    lane.evaluate(*c.console, [this] { return thread_.stopping(); })};
                 std::lock_guard guard(thread_.lock());
                 answers_.push_back(std::move(answer));
                 continue;

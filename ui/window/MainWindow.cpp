@@ -2,6 +2,7 @@
 
 #include "canvas/TreeCanvas.h"
 #include "charts/RestartChart.h"
+#include "console/ConsoleInput.h"
 #include "console/ConsolePanel.h"
 #include "export/TreeExport.h"
 #include "export/TreeFormats.h"
@@ -22,6 +23,7 @@
 #include "window/ProcessMenu.h"
 #include "window/StartChildDialog.h"
 
+#include <QApplication>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -180,6 +182,9 @@ void MainWindow::buildDocks() {
     addDockWidget(Qt::BottomDockWidgetArea, consoleDock);
     splitDockWidget(logDock, consoleDock, Qt::Horizontal);
     connect(console_, &ConsolePanel::submitted, &controller_, &RunController::evaluate);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget* old, QWidget* now) {
+        if (now && (now == canvas_ || canvas_->isAncestorOf(now))) focusBeforeCanvas_ = old;
+    });
     // Each answer: printed, and the process it touched selected, so that the inspector
     // shows its state as it is after the line.
     connect(&controller_, &RunController::evaluated, this,
@@ -282,6 +287,7 @@ bool MainWindow::openLesson(std::size_t index) {
         how = RunStart{false, source}; // the session's first line starts the tree
     }
     scenario->stop_at_end = false;
+    scenario->name = tr(lesson.title).toStdString(); // the window and the console say which
     use(std::move(*scenario), label, {}, std::move(how));
     console_->setTranscript(console::parseTranscript(transcriptFile.readAll().toStdString()),
                             tr(lesson.title));
@@ -534,8 +540,12 @@ void MainWindow::showContextMenu(const QString& path, const QPoint& globalPos) {
     actions.dismissGiveUp = [this](const QString& p) { dismissGiveUp(p); };
     actions.zoomToSelection = [this] { canvas_->zoomToSelection(); };
     actions.refuse = [this](const QString& message) { notice_->say(message); };
+    // Typing in the console, a right-click on a process and an action from its menu:
+    // the keys typed next go back to the console, not to the canvas' shortcuts.
+    const bool typing = focusBeforeCanvas_.data() == static_cast<QWidget*>(&console_->input());
     if (fillProcessMenu(menu, *state_, path, canvas_->isFolded(path), actions))
         menu.exec(globalPos);
+    if (typing) console_->setFocus();
 }
 
 QString MainWindow::nextChildId(const QString& supervisor) const {

@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 #include <memory>
 #include <optional>
@@ -128,7 +129,8 @@ class MainWindow final : public QMainWindow {
     FindBar* find_ = nullptr;
     EventLogPanel* log_ = nullptr;
     ConsolePanel* console_ = nullptr;
-    RunStart runStart_; // how the current scenario's runs begin
+    QPointer<QWidget> focusBeforeCanvas_; // where the keyboard was before the canvas took it
+    RunStart runStart_;                   // how the current scenario's runs begin
     QTextBrowser* inspector_ = nullptr;
     RestartChart* chart_ = nullptr;
     LifeTimeline* lives_ = nullptr;
