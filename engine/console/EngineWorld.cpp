@@ -24,7 +24,7 @@ World::TreeStart EngineWorld::startTree() {
         return result;
     }
     ScenarioPlayer player(engine_, scenario_);
-    if (player.startTree()) player.startDynamicChildren();
+    if (player.startTree(false)) player.startDynamicChildren();
     result.pid = player.rootPid();
     return result;
 }

@@ -19,8 +19,10 @@ void ScenarioPlayer::play() {
     finish();
 }
 
-bool ScenarioPlayer::startTree() {
-    engine_.scheduler().resetClock();
+bool ScenarioPlayer::startTree(bool fromTimeZero) {
+    // A scenario's run counts from its tree's start; a tree started later in a run (the
+    // console's start_link) keeps the run's clock, so that nothing jumps back.
+    if (fromTimeZero) engine_.scheduler().resetClock();
     const auto& root = scenario_.root;
     auto outcome = engine_.port().startLinked(makeProcess(engine_.runtime(), root->id, root));
     if (!outcome.ok()) {

@@ -21,7 +21,7 @@ class ScenarioPlayer {
     void play();
 
     /// The parts of play(), for a driver that paces the run itself (the GUI).
-    bool startTree();
+    bool startTree(bool fromTimeZero = true);
     void startDynamicChildren();
     void perform(const ScriptStep& step);
     /// The step as the action every caller uses (see run/Action.h).
