@@ -327,7 +327,7 @@ class Importer {
                 for (NodePtr& c : children(s, nullptr, env, s.line))
                     root->children.push_back(std::move(c));
             } else if (s.kind == Kind::BinOp && s.text == "=" && s.items[0].kind == Kind::Var) {
-                env[s.items[0].text] = s.items[1];
+                bind(env, s.items[0].text, s.items[1]);
             }
         }
         if (root->children.empty()) return nullptr;
@@ -348,7 +348,7 @@ class Importer {
             const Term* s = &s0;
             if (s->kind == Kind::BinOp && s->text == "=") {
                 if (s->items[0].kind == Kind::Var) {
-                    env[s->items[0].text] = s->items[1];
+                    bind(env, s->items[0].text, s->items[1]);
                     continue;
                 }
                 s = &s->items[1]; // {:ok, pid} = Supervisor.start_link(...)
@@ -371,6 +371,39 @@ class Importer {
                                      "/" + std::to_string(f.params.size()) + ": " + s->show());
         }
         return found;
+    }
+
+    /// `name = value`: the variables in `value` are replaced by what they are bound to
+    /// now, so that `children = children ++ [C]` refers to the children before it (it
+    /// referred to itself, and resolving it recursed until the stack overflowed).
+    static void bind(Env& env, const std::string& name, const Term& value) {
+        std::size_t budget = 20'000; // terms copied at most: a list doubled 30 times stops
+        Term bound = substitute(value, env, budget);
+        if (budget == 0) {
+            bound = Term();
+            bound.text = "(too large to follow)";
+        }
+        env[name] = std::move(bound);
+    }
+    static Term substitute(const Term& t, const Env& env, std::size_t& budget) {
+        if (budget == 0) return t;
+        --budget;
+        if (t.kind == Kind::Var) {
+            auto e = env.find(t.text);
+            if (e == env.end()) return t;
+            budget = budget > size(e->second) ? budget - size(e->second) : 0;
+            return e->second;
+        }
+        Term out = t;
+        for (Term& item : out.items)
+            item = substitute(item, env, budget);
+        return out;
+    }
+    static std::size_t size(const Term& t) {
+        std::size_t n = 1;
+        for (const Term& item : t.items)
+            n += size(item);
+        return n;
     }
 
     /// Statements that cannot change the tree: logging, bare values, attribute reads.

@@ -97,6 +97,18 @@ defmodule App.Sup do
   def init(_), do: Supervisor.init([{DynamicSupervisor, name: App.Rooms, strategy: :one_for_one, max_children: 10, max_restarts: 1}], strategy: :one_for_all)
 end)"
         << R"({"id": "App.Sup", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "App.Rooms", "type": "dynamic_supervisor", "max_restarts": 1, "max_children": 10}]})";
+    QTest::newRow("a list rebound with ++ is the list before it and what is added")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    children = [A, B]
+    children = children
+    children = children ++ [C]
+    Supervisor.init(children, strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
