@@ -442,8 +442,8 @@ class Lexer {
             ++pos_;
             quotedBody(closing(open), escapes, text, interpolated);
         }
-        while (lower(at(pos_)) || upper(at(pos_)))
-            ++pos_; // modifiers
+        while (lower(at(pos_)) || upper(at(pos_)) || digit(at(pos_)))
+            ++pos_; // modifiers (~VEC"1 2"f16)
         push(TokenKind::Sigil, std::string(s_.substr(b, pos_ - b)), startLine);
         out_.tokens.back().interpolated = interpolated;
     }

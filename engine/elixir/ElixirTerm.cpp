@@ -142,7 +142,11 @@ std::string Term::render() const {
         const Term& operand = items[0];
         if (text == "&" && operand.kind == Kind::BinOp && operand.text == "/" &&
             operand.items.size() == 2) // &is_nil/1
-            return "&" + operand.items[0].render() + "/" + operand.items[1].render();
+        {
+            const Term& name = operand.items[0]; // &Mod.fun/2: the name, not a call of it
+            const bool bare = name.kind == Kind::Call && name.items.empty() && !name.hasBlock;
+            return "&" + (bare ? name.text : name.render()) + "/" + operand.items[1].render();
+        }
         const bool wrap = operand.kind == Kind::BinOp;
         const std::string inner = wrap ? "(" + operand.render() + ")" : operand.render();
         return text + (text == "not" ? " " : "") + inner;
@@ -336,9 +340,10 @@ class Parser {
             // &1, &2: the captured arguments (&1.field too).
             if (peek().kind == TokenKind::Integer && !peek().spaceBefore)
                 return postfix(make(Term::Kind::Var, line, "&" + next().text));
-            // &+/2, &>=/2: an operator captured by name.
-            if (peek().kind == TokenKind::Op && isOp("/", 1) && !peek().spaceBefore &&
-                peek(2).kind == TokenKind::Integer) {
+            // &+/2, &>=/2, &not/1: an operator captured by name.
+            if ((peek().kind == TokenKind::Op || isWord("not") || isWord("and") || isWord("or") ||
+                 isWord("in")) &&
+                isOp("/", 1) && !peek().spaceBefore && peek(2).kind == TokenKind::Integer) {
                 Term name = make(Term::Kind::Var, line, next().text);
                 next();
                 Term capture = make(Term::Kind::UnaryOp, line, "&");
@@ -407,6 +412,12 @@ class Parser {
                 Term call = make(Term::Kind::Call, term.line, term.render() + "." + next().text);
                 arguments(call);
                 term = std::move(call);
+                continue;
+            }
+            if (isOp(".") && peek(1).kind == TokenKind::Op && isOp("/", 2) &&
+                !isOp("{", 1)) { // &Kernel.==/2
+                next();
+                term = make(Term::Kind::Call, term.line, term.render() + "." + next().text);
                 continue;
             }
             if (isOp(".") && isOp("{", 1)) { // alias Foo.{Bar, Baz}
@@ -560,7 +571,8 @@ class Parser {
                 t.text == "<<" || t.text == "..." || t.text == "~~~")
                 return true;
             // `foo -1` and `foo &bar/1`: a prefix operator right before its operand.
-            if (t.text == "-" || t.text == "+" || t.text == "&")
+            if (t.text == "&") return true; // there is no binary &: `parse & &1`
+            if (t.text == "-" || t.text == "+")
                 return !peek(1).spaceBefore && peek(1).kind != TokenKind::Newline;
             return false;
         default:
@@ -702,9 +714,14 @@ class Parser {
                     next();
                     term.text += "." + next().text;
                 }
-            } else if (isOp("@") && peek(1).kind == TokenKind::Ident) {
-                next();
-                term.text = "@" + next().text;
+            } else if ((isOp("@") || isOp("^")) && peek(1).kind == TokenKind::Ident) {
+                term.text = next().text; // %@attr{}, %^mod{}
+                term.text += next().text;
+            }
+            if (isOp("(") && !peek().spaceBefore) { // %unquote(name){...}
+                Term call = make(Term::Kind::Call, line, term.text);
+                arguments(call);
+                term.text = call.render();
             }
             if (!isOp("{")) {
                 error(line, "expected '{' after %" + term.text);

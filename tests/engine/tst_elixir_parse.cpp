@@ -77,6 +77,18 @@ class TstElixirParse : public QObject {
                                                  << "-x";
         QTest::newRow("an atom with @") << ":b@r"
                                         << ":b@r";
+        QTest::newRow("a capture of a remote operator") << "&Kernel.==/2"
+                                                        << "&Kernel.==/2";
+        QTest::newRow("a capture of not") << "&not/1"
+                                          << "&not/1";
+        QTest::newRow("a capture as an argument without parentheses") << "parse & &1"
+                                                                      << "parse(&&1)";
+        QTest::newRow("a struct named by a pinned variable") << "%^mod{}"
+                                                             << "%^mod{}";
+        QTest::newRow("a struct named by unquote") << "%unquote(name){a: 1}"
+                                                   << "%unquote(name){a: 1}";
+        QTest::newRow("sigil modifiers with digits") << "~VEC\"1 2\"f16"
+                                                     << "~VEC\"1 2\"f16";
     }
     void aConstructReadsBackAsWritten() {
         QFETCH(QString, source);
