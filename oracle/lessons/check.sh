@@ -18,7 +18,7 @@ cases=(
     "02_database_cache_webserver.iex|$here/workers.exs $elixir_dir/lesson_rest_for_one.ex"
     "03_application_tree.iex|--start MyApp.Supervisor $here/application_tree.exs"
     "04_session_supervisor.iex|$here/workers.exs $elixir_dir/lesson_session_supervisor.ex"
-    "05_chat_app.iex|$here/workers.exs $lessons/05_chat_app.ex"
+    "05_chat_app.iex|$here/workers.exs $elixir_dir/lesson_chat_app.ex $lessons/chat_app_rooms.ex"
 )
 failed=0
 for c in "${cases[@]}"; do

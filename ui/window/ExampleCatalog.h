@@ -25,6 +25,7 @@ struct LessonSession {
     const char* source;
     const char* transcript;
     const char* title;
+    const char* moreModules = nullptr; // functions the session calls beyond the lesson's file
 };
 
 inline constexpr LessonSession kLessonSessions[] = {
@@ -36,8 +37,8 @@ inline constexpr LessonSession kLessonSessions[] = {
      "Application tree: a crash stays in its subsystem"},
     {":/elixir/lesson_session_supervisor.ex", ":/lessons/04_session_supervisor.iex",
      "SessionSupervisor: sessions started on demand"},
-    {":/lessons/05_chat_app.ex", ":/lessons/05_chat_app.iex",
-     "ChatApp: rooms under a DynamicSupervisor"},
+    {":/elixir/lesson_chat_app.ex", ":/lessons/05_chat_app.iex",
+     "ChatApp: rooms under a DynamicSupervisor", ":/lessons/chat_app_rooms.ex"},
 };
 
 inline constexpr Example kElixirExamples[] = {

@@ -286,6 +286,11 @@ bool MainWindow::openLesson(std::size_t index) {
         scenario = std::move(imported.scenario);
         how = RunStart{false, source}; // the session's first line starts the tree
     }
+    if (lesson.moreModules) {
+        QFile more(QString::fromLatin1(lesson.moreModules));
+        if (!more.open(QIODevice::ReadOnly)) return false;
+        how.modules += "\n" + more.readAll().toStdString();
+    }
     scenario->stop_at_end = false;
     scenario->name = tr(lesson.title).toStdString(); // the window and the console say which
     use(std::move(*scenario), label, {}, std::move(how));
