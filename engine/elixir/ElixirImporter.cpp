@@ -1,6 +1,7 @@
 #include "ElixirImporter.h"
 
 #include "elixir/ElixirTerm.h"
+#include "elixir/KnownLibraries.h"
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
 #include "workers/Behaviour.h"
@@ -731,6 +732,8 @@ class Importer {
             return node;
         }
         if (name == "Agent") return node;
+        if (const elixir::KnownLibrary* library = elixir::knownLibrary(name))
+            return knownLibraryChild(*library, std::move(node), nameOpt, line);
         // Its child_spec/1 is not here: Elixir's default is a worker with the module as id.
         if (const std::string_view lesson = Behaviour::ofLessonModule(name); !lesson.empty()) {
             // The lesson's own modules: SupLab plays their state ({Counter, 0} counts from 0).
@@ -743,6 +746,42 @@ class Importer {
         assumed(line, name + " is not defined in this file: imported as a worker with id " + name +
                           " (paste its module too if it is a supervisor or names itself "
                           "otherwise)");
+        return node;
+    }
+
+    /// A library child by its rule (KnownLibraries.h): its id and whether it supervises.
+    NodePtr knownLibraryChild(const elixir::KnownLibrary& library, std::shared_ptr<NodeSpec> node,
+                              const Term* nameOpt, int line) {
+        const std::string name = node->id;
+        const std::string given =
+            nameOpt && (nameOpt->kind == Kind::Alias || nameOpt->kind == Kind::Atom)
+                ? nameOpt->text
+                : std::string();
+        switch (library.id) {
+        case elixir::IdRule::Module:
+            break;
+        case elixir::IdRule::Fixed:
+            node->id = std::string(library.fixedId);
+            break;
+        case elixir::IdRule::NameOption:
+        case elixir::IdRule::NameElseModule:
+            if (!given.empty())
+                node->id = given;
+            else if (nameOpt || library.id == elixir::IdRule::NameOption)
+                assumed(line, name +
+                                  "'s id is its name: option, decided at run time here: "
+                                  "shown as " +
+                                  name);
+            break;
+        case elixir::IdRule::MadeAtRunTime:
+            assumed(line, name + "'s id is made at run time (" + std::string(library.checked) +
+                              "): shown as " + name);
+            break;
+        }
+        if (library.supervisor) {
+            node->type = NodeType::Supervisor;
+            node->shutdown = ShutdownSpec::infinity();
+        }
         return node;
     }
 

@@ -109,6 +109,20 @@ defmodule S do
   end
 end)"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C"}]})";
+    QTest::newRow("known libraries take the id their child_spec gives")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    Supervisor.init([
+      {Phoenix.PubSub, name: S.PubSub},
+      {Finch, name: S.Finch},
+      {Oban, []},
+      {ConCache, name: :cache}
+    ], strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "S.Finch"}, {"id": "Oban", "type": "supervisor"}, {"id": "ConCache", "type": "supervisor"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
@@ -254,7 +268,7 @@ defmodule MyApp.Application do
     :ok
   end
 end)"
-        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "MyAppWeb.Telemetry"}, {"id": "MyApp.Repo"}, {"id": "DNSCluster"}, {"id": "Phoenix.PubSub"}, {"id": "MyAppWeb.Endpoint"}]})";
+        << R"({"id": "MyApp.Supervisor", "type": "supervisor", "children": [{"id": "MyAppWeb.Telemetry"}, {"id": "MyApp.Repo"}, {"id": "DNSCluster"}, {"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "MyAppWeb.Endpoint"}]})";
     QTest::newRow("comments, heredocs and logging do not matter")
         << R"(
 defmodule S do

@@ -1,0 +1,32 @@
+#pragma once
+// The child specs of the libraries most often found in supervision trees, as data:
+// which id each gives its child and whether that child is a supervisor. The importer
+// uses it for a child whose module is not in the file (`{Phoenix.PubSub, name: X}`
+// has the id Phoenix.PubSub.Supervisor and is a supervisor). Each rule says where it
+// was checked: on Elixir 1.14/OTP 25 with Supervisor.child_spec/2 ("runtime"), or read
+// in the library's own child_spec/1 ("source").
+
+#include <string_view>
+
+namespace suplab::elixir {
+
+enum class IdRule : unsigned char {
+    Module,         // the module itself (`{ConCache, name: X}` has the id ConCache)
+    NameOption,     // the `name:` option (`{Finch, name: MyFinch}` has the id MyFinch)
+    NameElseModule, // the `name:` option, or the module when there is none (Oban)
+    Fixed,          // always the same id (`Phoenix.PubSub.Supervisor`)
+    MadeAtRunTime,  // unique at run time (`{Bandit, make_ref()}`): not known from the source
+};
+
+struct KnownLibrary {
+    std::string_view module;
+    IdRule id;
+    std::string_view fixedId; // IdRule::Fixed only
+    bool supervisor;
+    std::string_view checked; // "runtime" or "source: repository path"
+};
+
+/// The rule for `module` as written in a child spec, or nullptr when it is not known.
+const KnownLibrary* knownLibrary(std::string_view module);
+
+} // namespace suplab::elixir
