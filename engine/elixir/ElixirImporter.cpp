@@ -151,8 +151,16 @@ class Importer {
             } else if (s.is(Kind::Call, "alias") && !s.items.empty() &&
                        s.items[0].kind == Kind::Alias) {
                 const Term* as = s.items.size() > 1 ? s.items[1].find("as") : nullptr;
-                m.aliases[as && as->kind == Kind::Alias ? as->text : lastSegment(s.items[0].text)] =
-                    s.items[0].text;
+                const std::string full = expandAlias(s.items[0].text, &m);
+                m.aliases[as && as->kind == Kind::Alias ? as->text : lastSegment(full)] = full;
+            } else if (s.is(Kind::Call, "alias") && !s.items.empty() &&
+                       s.items[0].kind == Kind::Call && s.items[0].text.ends_with(".{}")) {
+                // alias MyApp.Workers.{Cache, Db}, alias __MODULE__.{Publisher}
+                const std::string& group = s.items[0].text;
+                const std::string base = expandAlias(group.substr(0, group.size() - 3), &m);
+                for (const Term& member : s.items[0].items)
+                    if (member.kind == Kind::Alias)
+                        m.aliases[lastSegment(member.text)] = base + "." + member.text;
             }
         }
         modules_.push_back(std::move(m));
@@ -174,21 +182,30 @@ class Importer {
         return f;
     }
 
+    /// `name` as the module `from` means it: its aliases (`Cache` for MyApp.Workers.Cache
+    /// after `alias MyApp.Workers.{Cache}`) and __MODULE__ expanded.
+    static std::string expandAlias(const std::string& name, const Module* from) {
+        if (!from) return name;
+        std::string n = name;
+        if (n == "__MODULE__" || n.starts_with("__MODULE__."))
+            n = from->name + n.substr(std::string_view("__MODULE__").size());
+        const auto first = n.substr(0, n.find('.'));
+        if (auto a = from->aliases.find(first); a != from->aliases.end())
+            return a->second + n.substr(first.size());
+        return n;
+    }
+
     const Module* module(const std::string& name, const Module* from) const {
-        std::string full = name;
-        if (from) {
-            const auto first = name.substr(0, name.find('.'));
-            if (auto a = from->aliases.find(first); a != from->aliases.end())
-                full = a->second + name.substr(first.size());
-        }
+        const std::string full = expandAlias(name, from);
         for (const auto& m : modules_)
             if (m.name == full) return &m;
         return nullptr;
     }
 
+    /// The full name of a module, whether or not the file defines it.
     std::string resolveAlias(const std::string& name, const Module* from) const {
         const Module* m = module(name, from);
-        return m ? m->name : name;
+        return m ? m->name : expandAlias(name, from);
     }
 
     static bool isSupervisorModule(const Module& m) {
@@ -407,11 +424,18 @@ class Importer {
         return n;
     }
 
-    /// Statements that cannot change the tree: logging, bare values, attribute reads.
+    /// Statements that cannot change the tree: bare values, and calls made for their side
+    /// effects (logging, telemetry set-up, :persistent_term.put ...), unless they could
+    /// start processes or hold the supervisor's call in a branch (if, case, with ...).
     static bool harmless(const Term& s) {
-        if (s.kind == Kind::Call)
-            return s.text.rfind("Logger.", 0) == 0 || s.text.rfind("IO.", 0) == 0 ||
-                   s.text == "require";
+        if (s.kind == Kind::Call) {
+            static constexpr std::string_view kBranches[] = {
+                "if", "unless", "case", "cond", "with", "for", "try", "receive", "fn"};
+            for (std::string_view b : kBranches)
+                if (s.text == b) return false;
+            return s.text.find("start") == std::string::npos &&
+                   s.text.find("spawn") == std::string::npos;
+        }
         return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer;
     }
 
@@ -596,7 +620,7 @@ class Importer {
     NodePtr moduleChild(const std::string& name, const Term* arg, const Module* from, int line,
                         const Env& env) {
         const Module* def = module(name, from);
-        if (!def) return libraryChild(name, arg, from, line, env);
+        if (!def) return libraryChild(resolveAlias(name, from), arg, from, line, env);
         if (const Function* spec = def->function("child_spec", 1)) {
             Env local;
             Term given; // a bare Module passes []

@@ -28,6 +28,8 @@ class TstElixirImport : public QObject {
     void aSkeletonImportsBackToTheSameTree();
     void hostileInputNeverCrashes_data();
     void hostileInputNeverCrashes();
+    void aSideEffectCallLeavesTheImportComplete_data();
+    void aSideEffectCallLeavesTheImportComplete();
 };
 
 static QString rootOf(const ImportResult& r) {
@@ -123,6 +125,18 @@ defmodule S do
   end
 end)"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "S.Finch"}, {"id": "Oban", "type": "supervisor"}, {"id": "ConCache", "type": "supervisor"}]})";
+    QTest::newRow("aliases of every form name children by their full module")
+        << R"(
+defmodule MyApp.Sup do
+  use Supervisor
+  alias MyApp.Workers.{Cache, Db}
+  alias MyApp.Long.Name, as: Short
+  alias __MODULE__.{Publisher}
+  def init(_) do
+    Supervisor.init([Cache, {Db, []}, Short, Publisher], strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "MyApp.Sup", "type": "supervisor", "children": [{"id": "MyApp.Workers.Cache"}, {"id": "MyApp.Workers.Db"}, {"id": "MyApp.Long.Name"}, {"id": "MyApp.Sup.Publisher"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
@@ -424,6 +438,26 @@ void TstElixirImport::hostileInputNeverCrashes_data() {
                       "strategy: :one_for_one)\nend");
     static const char kBadBytes[] = "defmodule \0\xff\xfe S do";
     QTest::newRow("NUL and bad bytes") << QByteArray(kBadBytes, sizeof kBadBytes - 1);
+}
+
+// Calls made in start/2 for their side effects cannot change the tree: a file with them
+// is read whole (exit status 0), where each was "not read" before.
+void TstElixirImport::aSideEffectCallLeavesTheImportComplete_data() {
+    QTest::addColumn<QString>("statement");
+    QTest::newRow("telemetry set-up") << "OpentelemetryEcto.setup([:app, :repo])";
+    QTest::newRow("an Erlang logger handler") << ":logger.add_handler(:h, :mod, %{})";
+    QTest::newRow("a match on an Erlang call") << ":ok = :persistent_term.put(:k, 1)";
+}
+void TstElixirImport::aSideEffectCallLeavesTheImportComplete() {
+    QFETCH(QString, statement);
+    const std::string source = "defmodule App.Application do\n  use Application\n"
+                               "  def start(_type, _args) do\n    " +
+                               statement.toStdString() +
+                               "\n    Supervisor.start_link([App.Worker], strategy: "
+                               ":one_for_one, name: App.Sup)\n  end\nend\n";
+    const ImportResult r = importElixir(source, "app.ex");
+    QVERIFY(r.scenario);
+    QCOMPARE(r.notReadCount(), 0);
 }
 
 void TstElixirImport::hostileInputNeverCrashes() {
