@@ -550,47 +550,166 @@ class Importer {
 
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
-        std::vector<Term> items;
         if (list.kind == Kind::Var) {
             notRead(list.line ? list.line : line,
                     "children: the variable " + list.text + " is not bound in this file");
             return {};
         }
-        if (!flatten(list, m, env, items)) {
-            notRead(list.line ? list.line : line,
-                    "children " +
-                        (list.kind == Kind::Opaque && list.text.empty() ? std::string("(missing)")
-                                                                        : list.show()) +
-                        " (a list of child specs expected)");
-            return {};
-        }
+        std::vector<ListedChild> items;
+        flatten(list, m, env, items, false, 0, list.line ? list.line : line);
         std::vector<NodePtr> out;
         std::map<std::string, int> seen;
-        for (const Term& c : items) {
-            NodePtr node = child(c, m, env);
+        for (const ListedChild& c : items) {
+            NodePtr node = child(c.spec, c.module, c.env);
             if (!node) continue;
-            if (auto [it, fresh] = seen.emplace(node->id, c.line); !fresh) {
-                notRead(c.line, "a second child with id " + node->id + " (the first is on line " +
-                                    std::to_string(it->second) +
-                                    "); Elixir refuses duplicate ids: give it an id with "
-                                    "Supervisor.child_spec(..., id: ...)");
+            if (auto [it, fresh] = seen.emplace(node->id, c.spec.line); !fresh) {
+                if (c.conditional) continue; // the same child in another branch
+                notRead(c.spec.line, "a second child with id " + node->id +
+                                         " (the first is on line " + std::to_string(it->second) +
+                                         "); Elixir refuses duplicate ids: give it an id with "
+                                         "Supervisor.child_spec(..., id: ...)");
                 continue;
             }
+            if (c.conditional)
+                assumed(c.spec.line, node->id + " starts only under a condition decided at run "
+                                                "time: imported; delete it if yours does not");
             out.push_back(std::move(node));
         }
         return out;
     }
 
-    /// A list, or lists joined with ++, as one list of terms.
-    bool flatten(const Term& t0, const Module* m, const Env& env, std::vector<Term>& out) {
+    /// A child spec found in a list, with what it is read against (a helper function's
+    /// scope) and whether it starts only under a condition (if, case).
+    struct ListedChild {
+        Term spec;
+        const Module* module;
+        Env env;
+        bool conditional;
+    };
+
+    /// The child specs `t` stands for, read as Elixir would build the list: literal lists,
+    /// ++, [a | rest], the module's own helper functions (defp children, do: [...]),
+    /// if/case (each branch, marked conditional), Enum.reject/filter and List.flatten
+    /// (nil is never a child). What is computed at run time is said, not guessed.
+    void flatten(const Term& t0, const Module* m, const Env& env, std::vector<ListedChild>& out,
+                 bool conditional, int depth, int line) {
         const Term t = resolve(t0, m, env);
+        const int at = t.line ? t.line : line;
+        auto computed = [&] {
+            notRead(at, "children: " + t.show() +
+                            " is computed at run time: its children are not read");
+        };
+        if (depth > 16) return computed();
         if (t.kind == Kind::List) {
-            out.insert(out.end(), t.items.begin(), t.items.end());
-            return true;
+            for (const Term& item : t.items) {
+                if (item.kind == Kind::BinOp && item.text == "|") { // [a, b | rest]
+                    if (!item.items[0].is(Kind::Atom, "nil"))
+                        out.push_back({item.items[0], m, env, conditional});
+                    flatten(item.items[1], m, env, out, conditional, depth + 1, at);
+                } else if (item.is(Kind::Call, "if") || item.is(Kind::Call, "unless") ||
+                           item.is(Kind::Call, "case") || item.is(Kind::Call, "cond")) {
+                    branches(item, m, env, out, depth, at, /*asList=*/false);
+                } else if (!item.is(Kind::Atom, "nil")) {
+                    out.push_back({item, m, env, conditional});
+                }
+            }
+            return;
         }
-        if (t.kind == Kind::BinOp && t.text == "++")
-            return flatten(t.items[0], m, env, out) && flatten(t.items[1], m, env, out);
-        return false;
+        if (t.is(Kind::Atom, "nil")) return;
+        if (t.kind == Kind::BinOp && t.text == "++") {
+            flatten(t.items[0], m, env, out, conditional, depth + 1, at);
+            flatten(t.items[1], m, env, out, conditional, depth + 1, at);
+            return;
+        }
+        if (t.kind == Kind::BinOp && t.text == "|>" && t.items[1].kind == Kind::Call) {
+            const std::string& f = t.items[1].text;
+            if (f == "Enum.reject" || f == "Enum.filter" || f == "List.flatten" ||
+                f == "List.wrap" || f == "Enum.uniq")
+                return flatten(t.items[0], m, env, out, conditional, depth + 1, at);
+            return computed();
+        }
+        if (t.kind == Kind::Call && !t.items.empty() &&
+            (t.text == "List.flatten" || t.text == "Enum.reject" || t.text == "Enum.filter" ||
+             t.text == "List.wrap")) {
+            Term first = t.items[0];
+            if (t.text == "List.flatten" && first.kind == Kind::List) { // lists in a list
+                for (const Term& part : first.items)
+                    flatten(part, m, env, out, conditional, depth + 1, at);
+                return;
+            }
+            return flatten(first, m, env, out, conditional, depth + 1, at);
+        }
+        if (t.is(Kind::Call, "Enum.concat") && t.items.size() == 1 &&
+            t.items[0].kind == Kind::List) {
+            for (const Term& part : t.items[0].items)
+                flatten(part, m, env, out, conditional, depth + 1, at);
+            return;
+        }
+        if (t.is(Kind::Call, "if") || t.is(Kind::Call, "unless") || t.is(Kind::Call, "case") ||
+            t.is(Kind::Call, "cond"))
+            return branches(t, m, env, out, depth, at, /*asList=*/true);
+        if (t.kind == Kind::Call && m && t.text.find('.') == std::string::npos) {
+            if (const Function* helper = m->function(t.text, t.items.size())) {
+                Env local;
+                for (std::size_t i = 0; i < helper->params.size(); ++i)
+                    if (helper->params[i].kind == Kind::Var)
+                        local[helper->params[i].text] = resolve(t.items[i], m, env);
+                const bool several =
+                    std::count_if(m->functions.begin(), m->functions.end(), [&](const Function& f) {
+                        return f.name == helper->name && f.params.size() == t.items.size();
+                    }) > 1;
+                const Term* last = nullptr;
+                for (const Term& st : helper->body) {
+                    if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
+                        bind(local, st.items[0].text, st.items[1]);
+                    last = &st;
+                }
+                if (!last) return;
+                return flatten(*last, m, local, out, conditional || several, depth + 1, at);
+            }
+        }
+        computed();
+    }
+
+    /// The branches of an if/unless/case/cond that builds children: each read, and what
+    /// it gives marked conditional. `asList`: each branch is a list (else one child).
+    void branches(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
+                  int depth, int line, bool asList) {
+        std::vector<const Term*> results;
+        if (!t.items.empty() && t.items.back().kind == Kind::List) { // if c, do: a, else: b
+            if (const Term* d = t.items.back().find("do")) results.push_back(d);
+            if (const Term* e = t.items.back().find("else")) results.push_back(e);
+        }
+        auto lastOf = [&](const std::vector<Term>& body) {
+            for (auto it = body.rbegin(); it != body.rend(); ++it)
+                if (it->kind != Kind::Clause) return &*it;
+            return static_cast<const Term*>(nullptr);
+        };
+        if (t.hasBlock) {
+            for (const Term& clause : t.body) // case/cond: each clause's last statement
+                if (clause.kind == Kind::Clause && !clause.body.empty())
+                    results.push_back(&clause.body.back());
+            if (const Term* plain = lastOf(t.body)) results.push_back(plain); // if ... do
+            for (const Term& part : t.blocks)
+                if (part.text == "else" && !part.body.empty()) {
+                    if (part.body.back().kind == Kind::Clause) {
+                        for (const Term& clause : part.body)
+                            if (!clause.body.empty()) results.push_back(&clause.body.back());
+                    } else {
+                        results.push_back(&part.body.back());
+                    }
+                }
+        }
+        for (const Term* r : results) {
+            if (asList) {
+                flatten(*r, m, env, out, true, depth + 1, line);
+            } else {
+                const Term value = resolve(*r, m, env);
+                if (!value.is(Kind::Atom, "nil") &&
+                    !(value.kind == Kind::List && value.items.empty()))
+                    out.push_back({value, m, env, true});
+            }
+        }
     }
 
     // ---- children ----------------------------------------------------------

@@ -137,6 +137,23 @@ defmodule MyApp.Sup do
   end
 end)"
         << R"({"id": "MyApp.Sup", "type": "supervisor", "children": [{"id": "MyApp.Workers.Cache"}, {"id": "MyApp.Workers.Db"}, {"id": "MyApp.Long.Name"}, {"id": "MyApp.Sup.Publisher"}]})";
+    QTest::newRow("a child list built by helpers, ++, if and Enum.reject")
+        << R"(
+defmodule App.Application do
+  use Application
+  def start(_type, _args) do
+    children =
+      [App.Repo, if(web?(), do: App.Endpoint)] ++ workers(:all) ++ extra()
+      |> Enum.reject(&is_nil/1)
+    Supervisor.start_link(children, strategy: :one_for_one, name: App.Sup)
+  end
+  defp workers(mode) do
+    base = [App.Cache]
+    if mode == :all, do: base ++ [App.Mailer], else: base
+  end
+  defp extra, do: [{Task.Supervisor, name: App.Tasks} | [App.Pinger]]
+end)"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Repo"}, {"id": "App.Endpoint"}, {"id": "App.Cache"}, {"id": "App.Mailer"}, {"id": "App.Tasks", "type": "dynamic_supervisor"}, {"id": "App.Pinger"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
@@ -312,10 +329,11 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("note");
     const QString head = QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n");
-    QTest::newRow("children built by a function call")
+    QTest::newRow("children built by a function the file does not define")
         << head + "    children = base() ++ [A]\n    Supervisor.init(children, strategy: "
                   ":one_for_one)\n  end\nend"
-        << "f.ex:4: not read: children base() ++ [A] (a list of child specs expected)";
+        << "f.ex:4: not read: children: base() is computed at run time: its children are not "
+           "read";
     QTest::newRow("the deprecated simple_one_for_one strategy")
         << head + "    Supervisor.init([A],\n      strategy: :simple_one_for_one)\n  end\nend"
         << "f.ex:5: not read: strategy: :simple_one_for_one (one_for_one, one_for_all or "
