@@ -56,6 +56,14 @@ class TstCli : public QObject {
                                         << "/nonexistent/s.json: (file): expected a readable file";
         QTest::newRow("validate of a missing file")
             << QStringList{"validate", "/nonexistent/s.json"} << 2 << "cannot open it";
+        QTest::newRow("parse of the lesson's modules finds no syntax error")
+            << QStringList{"parse", SUPLAB_SOURCE_DIR "/resources/elixir"} << 0
+            << "8 of 8 files read with no syntax error";
+        QTest::newRow("parse of a file that is not Elixir says where")
+            << QStringList{"parse", SUPLAB_SOURCE_DIR "/tests/fuzz/elixir/binary-junk.ex"} << 3
+            << "0 of 1 files read with no syntax error";
+        QTest::newRow("parse of nothing")
+            << QStringList{"parse", "/nonexistent/dir"} << 2 << "cannot open it";
         QTest::newRow("compare without lanes")
             << QStringList{"compare", c} << 2 << "expected at least one --lane";
         QTest::newRow("compare with a bad lane")
