@@ -415,6 +415,10 @@ class Importer {
         Term out = t;
         for (Term& item : out.items)
             item = substitute(item, env, budget);
+        for (Term& statement : out.body) // a case's clauses: `{:ok, _} -> children ++ [A]`
+            statement = substitute(statement, env, budget);
+        for (Term& part : out.blocks)
+            part = substitute(part, env, budget);
         return out;
     }
     static std::size_t size(const Term& t) {
@@ -428,15 +432,22 @@ class Importer {
     /// effects (logging, telemetry set-up, :persistent_term.put ...), unless they could
     /// start processes or hold the supervisor's call in a branch (if, case, with ...).
     static bool harmless(const Term& s) {
-        if (s.kind == Kind::Call) {
-            static constexpr std::string_view kBranches[] = {
-                "if", "unless", "case", "cond", "with", "for", "try", "receive", "fn"};
-            for (std::string_view b : kBranches)
-                if (s.text == b) return false;
-            return s.text.find("start") == std::string::npos &&
-                   s.text.find("spawn") == std::string::npos;
-        }
-        return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer;
+        if (s.kind == Kind::Call || s.kind == Kind::BinOp) return !startsProcesses(s);
+        // A function's value ({:ok, pid}, result) is not a statement that builds anything.
+        return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer ||
+               s.kind == Kind::Tuple || s.kind == Kind::Var;
+    }
+
+    /// Whether `t` holds a call that could start processes (start_link, start_child,
+    /// spawn), at any depth: an `if` around one is not harmless.
+    static bool startsProcesses(const Term& t) {
+        if (t.kind == Kind::Call && (t.text.find("start") != std::string::npos ||
+                                     t.text.find("spawn") != std::string::npos))
+            return true;
+        for (const auto* part : {&t.items, &t.body, &t.blocks})
+            for (const Term& inner : *part)
+                if (startsProcesses(inner)) return true;
+        return false;
     }
 
     /// Follows variables, module attributes and __MODULE__ to the term they stand for.
@@ -548,6 +559,8 @@ class Importer {
         }
     }
 
+    std::size_t flattenBudget_ = 0; // flatten() steps left for one child list
+
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
         if (list.kind == Kind::Var) {
@@ -599,7 +612,9 @@ class Importer {
             notRead(at, "children: " + t.show() +
                             " is computed at run time: its children are not read");
         };
-        if (depth > 16) return computed();
+        if (depth == 0) flattenBudget_ = 2000; // branches of branches stay bounded
+        if (depth > 16 || flattenBudget_ == 0) return computed();
+        --flattenBudget_;
         if (t.kind == Kind::List) {
             for (const Term& item : t.items) {
                 if (item.kind == Kind::BinOp && item.text == "|") { // [a, b | rest]
@@ -729,10 +744,47 @@ class Importer {
             specOptions(*node, c.items[1], m, env, "Supervisor.child_spec");
             return node;
         }
+        if ((c.is(Kind::Call, "worker") || c.is(Kind::Call, "supervisor") ||
+             c.is(Kind::Call, "Supervisor.Spec.worker") ||
+             c.is(Kind::Call, "Supervisor.Spec.supervisor")) &&
+            !c.items.empty() && c.items.size() <= 3)
+            if (NodePtr node = specHelperChild(c, m, env)) return node;
         notRead(c.line, "child spec " + c.show() +
                             " ({Module, arg}, Module, a %{id: ..., start: ...} map or "
                             "Supervisor.child_spec(...) expected)");
         return nullptr;
+    }
+
+    /// The old Supervisor.Spec helpers, worker(M, args, opts) and supervisor(M, args, opts):
+    /// the id is the module whatever its child_spec says (an `id:` option overrides), and
+    /// the helper's name gives the type (checked on Elixir 1.14).
+    NodePtr specHelperChild(const Term& c, const Module* m, const Env& env) {
+        const Term mod = resolve(c.items[0], m, env);
+        if (mod.kind != Kind::Alias && mod.kind != Kind::Atom) return nullptr;
+        std::shared_ptr<NodeSpec> node;
+        const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr;
+        const bool supervisor = c.text.ends_with("supervisor");
+        if (def && supervisor && isSupervisorModule(*def)) {
+            NodePtr inner = moduleNode(*def, c.line); // a supervisor of this file: its children
+            if (!inner) return nullptr;
+            node = std::make_shared<NodeSpec>(*inner);
+        } else {
+            node = std::make_shared<NodeSpec>();
+            if (supervisor) {
+                node->type = NodeType::Supervisor;
+                node->shutdown = ShutdownSpec::infinity();
+            }
+        }
+        node->id = mod.kind == Kind::Alias ? resolveAlias(mod.text, m) : mod.text;
+        if (c.items.size() == 3) {
+            Term options = resolve(c.items[2], m, env);
+            std::erase_if(options.items, [](const Term& p) { // how it starts, not the tree
+                return p.kind == Kind::Pair &&
+                       (p.items[0].text == "function" || p.items[0].text == "modules");
+            });
+            specOptions(*node, options, m, env, c.text);
+        }
+        return node;
     }
 
     /// `Module` or `{Module, arg}`: what the module's child_spec/1 would give.
@@ -821,8 +873,10 @@ class Importer {
         }
         Env env;
         const bool dynamic = node.type == NodeType::DynamicSupervisor;
-        const Term* call = dynamic ? findCall(*init, m, env, {"DynamicSupervisor.init"})
-                                   : findCall(*init, m, env, {"Supervisor.init"});
+        const Term* call =
+            dynamic ? findCall(*init, m, env, {"DynamicSupervisor.init"})
+                    : findCall(*init, m, env,
+                               {"Supervisor.init", "supervise", "Supervisor.Spec.supervise"});
         if (!call) {
             notRead(init->line, m.name + ".init/1 has no " +
                                     (dynamic ? std::string("DynamicSupervisor.init(options)")

@@ -154,6 +154,21 @@ defmodule App.Application do
   defp extra, do: [{Task.Supervisor, name: App.Tasks} | [App.Pinger]]
 end)"
         << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Repo"}, {"id": "App.Endpoint"}, {"id": "App.Cache"}, {"id": "App.Mailer"}, {"id": "App.Tasks", "type": "dynamic_supervisor"}, {"id": "App.Pinger"}]})";
+    QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
+        << R"(
+defmodule S do
+  use Supervisor
+  import Supervisor.Spec
+  def init(_) do
+    children = [
+      worker(App.Cache, []),
+      supervisor(Task.Supervisor, [[name: App.Tasks]]),
+      worker(App.Pool, [], id: :pool, restart: :transient)
+    ]
+    supervise(children, strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "App.Cache"}, {"id": "Task.Supervisor", "type": "supervisor"}, {"id": "pool", "restart": "transient"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
@@ -343,12 +358,12 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
                   ":one_for_one)\n  end\nend"
         << "f.ex:6: not read: a second child with id W (the first is on line 5); Elixir refuses "
            "duplicate ids: give it an id with Supervisor.child_spec(..., id: ...)";
-    QTest::newRow("the old Supervisor.Spec worker helper")
-        << head + "    Supervisor.init([worker(W, [])], strategy: :one_for_one)\n  end\nend"
-        << "f.ex:4: not read: child spec worker(W, []) ({Module, arg}, Module, a %{id: ..., "
+    QTest::newRow("a Supervisor.Spec helper naming something other than a module")
+        << head + "    Supervisor.init([worker(w(), [])], strategy: :one_for_one)\n  end\nend"
+        << "f.ex:4: not read: child spec worker(w(), []) ({Module, arg}, Module, a %{id: ..., "
            "start: ...} map or Supervisor.child_spec(...) expected)";
-    QTest::newRow("a condition in init")
-        << head + "    if Mix.env() == :test do\n      :ignore\n    end\n    "
+    QTest::newRow("a condition in init around a start")
+        << head + "    if Mix.env() == :test do\n      Supervisor.start_link([], [])\n    end\n    "
                   "Supervisor.init([A], strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: not read: in S.init/1: if(Mix.env() == :test) do ... end";
     QTest::newRow("an option SupLab does not know")
