@@ -371,6 +371,18 @@ class Importer {
                 }
                 s = &s->items[1]; // {:ok, pid} = Supervisor.start_link(...)
             }
+            // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
+            // the call whose result the branches handle.
+            if (s->is(Kind::Call, "case") && !s->items.empty()) {
+                s = &s->items[0];
+            } else if (s->is(Kind::Call, "with")) {
+                for (const Term& clause : s->items)
+                    if (clause.kind == Kind::BinOp && clause.text == "<-" &&
+                        startsProcesses(clause.items[1])) {
+                        s = &clause.items[1];
+                        break;
+                    }
+            }
             if (s->kind == Kind::BinOp && s->text == "|>" && s->items[1].kind == Kind::Call) {
                 Term call = s->items[1];
                 call.items.insert(call.items.begin(), s->items[0]);

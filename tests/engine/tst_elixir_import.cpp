@@ -169,6 +169,29 @@ defmodule S do
   end
 end)"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "App.Cache"}, {"id": "Task.Supervisor", "type": "supervisor"}, {"id": "pool", "restart": "transient"}]})";
+    QTest::newRow("an Application whose start_link is the subject of a case")
+        << R"(
+defmodule App.Application do
+  use Application
+  def start(_type, _args) do
+    case Supervisor.start_link([App.Worker], strategy: :one_for_one, name: App.Sup) do
+      {:ok, pid} -> {:ok, pid}
+      error -> error
+    end
+  end
+end)"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Worker"}]})";
+    QTest::newRow("an Application whose start_link is a clause of with")
+        << R"(
+defmodule App.Application do
+  use Application
+  def start(_type, _args) do
+    with {:ok, pid} <- Supervisor.start_link([App.Worker], strategy: :one_for_all, name: App.Sup) do
+      {:ok, pid}
+    end
+  end
+end)"
+        << R"({"id": "App.Sup", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "App.Worker"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
