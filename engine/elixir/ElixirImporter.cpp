@@ -375,6 +375,16 @@ class Importer {
             // the call whose result the branches handle.
             if (s->is(Kind::Call, "case") && !s->items.empty()) {
                 s = &s->items[0];
+            } else if ((s->is(Kind::Call, "if") || s->is(Kind::Call, "unless")) &&
+                       startsProcesses(*s)) {
+                // if config.start? do Supervisor.start_link(...) else ... end: the start in
+                // a branch (the tree as it is when the condition holds).
+                if (const Term* inside = callIn(*s, names)) {
+                    found = inside;
+                    assumed(s->line, "the tree starts only under a condition decided at run "
+                                     "time: imported as it is when it starts");
+                    continue;
+                }
             } else if (s->is(Kind::Call, "with")) {
                 for (const Term& clause : s->items)
                     if (clause.kind == Kind::BinOp && clause.text == "<-" &&
@@ -448,6 +458,16 @@ class Importer {
         // A function's value ({:ok, pid}, result) is not a statement that builds anything.
         return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer ||
                s.kind == Kind::Tuple || s.kind == Kind::Var;
+    }
+
+    /// The first call to one of `names` inside `t` (its arguments, body and blocks).
+    static const Term* callIn(const Term& t, std::initializer_list<const char*> names) {
+        for (const char* n : names)
+            if (t.is(Kind::Call, n)) return &t;
+        for (const auto* part : {&t.items, &t.body, &t.blocks})
+            for (const Term& inner : *part)
+                if (const Term* found = callIn(inner, names)) return found;
+        return nullptr;
     }
 
     /// Whether `t` holds a call that could start processes (start_link, start_child,

@@ -192,6 +192,19 @@ defmodule App.Application do
   end
 end)"
         << R"({"id": "App.Sup", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "App.Worker"}]})";
+    QTest::newRow("an Application that starts its tree only under a condition")
+        << R"(
+defmodule App.Application do
+  use Application
+  def start(_type, _args) do
+    if Application.get_env(:app, :start?) do
+      Supervisor.start_link([App.Worker], strategy: :one_for_one, name: App.Sup)
+    else
+      {:ok, self()}
+    end
+  end
+end)"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Worker"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
