@@ -341,10 +341,7 @@ Value Evaluator::help(const std::vector<Value>& args, const std::string& only) {
     const std::string prefix = module + ".";
     for (const auto& [name, function] : functions_)
         if (name.starts_with(prefix)) names.push_back(name.substr(prefix.size()));
-    const Pid named = world_.whereis(module);
-    const NodePtr node = named != kNoPid ? world_.nodeOf(named) : nullptr;
-    std::string behaviour = node ? node->behaviour : std::string();
-    if (behaviour.empty()) behaviour = std::string(Behaviour::ofLessonModule(module));
+    const std::string behaviour = behaviourOf(module);
     for (const BehaviourFunction& f : Behaviour::functionsOf(behaviour))
         names.push_back(std::string(f.name) + "/" + std::to_string(f.arity));
     if (!only.empty())
@@ -396,6 +393,20 @@ Value Evaluator::callRemote(const std::string& module, const std::string& functi
     return behaviourFunction(module, function, args);
 }
 
+Pid Evaluator::serverPid(const Value& server) {
+    if (server.kind == Value::Kind::Process) return server.pid;
+    if (server.kind == Value::Kind::Atom) return world_.whereis(idText(server));
+    return kNoPid;
+}
+
+std::string Evaluator::behaviourOf(const std::string& module) {
+    // The registered process's own behaviour, else the one the lesson names so.
+    const Pid named = world_.whereis(module);
+    const NodePtr node = named != kNoPid ? world_.nodeOf(named) : nullptr;
+    if (node && !node->behaviour.empty()) return node->behaviour;
+    return std::string(Behaviour::ofLessonModule(module));
+}
+
 Value Evaluator::genServerFunction(const std::string& function, std::vector<Value>& args) {
     // GenServer.call(Counter, :get_count), GenServer.call(pid, {:join, "ann"}) and
     // GenServer.cast(Counter, {:increment, 1}): the request names the behaviour's function.
@@ -417,9 +428,7 @@ Value Evaluator::genServerFunction(const std::string& function, std::vector<Valu
              inspect(request));
     }
     const Value& server = args[0];
-    const Pid pid = server.kind == Value::Kind::Process ? server.pid
-                    : server.kind == Value::Kind::Atom  ? world_.whereis(idText(server))
-                                                        : kNoPid;
+    const Pid pid = serverPid(server);
     const NodePtr node = pid != kNoPid ? world_.nodeOf(pid) : nullptr;
     std::string module = server.kind == Value::Kind::Atom ? idText(server) : std::string();
     if (node && !Behaviour::lessonModule(node->behaviour).empty())
@@ -432,7 +441,7 @@ Value Evaluator::genServerFunction(const std::string& function, std::vector<Valu
             callArgs.insert(callArgs.begin(), server);
             break;
         }
-    if (module.empty()) module = world_.pathOf(pid).empty() ? "?" : node ? node->id : "?";
+    if (module.empty()) module = node ? node->id : "?";
     const Value reply = behaviourFunction(module, name, callArgs);
     return function == "cast" ? Value::ok() : reply;
 }
@@ -490,9 +499,7 @@ Value Evaluator::processFunction(const std::string& function, std::vector<Value>
 }
 
 std::string Evaluator::supervisorPath(const Value& who, const std::string& callText) {
-    Pid pid = kNoPid;
-    if (who.kind == Value::Kind::Process) pid = who.pid;
-    if (who.kind == Value::Kind::Atom) pid = world_.whereis(idText(who));
+    const Pid pid = serverPid(who);
     const std::string path = pid == kNoPid ? std::string() : world_.pathOf(pid);
     if (path.empty() || !world_.alive(pid)) fail(noProcess(callText));
     focus_ = path;
@@ -677,9 +684,7 @@ Value Evaluator::behaviourFunction(const std::string& module, const std::string&
     // The module's registered process (Counter), or a behaviour the lesson names so
     // whose functions take the process first (ChatApp.Room.join(room, "ann")).
     const Pid named = world_.whereis(module);
-    const NodePtr namedNode = named != kNoPid ? world_.nodeOf(named) : nullptr;
-    std::string behaviour = namedNode ? namedNode->behaviour : std::string();
-    if (behaviour.empty()) behaviour = std::string(Behaviour::ofLessonModule(module));
+    const std::string behaviour = behaviourOf(module);
     const auto functions = Behaviour::functionsOf(behaviour);
     const auto found = std::find_if(functions.begin(), functions.end(), [&](const auto& f) {
         return function == f.name && std::size_t(f.arity) == args.size();
@@ -697,9 +702,7 @@ Value Evaluator::behaviourFunction(const std::string& module, const std::string&
     if (found->serverFirst) {
         server = args.front();
         args.erase(args.begin());
-        pid = server.kind == Value::Kind::Process ? server.pid
-              : server.kind == Value::Kind::Atom  ? world_.whereis(idText(server))
-                                                  : kNoPid;
+        pid = serverPid(server);
     }
     std::string request = ":" + function;
     if (!args.empty()) {

@@ -51,6 +51,10 @@ class Evaluator {
     /// `h`, `h Module` and `h Module.fun`: what the console can run, and a module's functions.
     Value help(const std::vector<Value>& args, const std::string& only = {});
     Value genServerFunction(const std::string& function, std::vector<Value>& args);
+    /// The process a call names: a pid, or a registered name (`Counter`, `:lobby`).
+    Pid serverPid(const Value& server);
+    /// The behaviour whose functions `Module.fun(...)` reaches.
+    std::string behaviourOf(const std::string& module);
     Value processFunction(const std::string& function, std::vector<Value>& args);
     Value supervisorFunction(bool dynamic, const std::string& function, std::vector<Value>& args);
     Value behaviourFunction(const std::string& module, const std::string& function,
