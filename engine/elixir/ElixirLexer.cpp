@@ -113,13 +113,7 @@ class Lexer {
             const int startLine = line_;
             std::string text;
             bool interpolated = false;
-            if (at(pos_ + 1) == c && at(pos_ + 2) == c) {
-                pos_ += 3;
-                heredocBody(c, true, text, interpolated);
-            } else {
-                ++pos_;
-                quotedBody(c, true, text, interpolated);
-            }
+            delimited(true, text, interpolated);
             return finishQuoted(kind, std::move(text), interpolated, startLine);
         }
         if (c == '?' && !space(at(pos_ + 1))) return character();
@@ -334,13 +328,7 @@ class Lexer {
             if (c == '"' || c == '\'') {
                 std::string ignored;
                 bool interpolated = false;
-                if (at(pos_ + 1) == c && at(pos_ + 2) == c) {
-                    pos_ += 3;
-                    heredocBody(c, true, ignored, interpolated);
-                } else {
-                    ++pos_;
-                    quotedBody(c, true, ignored, interpolated);
-                }
+                delimited(true, ignored, interpolated);
                 continue;
             }
             if (c == '?' && pos_ + 1 < s_.size() && !(pos_ > 0 && identChar(s_[pos_ - 1]))) {
@@ -350,6 +338,19 @@ class Lexer {
             if (c == '{') ++depth;
             if (c == '}') --depth;
             ++pos_;
+        }
+    }
+
+    /// A delimited text from its opening delimiter at pos_: a heredoc when the delimiter
+    /// is a quote written three times, else up to the matching closing delimiter.
+    void delimited(bool escapes, std::string& text, bool& interpolated) {
+        const char open = s_[pos_];
+        if ((open == '"' || open == '\'') && at(pos_ + 1) == open && at(pos_ + 2) == open) {
+            pos_ += 3;
+            heredocBody(open, escapes, text, interpolated);
+        } else {
+            ++pos_;
+            quotedBody(closing(open), escapes, text, interpolated);
         }
     }
 
@@ -435,13 +436,7 @@ class Lexer {
         }
         std::string text;
         bool interpolated = false;
-        if ((open == '"' || open == '\'') && at(pos_ + 1) == open && at(pos_ + 2) == open) {
-            pos_ += 3;
-            heredocBody(open, escapes, text, interpolated);
-        } else {
-            ++pos_;
-            quotedBody(closing(open), escapes, text, interpolated);
-        }
+        delimited(escapes, text, interpolated);
         while (lower(at(pos_)) || upper(at(pos_)) || digit(at(pos_)))
             ++pos_; // modifiers (~VEC"1 2"f16)
         push(TokenKind::Sigil, std::string(s_.substr(b, pos_ - b)), startLine);
