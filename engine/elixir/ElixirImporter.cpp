@@ -669,19 +669,28 @@ class Importer {
             return;
         }
         if (t.kind == Kind::BinOp && t.text == "|>" && t.items[1].kind == Kind::Call) {
-            const std::string& f = t.items[1].text;
-            if (f == "Enum.reject" || f == "Enum.filter" || f == "List.flatten" ||
-                f == "List.wrap" || f == "Enum.uniq")
-                return flatten(t.items[0], m, env, out, conditional, depth + 1, at);
-            return computed();
+            Term call = t.items[1]; // x |> f(a) is f(x, a)
+            call.items.insert(call.items.begin(), t.items[0]);
+            return flatten(call, m, env, out, conditional, depth + 1, at);
         }
+        // Functions that keep a list's children as they are (nil is never a child anyway).
+        static constexpr std::string_view kKeeping[] = {"Enum.reject", "Enum.filter",
+                                                        "List.flatten", "List.wrap", "Enum.uniq"};
         if (t.kind == Kind::Call && !t.items.empty() &&
-            (t.text == "List.flatten" || t.text == "Enum.reject" || t.text == "Enum.filter" ||
-             t.text == "List.wrap")) {
-            Term first = t.items[0];
+            std::find(std::begin(kKeeping), std::end(kKeeping), t.text) != std::end(kKeeping)) {
+            const Term& first = t.items[0];
             if (t.text == "List.flatten" && first.kind == Kind::List) { // lists in a list
-                for (const Term& part : first.items)
-                    flatten(part, m, env, out, conditional, depth + 1, at);
+                for (const Term& part : first.items) {
+                    const Term p = resolve(part, m, env);
+                    const bool spec =
+                        p.kind == Kind::Alias || p.kind == Kind::Tuple || p.kind == Kind::Map ||
+                        (p.kind == Kind::Call && (p.text.ends_with("child_spec") ||
+                                                  p.text == "worker" || p.text == "supervisor"));
+                    if (spec)
+                        out.push_back({part, m, env, conditional});
+                    else
+                        flatten(part, m, env, out, conditional, depth + 1, at);
+                }
                 return;
             }
             return flatten(first, m, env, out, conditional, depth + 1, at);

@@ -205,6 +205,17 @@ defmodule App.Application do
   end
 end)"
         << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Worker"}]})";
+    QTest::newRow("List.flatten of children and lists, called or piped")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    children = List.flatten([A, [B, C], more()])
+    Supervisor.init(children |> List.flatten(), strategy: :one_for_one)
+  end
+  defp more, do: [D]
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C"}, {"id": "D"}]})";
     QTest::newRow("Supervisor.child_spec gives two copies of a module their own ids")
         << R"(
 defmodule S do
