@@ -45,9 +45,8 @@ struct Session {
 };
 
 /// Pids differ from the BEAM's: `#PID<0.N.0>` compares as `#PID<...>`.
-QString withoutPids(QString text) {
-    return text.replace(QRegularExpression(QStringLiteral("#PID<[0-9.]+>")),
-                        QStringLiteral("#PID<...>"));
+QString withoutPids(const QString& text) {
+    return QString::fromStdString(console::withoutPids(text.toStdString()));
 }
 } // namespace
 

@@ -264,6 +264,14 @@ bool MainWindow::load(const QByteArray& text, const QString& label, const QStrin
     return true;
 }
 
+void MainWindow::showConsole() {
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("console"))) {
+        dock->show();
+        dock->raise();
+    }
+    console_->setFocus();
+}
+
 bool MainWindow::openLesson(std::size_t index) {
     if (index >= std::size(kLessonSessions)) return false;
     const LessonSession& lesson = kLessonSessions[index];
@@ -296,11 +304,7 @@ bool MainWindow::openLesson(std::size_t index) {
     use(std::move(*scenario), label, {}, std::move(how));
     console_->setTranscript(console::parseTranscript(transcriptFile.readAll().toStdString()),
                             tr(lesson.title));
-    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("console"))) {
-        dock->show();
-        dock->raise();
-    }
-    console_->setFocus();
+    showConsole();
     return true;
 }
 

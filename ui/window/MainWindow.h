@@ -50,6 +50,8 @@ class MainWindow final : public QMainWindow {
     /// Opens the lesson's session `index` (ExampleCatalog.h's kLessonSessions): its tree,
     /// and its lines in the console, ready to run one by one.
     bool openLesson(std::size_t index);
+    /// Shows the console dock (brought back if it was closed) and puts the keyboard there.
+    void showConsole();
     void useVirtualClock(bool on);
     /// Opens compare mode on the current scenario (nullptr when none is loaded).
     CompareWindow* openCompare();

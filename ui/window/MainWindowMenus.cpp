@@ -253,13 +253,7 @@ void MainWindow::buildViewMenu() {
     uses->setToolTip(tr("Draw each worker's `uses` as a dashed arrow to the sibling it calls"));
     connect(uses, &QAction::toggled, canvas_, &TreeCanvas::setShowUses);
     view->addAction(tr("Go to the &console"), QKeySequence(Qt::CTRL | Qt::Key_QuoteLeft), this,
-                    [this] {
-                        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("console"))) {
-                            dock->show();
-                            dock->raise();
-                        }
-                        console_->setFocus();
-                    });
+                    [this] { showConsole(); });
     QMenu* panels = view->addMenu(tr("&Panels"));
     for (auto* dock : findChildren<QDockWidget*>())
         panels->addAction(dock->toggleViewAction());
