@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "ConsoleCommand.h"
+#include "FileText.h"
 #include "ParseCommand.h"
 
 #include "bench/BenchWorkloads.h"
@@ -361,14 +362,12 @@ int importCommand(const std::vector<std::string>& args, std::ostream& out, std::
     ConvertOptions o;
     if (int s = convertOptions(args, "import", {"scenario", "elixir", "mermaid", "dot"}, o, err))
         return s;
-    std::ifstream in(o.file, std::ios::binary);
-    if (!in) {
+    const std::optional<std::string> text = fileText(o.file);
+    if (!text) {
         err << o.file << ": cannot read it (" << std::strerror(errno) << ")\n";
         return 2;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    const ImportResult result = importElixir(text.str(), o.file);
+    const ImportResult result = importElixir(*text, o.file);
     for (const auto& line : result.lines(o.file))
         err << line << "\n";
     if (!result.scenario) return 2;

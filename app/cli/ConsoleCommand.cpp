@@ -1,5 +1,6 @@
 #include "ConsoleCommand.h"
 
+#include "FileText.h"
 #include "console/EngineWorld.h"
 #include "console/Evaluator.h"
 #include "console/Transcript.h"
@@ -7,7 +8,6 @@
 #include "run/Engine.h"
 #include "scenario/ScenarioLoader.h"
 
-#include <fstream>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -16,14 +16,6 @@
 namespace suplab {
 
 namespace {
-
-std::optional<std::string> readText(const std::string& file) {
-    std::ifstream f(file, std::ios::binary);
-    if (!f) return std::nullopt;
-    std::ostringstream text;
-    text << f.rdbuf();
-    return text.str();
-}
 
 /// The lines to run: every `iex>` line of a pasted session, or every line.
 std::vector<std::string> linesToRun(std::istream& in) {
@@ -68,7 +60,7 @@ int consoleCommand(const std::vector<std::string>& args, std::istream& in, std::
     std::optional<Scenario> scenario;
     std::string modules;
     if (elixirSource) {
-        const auto text = readText(file);
+        const auto text = fileText(file);
         if (!text) {
             err << file << ": (file): expected a readable file, cannot open it\n";
             return 2;
@@ -90,7 +82,7 @@ int consoleCommand(const std::vector<std::string>& args, std::istream& in, std::
         scenario = std::move(loaded.scenario);
     }
     if (!modulesFile.empty()) {
-        const auto text = readText(modulesFile);
+        const auto text = fileText(modulesFile);
         if (!text) {
             err << modulesFile << ": (file): expected a readable file, cannot open it\n";
             return 2;

@@ -1,12 +1,12 @@
 #include "ParseCommand.h"
 
+#include "FileText.h"
+
 #include "elixir/ElixirTerm.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 namespace suplab {
 
@@ -48,10 +48,13 @@ int parseCommand(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     std::size_t bad = 0;
     for (const fs::path& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const elixir::ParseResult parsed = elixir::parse(text.str());
+        const std::optional<std::string> text = fileText(file.string());
+        if (!text) {
+            ++bad;
+            out << file.string() << ": (file): expected a readable file, cannot open it\n";
+            continue;
+        }
+        const elixir::ParseResult parsed = elixir::parse(*text);
         if (parsed.errors.empty()) continue;
         ++bad;
         for (const auto& [line, message] : parsed.errors) {
