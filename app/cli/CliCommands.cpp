@@ -21,11 +21,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <ostream>
-#include <sstream>
 
 namespace suplab {
 

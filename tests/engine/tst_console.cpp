@@ -8,7 +8,6 @@
 #include "scenario/ScenarioLoader.h"
 #include "support/TraceCompare.h"
 
-#include <QRegularExpression>
 #include <QTest>
 
 using namespace suplab;
