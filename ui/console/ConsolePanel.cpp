@@ -57,7 +57,7 @@ ConsolePanel::ConsolePanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(output_, 1);
     layout->addLayout(line);
     setFocusProxy(input_);
-    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    nextPrompt(1);
     connect(input_, &QLineEdit::returnPressed, this, &ConsolePanel::submit);
 }
 
@@ -93,11 +93,10 @@ void ConsolePanel::clearTranscript() {
 }
 
 void ConsolePanel::runRestarted(const QString& label) {
-    pending_ = 0; // answers to lines sent to the old run will not come
+    waiting_ = false; // the answer to a line sent to the old run will not come
     queued_.clear();
     input_->setReadOnly(false);
-    count_ = 1;
-    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    nextPrompt(1);
     append(tr("-- %1: a new run --").arg(label), palette().color(QPalette::PlaceholderText), false,
            true);
     if (!transcript_.empty()) {
@@ -178,16 +177,15 @@ void ConsolePanel::send(const QString& line) {
             palette().color(QPalette::PlaceholderText), false, true);
     append(QStringLiteral("iex(%1)> %2").arg(count_).arg(line), palette().color(QPalette::Link),
            true);
-    ++pending_;
+    waiting_ = true;
     input_->setReadOnly(true);
     input_->setPlaceholderText(tr("running..."));
     Q_EMIT submitted(line);
 }
 
-void ConsolePanel::showReply(const QString& line, bool ok, const QString& text) {
-    Q_UNUSED(line);            // answers come in the order the lines were sent
-    if (pending_ == 0) return; // a line sent to a run that has since been restarted
-    --pending_;
+void ConsolePanel::showReply(bool ok, const QString& text) {
+    if (!waiting_) return; // a line sent to a run that has since been restarted
+    waiting_ = false;
     input_->setReadOnly(false);
     input_->setPlaceholderText({});
     if (!text.isEmpty())
@@ -201,13 +199,17 @@ void ConsolePanel::showReply(const QString& line, bool ok, const QString& text) 
                    true);
         ++next_;
     }
-    ++count_;
-    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
+    nextPrompt(count_ + 1);
     if (!queued_.isEmpty()) {
         send(queued_.takeFirst());
         return;
     }
     offerNextLine();
+}
+
+void ConsolePanel::nextPrompt(int count) {
+    count_ = count;
+    prompt_->setText(QStringLiteral("iex(%1)>").arg(count_));
 }
 
 QString ConsolePanel::outputText() const {

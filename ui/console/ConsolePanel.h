@@ -34,12 +34,12 @@ class ConsolePanel final : public QWidget {
     bool runNextLine();
     /// A new run: said in the output; a loaded session starts again from its first line.
     void runRestarted(const QString& label);
-    /// The engine's answer to `line` (sent with submitted()).
-    void showReply(const QString& line, bool ok, const QString& text);
+    /// The engine's answer to the line last sent with submitted().
+    void showReply(bool ok, const QString& text);
     /// Runs each of `lines` in turn, each once the one before is answered (a paste).
     void runLines(const QStringList& lines);
     /// True while a line sent is not answered yet (the input waits, read-only).
-    bool busy() const { return pending_ > 0; }
+    bool busy() const { return waiting_; }
     /// Everything shown so far, as plain text.
     QString outputText() const;
     ConsoleInput& input() { return *input_; }
@@ -51,6 +51,7 @@ class ConsolePanel final : public QWidget {
     void submit();
     void send(const QString& line);
     void offerNextLine();
+    void nextPrompt(int count);
     void append(const QString& text, const QColor& colour, bool bold = false, bool italic = false);
 
     QLabel* hint_ = nullptr;
@@ -60,9 +61,9 @@ class ConsolePanel final : public QWidget {
     std::vector<console::TranscriptLine> transcript_;
     QString title_;
     std::size_t next_ = 0;
-    int count_ = 1;      // iex's prompt number
-    int pending_ = 0;    // lines sent and not answered yet
-    QStringList queued_; // pasted lines still to send, in order
+    int count_ = 1;        // iex's prompt number
+    bool waiting_ = false; // a line was sent and is not answered yet (one at a time)
+    QStringList queued_;   // pasted lines still to send, in order
     bool lastFromTranscript_ = false;
 };
 

@@ -188,8 +188,8 @@ void MainWindow::buildDocks() {
     // Each answer: printed, and the process it touched selected, so that the inspector
     // shows its state as it is after the line.
     connect(&controller_, &RunController::evaluated, this,
-            [this](const QString& line, bool ok, const QString& text, const QString& focus) {
-                console_->showReply(line, ok, text);
+            [this](const QString&, bool ok, const QString& text, const QString& focus) {
+                console_->showReply(ok, text);
                 if (!focus.isEmpty() && focus != selected_)
                     select(focus);
                 else if (!selected_.isEmpty())
