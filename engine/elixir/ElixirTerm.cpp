@@ -395,7 +395,14 @@ class Parser {
             }
             if (isOp(".") && peek(1).kind == TokenKind::Alias) { // __MODULE__.Worker
                 next();
-                term = make(Term::Kind::Alias, term.line, term.render() + "." + next().text);
+                // Elixir refuses var.Alias at compile time (an alias must be an atom then):
+                // it stays a run-time expression here, never a module name.
+                const bool runtime = term.kind == Term::Kind::Var && term.text != "__MODULE__";
+                if (runtime)
+                    error(term.line, "invalid alias: " + term.text + "." + peek().text +
+                                         " (an alias must be known at compile time)");
+                term = make(runtime ? Term::Kind::Call : Term::Kind::Alias, term.line,
+                            term.render() + "." + next().text);
                 continue;
             }
             if (isOp(".") &&

@@ -132,6 +132,9 @@ class TstElixirParse : public QObject {
                                                   << "2: a string that never ends" << 2;
         QTest::newRow("a do without its end") << "if x do\n a"
                                               << "1: 'do' without its 'end'" << 1;
+        QTest::newRow("an alias under a variable, which Elixir refuses")
+            << "a = 1\nname: app.Supervisor"
+            << "2: invalid alias: app.Supervisor (an alias must be known at compile time)" << 2;
     }
     void anErrorLosesOnlyItsExpression() {
         QFETCH(QString, source);
