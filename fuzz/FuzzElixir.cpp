@@ -25,6 +25,7 @@ NodePtr supervisionOf(const NodeSpec& n) {
     auto copy = std::make_shared<NodeSpec>(n);
     copy->behaviour = "generic";
     copy->args_json = "null";
+    copy->note.clear(); // what the importer marked: the skeleton says it in comments
     copy->children.clear();
     for (const auto& c : n.children)
         copy->children.push_back(supervisionOf(*c));

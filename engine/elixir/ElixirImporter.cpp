@@ -7,6 +7,7 @@
 #include "workers/Behaviour.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <optional>
@@ -32,11 +33,45 @@ std::vector<std::string> ImportResult::lines(const std::string& label) const {
     return out;
 }
 
+std::string_view markWords(ImportMark::Kind kind) {
+    switch (kind) {
+    case ImportMark::Kind::Conditional:
+        return "conditional: ";
+    case ImportMark::Kind::RunTimeId:
+        return "decided at run time: ";
+    case ImportMark::Kind::Computed:
+        return "stands for children computed at run time by ";
+    }
+    return {};
+}
+
+std::optional<ImportMark::Kind> markOf(const NodeSpec& n) {
+    for (const auto kind :
+         {ImportMark::Kind::Conditional, ImportMark::Kind::RunTimeId, ImportMark::Kind::Computed})
+        if (n.note.starts_with(markWords(kind))) return kind;
+    return std::nullopt;
+}
+
+namespace {
+void collectMarks(const NodeSpec& n, const std::string& path, std::vector<ImportMark>& out) {
+    if (const auto kind = markOf(n)) out.push_back({*kind, path, n.note});
+    for (const auto& c : n.children)
+        collectMarks(*c, path + "/" + c->id, out);
+}
+} // namespace
+
+std::vector<ImportMark> marksOf(const NodePtr& root) {
+    std::vector<ImportMark> out;
+    if (root) collectMarks(*root, root->id, out);
+    return out;
+}
+
 namespace {
 
 struct Function {
     std::string name;
     std::vector<Term> params;
+    Term guard; // `when ...`; an empty Opaque term when there is none
     std::vector<Term> body;
     int line = 0;
 };
@@ -98,9 +133,10 @@ class Importer {
             scenario.settle_ms = 1000;
             // The loader has the last word on the rules (significant children, ids, ...).
             LoadResult checked = loadScenarioText(writeScenario(scenario), label_);
-            if (checked.ok())
+            if (checked.ok()) {
                 result_.scenario = std::move(checked.scenario);
-            else
+                result_.marks = marksOf(result_.scenario->root);
+            } else
                 for (const auto& e : checked.errors)
                     notRead(0, "the tree breaks a scenario rule: " + e);
         }
@@ -170,7 +206,10 @@ class Importer {
         Function f;
         f.line = def.line;
         const Term* head = &def.items[0];
-        if (head->kind == Kind::BinOp && head->text == "when") head = &head->items[0];
+        if (head->kind == Kind::BinOp && head->text == "when") {
+            f.guard = head->items[1];
+            head = &head->items[0];
+        }
         f.name = head->text;
         if (head->kind == Kind::Call) f.params = head->items;
         if (def.hasBlock)
@@ -595,54 +634,93 @@ class Importer {
 
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
-        if (list.kind == Kind::Var) {
-            notRead(list.line ? list.line : line,
-                    "children: the variable " + list.text + " is not bound in this file");
-            return {};
-        }
         std::vector<ListedChild> items;
-        flatten(list, m, env, items, false, 0, list.line ? list.line : line);
+        flatten(list, m, env, items, {}, 0, list.line ? list.line : line);
         std::vector<NodePtr> out;
         std::map<std::string, int> seen;
         for (const ListedChild& c : items) {
-            NodePtr node = child(c.spec, c.module, c.env);
+            NodePtr node =
+                c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, c.env);
             if (!node) continue;
             if (auto [it, fresh] = seen.emplace(node->id, c.spec.line); !fresh) {
-                if (c.conditional) continue; // the same child in another branch
+                if (!c.condition.empty()) continue; // the same child in another branch
+                if (markOf(*node)) {                // two placeholders for the same expression
+                    auto again = std::make_shared<NodeSpec>(*node);
+                    for (int n = 2; !seen.emplace(again->id, c.spec.line).second; ++n)
+                        again->id = node->id + " #" + std::to_string(n);
+                    out.push_back(std::move(again));
+                    continue;
+                }
                 notRead(c.spec.line, "a second child with id " + node->id +
                                          " (the first is on line " + std::to_string(it->second) +
                                          "); Elixir refuses duplicate ids: give it an id with "
                                          "Supervisor.child_spec(..., id: ...)");
                 continue;
             }
-            if (c.conditional)
-                assumed(c.spec.line, node->id + " starts only under a condition decided at run "
-                                                "time: imported; delete it if yours does not");
+            if (!c.condition.empty() && !c.computed) {
+                assumed(c.spec.line, node->id + " starts only " + c.condition +
+                                         ", decided at run time: imported, marked conditional");
+                auto marked = std::make_shared<NodeSpec>(*node);
+                marked->note = std::string(markWords(ImportMark::Kind::Conditional)) +
+                               "starts only " + c.condition + " (line " +
+                               std::to_string(c.spec.line) + ")";
+                node = std::move(marked);
+            }
             out.push_back(std::move(node));
         }
         return out;
     }
 
     /// A child spec found in a list, with what it is read against (a helper function's
-    /// scope) and whether it starts only under a condition (if, case).
+    /// scope), the condition it starts under (if, case; empty: always) and whether it is
+    /// a list computed at run time rather than one child.
     struct ListedChild {
         Term spec;
         const Module* module;
         Env env;
-        bool conditional;
+        std::string condition;
+        bool computed = false;
     };
+
+    /// A placeholder for children a run-time expression computes: one worker, marked.
+    NodePtr computedChildren(const Term& t, int line) {
+        const int at = t.line ? t.line : line;
+        auto node = std::make_shared<NodeSpec>();
+        node->id = placeholderId(t);
+        node->note = std::string(markWords(ImportMark::Kind::Computed)) + t.show() + " (line " +
+                     std::to_string(at) + ")";
+        assumed(at, "children: " + t.show() +
+                        " is computed at run time: shown as one placeholder child, " + node->id);
+        return node;
+    }
+
+    /// The id a placeholder shows: `?` and the expression that decides it (ids have no '/').
+    static std::string placeholderId(const Term& t) {
+        std::string id = "?" + t.show();
+        std::replace(id.begin(), id.end(), '/', '\\');
+        return id;
+    }
+
+    /// Marks `n` as a child whose id `what` decides at run time.
+    void runTimeId(NodeSpec& n, const Term& what, const std::string& role) {
+        n.id = placeholderId(what);
+        n.note = std::string(markWords(ImportMark::Kind::RunTimeId)) + role + " " + what.show() +
+                 " (line " + std::to_string(what.line) + ")";
+        assumed(what.line, role + " " + what.show() + " is decided at run time: shown as " + n.id);
+    }
 
     /// The child specs `t` stands for, read as Elixir would build the list: literal lists,
     /// ++, [a | rest], the module's own helper functions (defp children, do: [...]),
-    /// if/case (each branch, marked conditional), Enum.reject/filter and List.flatten
-    /// (nil is never a child). What is computed at run time is said, not guessed.
+    /// if/case (each branch, with its condition), Enum.reject/filter and List.flatten
+    /// (nil is never a child). What is computed at run time becomes a marked placeholder.
     void flatten(const Term& t0, const Module* m, const Env& env, std::vector<ListedChild>& out,
-                 bool conditional, int depth, int line) {
+                 const std::string& condition, int depth, int line) {
         const Term t = resolve(t0, m, env);
         const int at = t.line ? t.line : line;
         auto computed = [&] {
-            notRead(at, "children: " + t.show() +
-                            " is computed at run time: its children are not read");
+            Term placeholder = t;
+            placeholder.line = at;
+            out.push_back({placeholder, m, env, condition, true});
         };
         if (depth == 0) flattenBudget_ = 2000; // branches of branches stay bounded
         if (depth > 16 || flattenBudget_ == 0) return computed();
@@ -651,27 +729,26 @@ class Importer {
             for (const Term& item : t.items) {
                 if (item.kind == Kind::BinOp && item.text == "|") { // [a, b | rest]
                     if (!item.items[0].is(Kind::Atom, "nil"))
-                        out.push_back({item.items[0], m, env, conditional});
-                    flatten(item.items[1], m, env, out, conditional, depth + 1, at);
-                } else if (item.is(Kind::Call, "if") || item.is(Kind::Call, "unless") ||
-                           item.is(Kind::Call, "case") || item.is(Kind::Call, "cond")) {
-                    branches(item, m, env, out, depth, at, /*asList=*/false);
+                        out.push_back({item.items[0], m, env, condition});
+                    flatten(item.items[1], m, env, out, condition, depth + 1, at);
+                } else if (isBranching(item)) {
+                    branches(item, m, env, out, condition, depth, at, /*asList=*/false);
                 } else if (!item.is(Kind::Atom, "nil")) {
-                    out.push_back({item, m, env, conditional});
+                    out.push_back({item, m, env, condition});
                 }
             }
             return;
         }
         if (t.is(Kind::Atom, "nil")) return;
         if (t.kind == Kind::BinOp && t.text == "++") {
-            flatten(t.items[0], m, env, out, conditional, depth + 1, at);
-            flatten(t.items[1], m, env, out, conditional, depth + 1, at);
+            flatten(t.items[0], m, env, out, condition, depth + 1, at);
+            flatten(t.items[1], m, env, out, condition, depth + 1, at);
             return;
         }
         if (t.kind == Kind::BinOp && t.text == "|>" && t.items[1].kind == Kind::Call) {
             Term call = t.items[1]; // x |> f(a) is f(x, a)
             call.items.insert(call.items.begin(), t.items[0]);
-            return flatten(call, m, env, out, conditional, depth + 1, at);
+            return flatten(call, m, env, out, condition, depth + 1, at);
         }
         // Functions that keep a list's children as they are (nil is never a child anyway).
         static constexpr std::string_view kKeeping[] = {"Enum.reject", "Enum.filter",
@@ -687,33 +764,26 @@ class Importer {
                         (p.kind == Kind::Call && (p.text.ends_with("child_spec") ||
                                                   p.text == "worker" || p.text == "supervisor"));
                     if (spec)
-                        out.push_back({part, m, env, conditional});
+                        out.push_back({part, m, env, condition});
                     else
-                        flatten(part, m, env, out, conditional, depth + 1, at);
+                        flatten(part, m, env, out, condition, depth + 1, at);
                 }
                 return;
             }
-            return flatten(first, m, env, out, conditional, depth + 1, at);
+            return flatten(first, m, env, out, condition, depth + 1, at);
         }
         if (t.is(Kind::Call, "Enum.concat") && t.items.size() == 1 &&
             t.items[0].kind == Kind::List) {
             for (const Term& part : t.items[0].items)
-                flatten(part, m, env, out, conditional, depth + 1, at);
+                flatten(part, m, env, out, condition, depth + 1, at);
             return;
         }
-        if (t.is(Kind::Call, "if") || t.is(Kind::Call, "unless") || t.is(Kind::Call, "case") ||
-            t.is(Kind::Call, "cond"))
-            return branches(t, m, env, out, depth, at, /*asList=*/true);
+        if (isBranching(t)) return branches(t, m, env, out, condition, depth, at, /*asList=*/true);
         if (t.kind == Kind::Call && m && t.text.find('.') == std::string::npos) {
-            if (const Function* helper = m->function(t.text, t.items.size())) {
+            if (m->function(t.text, t.items.size())) {
                 Env local;
-                for (std::size_t i = 0; i < helper->params.size(); ++i)
-                    if (helper->params[i].kind == Kind::Var)
-                        local[helper->params[i].text] = resolve(t.items[i], m, env);
-                const bool several =
-                    std::count_if(m->functions.begin(), m->functions.end(), [&](const Function& f) {
-                        return f.name == helper->name && f.params.size() == t.items.size();
-                    }) > 1;
+                bool decided = false;
+                const Function* helper = clauseFor(*m, t, env, local, decided);
                 const Term* last = nullptr;
                 for (const Term& st : helper->body) {
                     if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
@@ -721,49 +791,197 @@ class Importer {
                     last = &st;
                 }
                 if (!last) return;
-                return flatten(*last, m, local, out, conditional || several, depth + 1, at);
+                const std::string inner = !decided && condition.empty()
+                                              ? "when the first clause of " + t.text + "/" +
+                                                    std::to_string(t.items.size()) + " matches"
+                                              : condition;
+                return flatten(*last, m, local, out, inner, depth + 1, at);
             }
         }
         computed();
     }
 
-    /// The branches of an if/unless/case/cond that builds children: each read, and what
-    /// it gives marked conditional. `asList`: each branch is a list (else one child).
+    enum class Match : unsigned char { Yes, No, Unknown };
+
+    /// The clause of the module's function `call` runs, its parameters bound in `local`:
+    /// the first whose patterns (and guard) match the arguments. When the arguments are
+    /// not known well enough to tell, the first clause, and `decided` stays false.
+    const Function* clauseFor(const Module& m, const Term& call, const Env& env, Env& local,
+                              bool& decided) const {
+        const Function* first = nullptr;
+        for (const Function& f : m.functions) {
+            if (f.name != call.text || f.params.size() != call.items.size()) continue;
+            if (!first) first = &f;
+            Env bound;
+            Match all = Match::Yes;
+            for (std::size_t i = 0; i < f.params.size() && all != Match::No; ++i) {
+                const Match one = match(f.params[i], resolveDeep(call.items[i], &m, env), bound);
+                if (one != Match::Yes) all = one;
+            }
+            if (all == Match::Yes && f.guard.kind != Kind::Opaque) {
+                const auto holds = truth(f.guard, &m, bound);
+                all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
+            }
+            if (all == Match::No) continue;
+            local = std::move(bound);
+            decided = all == Match::Yes;
+            return &f;
+        }
+        local.clear(); // no clause matches: the first, its variables bound as far as they go
+        for (std::size_t i = 0; i < first->params.size(); ++i)
+            if (first->params[i].kind == Kind::Var)
+                local[first->params[i].text] = resolve(call.items[i], &m, env);
+        decided = false;
+        return first;
+    }
+
+    /// Whether `value` (resolved) matches `pattern`, binding the pattern's variables.
+    static Match match(const Term& pattern, const Term& value, Env& bound) {
+        if (pattern.kind == Kind::Var) {
+            if (!pattern.text.starts_with('_')) bound[pattern.text] = value;
+            return Match::Yes;
+        }
+        if (pattern.kind == Kind::BinOp && pattern.text == "=") {
+            const Match left = match(pattern.items[0], value, bound);
+            const Match right = match(pattern.items[1], value, bound);
+            return left == Match::No || right == Match::No     ? Match::No
+                   : left == Match::Yes && right == Match::Yes ? Match::Yes
+                                                               : Match::Unknown;
+        }
+        if (!isLiteral(value) && value.kind != Kind::Tuple && value.kind != Kind::List)
+            return Match::Unknown;
+        if (isLiteral(pattern) && isLiteral(value))
+            return pattern.render() == value.render() ? Match::Yes : Match::No;
+        if ((pattern.kind == Kind::Tuple || pattern.kind == Kind::List) &&
+            pattern.kind == value.kind) {
+            if (pattern.items.size() != value.items.size()) return Match::No;
+            Match all = Match::Yes;
+            for (std::size_t i = 0; i < pattern.items.size(); ++i) {
+                const Match one = match(pattern.items[i], value.items[i], bound);
+                if (one == Match::No) return Match::No;
+                if (one == Match::Unknown) all = Match::Unknown;
+            }
+            return all;
+        }
+        if (isLiteral(pattern) && (value.kind == Kind::Tuple || value.kind == Kind::List))
+            return Match::No;
+        return Match::Unknown;
+    }
+
+    /// What a condition is, when the file alone decides it: literals, variables bound to
+    /// them, ==, !=, not, and, or, is_nil. Nothing when run time decides.
+    std::optional<bool> truth(const Term& t0, const Module* m, const Env& env,
+                              int depth = 0) const {
+        if (depth > 16) return std::nullopt;
+        const Term t = resolveDeep(t0, m, env);
+        if (t.kind == Kind::Atom) return t.text != "false" && t.text != "nil";
+        if (isLiteral(t) || t.kind == Kind::Map) return true;
+        if (t.kind == Kind::UnaryOp && (t.text == "!" || t.text == "not")) {
+            const auto inner = truth(t.items[0], m, env, depth + 1);
+            return inner ? std::optional<bool>(!*inner) : std::nullopt;
+        }
+        if (t.kind == Kind::Call && t.text == "is_nil" && t.items.size() == 1) {
+            const Term v = resolveDeep(t.items[0], m, env);
+            if (v.is(Kind::Atom, "nil")) return true;
+            return isLiteral(v) ? std::optional<bool>(false) : std::nullopt;
+        }
+        if (t.kind != Kind::BinOp) return std::nullopt;
+        if (t.text == "==" || t.text == "!=" || t.text == "===" || t.text == "!==") {
+            const Term a = resolveDeep(t.items[0], m, env), b = resolveDeep(t.items[1], m, env);
+            if (!isLiteral(a) || !isLiteral(b)) return std::nullopt;
+            const bool same = a.render() == b.render();
+            return t.text.starts_with('=') ? same : !same;
+        }
+        const bool conj = t.text == "and" || t.text == "&&";
+        if (!conj && t.text != "or" && t.text != "||") return std::nullopt;
+        const auto a = truth(t.items[0], m, env, depth + 1);
+        if (a && *a != conj) return a; // false and _, true or _
+        const auto b = truth(t.items[1], m, env, depth + 1);
+        if (a && b) return b;
+        if (b && *b != conj) return b;
+        return std::nullopt;
+    }
+
+    static bool isBranching(const Term& t) {
+        return t.is(Kind::Call, "if") || t.is(Kind::Call, "unless") || t.is(Kind::Call, "case") ||
+               t.is(Kind::Call, "cond");
+    }
+
+    /// The branches of an if/unless/case/cond that builds children. When the file alone
+    /// decides which runs (literals, helper arguments), only that one; else each, what it
+    /// gives marked with its condition. `asList`: each branch is a list (else one child).
     void branches(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
-                  int depth, int line, bool asList) {
-        std::vector<const Term*> results;
+                  const std::string& outer, int depth, int line, bool asList) {
+        struct Branch {
+            const Term* result;
+            std::string condition;
+            std::optional<bool> taken; // nothing: run time decides
+        };
+        std::vector<Branch> branches;
+        const Term* subjectTerm =
+            t.items.empty() || t.items[0].kind == Kind::List ? nullptr : &t.items[0];
+        const std::string subject = subjectTerm ? subjectTerm->show() : std::string();
+        const bool negated = t.text == "unless";
+        std::optional<bool> holds =
+            subjectTerm && t.text != "case" ? truth(*subjectTerm, m, env) : std::nullopt;
+        if (holds && negated) holds = !*holds;
+        const std::optional<bool> otherwise = holds ? std::optional<bool>(!*holds) : std::nullopt;
+        const std::string yes = (negated ? "unless " : "if ") + subject;
+        const std::string no = (negated ? "if " : "unless ") + subject;
         if (!t.items.empty() && t.items.back().kind == Kind::List) { // if c, do: a, else: b
-            if (const Term* d = t.items.back().find("do")) results.push_back(d);
-            if (const Term* e = t.items.back().find("else")) results.push_back(e);
+            if (const Term* d = t.items.back().find("do")) branches.push_back({d, yes, holds});
+            if (const Term* e = t.items.back().find("else")) branches.push_back({e, no, otherwise});
         }
         auto lastOf = [&](const std::vector<Term>& body) {
             for (auto it = body.rbegin(); it != body.rend(); ++it)
                 if (it->kind != Kind::Clause) return &*it;
             return static_cast<const Term*>(nullptr);
         };
+        const Term value = subjectTerm ? resolveDeep(*subjectTerm, m, env) : Term{};
+        auto clause = [&](const Term& c) {
+            const Term& pattern = c.items.empty() ? Term{} : c.items[0];
+            if (t.text == "cond")
+                return Branch{&c.body.back(), "when " + pattern.show() + " holds",
+                              truth(pattern, m, env)};
+            Env ignored;
+            const Match matched = pattern.kind == Kind::BinOp && pattern.text == "when"
+                                      ? Match::Unknown
+                                      : match(pattern, value, ignored);
+            return Branch{&c.body.back(), "when " + subject + " matches " + pattern.show(),
+                          matched == Match::Unknown ? std::nullopt
+                                                    : std::optional<bool>(matched == Match::Yes)};
+        };
         if (t.hasBlock) {
-            for (const Term& clause : t.body) // case/cond: each clause's last statement
-                if (clause.kind == Kind::Clause && !clause.body.empty())
-                    results.push_back(&clause.body.back());
-            if (const Term* plain = lastOf(t.body)) results.push_back(plain); // if ... do
+            for (const Term& c : t.body) // case/cond: each clause's last statement
+                if (c.kind == Kind::Clause && !c.body.empty()) branches.push_back(clause(c));
+            if (const Term* plain = lastOf(t.body)) branches.push_back({plain, yes, holds});
             for (const Term& part : t.blocks)
                 if (part.text == "else" && !part.body.empty()) {
                     if (part.body.back().kind == Kind::Clause) {
-                        for (const Term& clause : part.body)
-                            if (!clause.body.empty()) results.push_back(&clause.body.back());
+                        for (const Term& c : part.body)
+                            if (!c.body.empty()) branches.push_back(clause(c));
                     } else {
-                        results.push_back(&part.body.back());
+                        branches.push_back({&part.body.back(), no, otherwise});
                     }
                 }
         }
-        for (const Term* r : results) {
+        // The branch that surely runs, when every one before it surely does not.
+        const Branch* sure = nullptr;
+        for (const Branch& b : branches) {
+            if (b.taken && *b.taken) sure = &b;
+            if (!b.taken || *b.taken) break;
+        }
+        for (const Branch& b : branches) {
+            if (sure ? &b != sure : (b.taken && !*b.taken)) continue;
+            const std::string condition = sure            ? outer
+                                          : outer.empty() ? b.condition
+                                                          : outer + " and " + b.condition;
             if (asList) {
-                flatten(*r, m, env, out, true, depth + 1, line);
+                flatten(*b.result, m, env, out, condition, depth + 1, line);
             } else {
-                const Term value = resolve(*r, m, env);
-                if (!value.is(Kind::Atom, "nil") &&
-                    !(value.kind == Kind::List && value.items.empty()))
-                    out.push_back({value, m, env, true});
+                const Term v = resolve(*b.result, m, env);
+                if (!v.is(Kind::Atom, "nil") && !(v.kind == Kind::List && v.items.empty()))
+                    out.push_back({v, m, env, condition});
             }
         }
     }
@@ -778,6 +996,15 @@ class Importer {
             return moduleChild(mod.text, &c.items[1], m, c.line, env);
         }
         if (c.kind == Kind::Map) return mapChild(c, m, env, nullptr);
+        if (c.kind == Kind::Call && c.text.ends_with(".child_spec") && c.items.size() == 1 &&
+            c.text != "Supervisor.child_spec") { // Module.child_spec(arg) is {Module, arg}
+            Term mod;
+            mod.kind = Kind::Alias;
+            mod.text = c.text.substr(0, c.text.size() - std::string_view(".child_spec").size());
+            mod.line = c.line;
+            if (std::isupper(static_cast<unsigned char>(mod.text[0])))
+                return moduleChild(resolve(mod, m, env).text, &c.items[0], m, c.line, env);
+        }
         if (c.is(Kind::Call, "Supervisor.child_spec") && c.items.size() == 2) {
             NodePtr base = child(c.items[0], m, env);
             if (!base) return nullptr;
@@ -790,10 +1017,22 @@ class Importer {
              c.is(Kind::Call, "Supervisor.Spec.supervisor")) &&
             !c.items.empty() && c.items.size() <= 3)
             if (NodePtr node = specHelperChild(c, m, env)) return node;
+        if (decidedAtRunTime(c) || (c.kind == Kind::Tuple && c.items.size() == 2 &&
+                                    decidedAtRunTime(resolve(c.items[0], m, env)))) {
+            auto node = std::make_shared<NodeSpec>();
+            runTimeId(*node, c, "the child");
+            return node;
+        }
         notRead(c.line, "child spec " + c.show() +
                             " ({Module, arg}, Module, a %{id: ..., start: ...} map or "
                             "Supervisor.child_spec(...) expected)");
         return nullptr;
+    }
+
+    /// A value only running code knows: a variable the file does not bind, a call, a field.
+    static bool decidedAtRunTime(const Term& t) {
+        return t.kind == Kind::Var || t.kind == Kind::Access ||
+               (t.kind == Kind::Call && !isBranching(t)) || (t.kind == Kind::String && t.opaque);
     }
 
     /// The old Supervisor.Spec helpers, worker(M, args, opts) and supervisor(M, args, opts):
@@ -941,37 +1180,17 @@ class Importer {
         auto node = std::make_shared<NodeSpec>();
         node->id = name;
         const Term arg = arg0 ? resolve(*arg0, from, env) : Term{};
-        const Term* nameOpt = arg.kind == Kind::List ? arg.find("name") : nullptr;
-        if (name == "DynamicSupervisor" || name == "Task.Supervisor" ||
-            name == "PartitionSupervisor") {
-            node->type = NodeType::DynamicSupervisor;
-            node->shutdown = ShutdownSpec::infinity();
-            if (nameOpt && nameOpt->kind == Kind::Alias) node->id = nameOpt->text;
-            if (arg.kind == Kind::List) {
-                Term opts = arg;
-                std::erase_if(opts.items, [](const Term& p) {
-                    return p.kind == Kind::Pair && p.items[0].text == "name";
-                });
-                supervisorOptions(*node, &opts, from, env, true);
-            }
+        if (const elixir::KnownLibrary* library = elixir::knownLibrary(name)) {
+            knownLibraryChild(*library, *node, arg, from, env, line);
+            if (name == "Task") node->restart = RestartType::Temporary;
             if (name == "PartitionSupervisor")
                 assumed(line, "a PartitionSupervisor is shown as one dynamic supervisor");
+            if (name == "Registry")
+                assumed(line, "Registry " + node->id +
+                                  " supervises its own partitions in Elixir; SupLab shows it "
+                                  "with none");
             return node;
         }
-        if (name == "Registry") {
-            if (nameOpt && nameOpt->kind == Kind::Alias) node->id = nameOpt->text;
-            assumed(line, "Registry " + node->id +
-                              " runs its own partition supervisor in Elixir; SupLab shows it as "
-                              "one worker");
-            return node;
-        }
-        if (name == "Task") {
-            node->restart = RestartType::Temporary;
-            return node;
-        }
-        if (name == "Agent") return node;
-        if (const elixir::KnownLibrary* library = elixir::knownLibrary(name))
-            return knownLibraryChild(*library, std::move(node), nameOpt, line);
         // Its child_spec/1 is not here: Elixir's default is a worker with the module as id.
         if (const std::string_view lesson = Behaviour::ofLessonModule(name); !lesson.empty()) {
             // The lesson's own modules: SupLab plays their state ({Counter, 0} counts from 0).
@@ -987,40 +1206,98 @@ class Importer {
         return node;
     }
 
-    /// A library child by its rule (KnownLibraries.h): its id and whether it supervises.
-    NodePtr knownLibraryChild(const elixir::KnownLibrary& library, std::shared_ptr<NodeSpec> node,
-                              const Term* nameOpt, int line) {
-        const std::string name = node->id;
-        const std::string given =
-            nameOpt && (nameOpt->kind == Kind::Alias || nameOpt->kind == Kind::Atom)
-                ? nameOpt->text
-                : std::string();
+    /// A library child by its rule (KnownLibraries.h): its id and its type; a dynamic
+    /// supervisor's own options (max_restarts, ...) too.
+    void knownLibraryChild(const elixir::KnownLibrary& library, NodeSpec& node, const Term& arg,
+                           const Module* from, const Env& env, int line) {
+        const std::string name = node.id;
+        const Term* nameOpt = arg.kind == Kind::List ? arg.find("name") : nullptr;
+        node.type = library.type;
+        if (node.isSupervisor()) node.shutdown = ShutdownSpec::infinity();
         switch (library.id) {
         case elixir::IdRule::Module:
             break;
         case elixir::IdRule::Fixed:
-            node->id = std::string(library.fixedId);
+            node.id = std::string(library.fixedId);
             break;
         case elixir::IdRule::NameOption:
         case elixir::IdRule::NameElseModule:
-            if (!given.empty())
-                node->id = given;
-            else if (nameOpt || library.id == elixir::IdRule::NameOption)
+            if (nameOpt) {
+                const Term given = resolveDeep(*nameOpt, from, env);
+                if (const auto id = registeredId(given))
+                    node.id = *id;
+                else
+                    runTimeId(node, *nameOpt, name + "'s id, its name:");
+            } else if (library.id == elixir::IdRule::NameOption) {
                 assumed(line, name +
-                                  "'s id is its name: option, decided at run time here: "
+                                  "'s id is its name: option, which is not given here: "
                                   "shown as " +
                                   name);
+            }
             break;
         case elixir::IdRule::MadeAtRunTime:
-            assumed(line, name + "'s id is made at run time (" + std::string(library.checked) +
-                              "): shown as " + name);
+            runTimeId(node, arg0Or(arg, name, line),
+                      name + "'s id (" + std::string(library.checked) + "), made from");
             break;
         }
-        if (library.supervisor) {
-            node->type = NodeType::Supervisor;
-            node->shutdown = ShutdownSpec::infinity();
+        if (node.type == NodeType::DynamicSupervisor && arg.kind == Kind::List) {
+            Term opts = arg; // its own options; the rest goes to the children it starts
+            std::erase_if(opts.items, [](const Term& p) {
+                return p.kind != Kind::Pair ||
+                       (p.items[0].text != "strategy" && p.items[0].text != "max_restarts" &&
+                        p.items[0].text != "max_seconds" && p.items[0].text != "max_children");
+            });
+            supervisorOptions(node, &opts, from, env, true);
         }
-        return node;
+    }
+
+    /// What a child spec's argument stands for in messages: the argument, or the module.
+    static Term arg0Or(const Term& arg, const std::string& module, int line) {
+        if (arg.kind != Kind::Opaque || !arg.text.empty()) return arg;
+        Term alias;
+        alias.kind = Kind::Alias;
+        alias.text = module;
+        alias.line = line;
+        return alias;
+    }
+
+    /// The id a registered name gives a child (Elixir's rule for DynamicSupervisor,
+    /// Registry, Task.Supervisor...): an atom itself; n of {:global, n} and {:via, m, n}.
+    /// None when running code decides it.
+    static std::optional<std::string> registeredId(const Term& name) {
+        if (name.kind == Kind::Alias || name.kind == Kind::Atom) return name.text;
+        if (name.kind == Kind::Tuple && name.items.size() >= 2 &&
+            name.items[0].kind == Kind::Atom &&
+            ((name.items[0].text == "global" && name.items.size() == 2) ||
+             (name.items[0].text == "via" && name.items.size() == 3)))
+            return literalId(name.items.back());
+        return std::nullopt;
+    }
+
+    /// An id written as a literal term: an atom, a module, or a tuple of literals
+    /// (`{MyApp.Registry, :sessions}`), as Elixir shows it.
+    static std::optional<std::string> literalId(const Term& t) {
+        if (t.kind == Kind::Alias || t.kind == Kind::Atom) return t.text;
+        if (!isLiteral(t)) return std::nullopt;
+        std::string id = t.render();
+        if (id.find('/') != std::string::npos) return std::nullopt;
+        return id;
+    }
+
+    static bool isLiteral(const Term& t) {
+        switch (t.kind) {
+        case Kind::Atom:
+        case Kind::Alias:
+        case Kind::Integer:
+            return true;
+        case Kind::String:
+            return !t.opaque;
+        case Kind::Tuple:
+        case Kind::List:
+            return std::all_of(t.items.begin(), t.items.end(), isLiteral);
+        default:
+            return false;
+        }
     }
 
     NodePtr mapChild(const Term& map, const Module* m, const Env& env, const NodeSpec* base) {
@@ -1035,15 +1312,19 @@ class Importer {
             return nullptr;
         }
         if (start && !base) {
+            // How it starts matters only for a module of this file, which brings its own
+            // kind (a supervisor and its children); an Erlang module or one decided at run
+            // time starts a process all the same.
             const Term s = resolve(*start, m, env);
-            if (s.kind != Kind::Tuple || s.items.size() != 3 ||
-                resolve(s.items[0], m, env).kind != Kind::Alias) {
+            const Term mod =
+                s.kind == Kind::Tuple && s.items.size() == 3 ? resolve(s.items[0], m, env) : Term{};
+            if (!decidedAtRunTime(s) && mod.kind != Kind::Alias && mod.kind != Kind::Atom &&
+                !decidedAtRunTime(mod)) {
                 notRead(s.line, "start: " + s.show() + " ({Module, :function, [args]} expected)");
                 return nullptr;
             }
-            // A module of this file brings its own kind (a supervisor and its children).
-            const std::string mod = resolve(s.items[0], m, env).text;
-            if (const Module* def = module(mod, m); def && isSupervisorModule(*def)) {
+            if (const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr;
+                def && isSupervisorModule(*def)) {
                 NodePtr inner = moduleNode(*def, map.line);
                 if (inner) node = std::make_shared<NodeSpec>(*inner);
             }
@@ -1081,7 +1362,9 @@ class Importer {
                     v.kind == Kind::Atom || v.kind == Kind::String || v.kind == Kind::Alias
                         ? v.text
                         : v.show();
-                if (id.empty() || id.find('/') != std::string::npos || v.opaque)
+                if (decidedAtRunTime(v) || !isLiteral(v))
+                    runTimeId(n, v, "id:");
+                else if (id.empty() || id.find('/') != std::string::npos)
                     notRead(p.line, "id: " + v.show() + " (SupLab needs a fixed id without '/')");
                 else
                     n.id = std::move(id);

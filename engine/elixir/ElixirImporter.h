@@ -24,9 +24,30 @@ struct ImportNote {
     std::string message;
 };
 
+/// A child the source leaves to run time. The importer keeps it in the tree, marked:
+/// its NodeSpec::note starts with the words of its kind, so the mark survives a save.
+struct ImportMark {
+    enum class Kind : unsigned char {
+        Conditional, // starts only under a condition (if, case, a clause): keep or drop it
+        RunTimeId,   // its id (or its module) is decided at run time: shown as `?expression`
+        Computed,    // a placeholder for a list of children computed at run time
+    };
+    Kind kind = Kind::Conditional;
+    std::string path; // ids from the root, joined by '/'
+    std::string note; // the node's note: what and why, with the source line
+};
+
+/// The words a node's note starts with for each kind of mark.
+std::string_view markWords(ImportMark::Kind);
+/// The mark a node carries, if its note starts with a mark's words.
+std::optional<ImportMark::Kind> markOf(const NodeSpec&);
+/// Every marked node of a tree, depth first.
+std::vector<ImportMark> marksOf(const NodePtr& root);
+
 struct ImportResult {
     std::optional<Scenario> scenario; // none when nothing could be made of the file
     std::vector<ImportNote> notes;    // in line order
+    std::vector<ImportMark> marks;    // the scenario's marked children, depth first
     /// True when every construct that matters was read (notes may still say what was assumed).
     bool complete() const { return notReadCount() == 0; }
     /// How many constructs were left out.

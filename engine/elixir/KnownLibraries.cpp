@@ -8,39 +8,46 @@ namespace {
 
 using enum IdRule;
 
-// Elixir's own modules (Registry, Task, Agent, DynamicSupervisor, PartitionSupervisor,
-// Task.Supervisor) are read by the importer itself, with their options.
-constexpr std::array<KnownLibrary, 18> kLibraries{{
-    {"Phoenix.PubSub", Fixed, "Phoenix.PubSub.Supervisor", true,
+constexpr NodeType W = NodeType::Worker;
+constexpr NodeType S = NodeType::Supervisor;
+constexpr NodeType D = NodeType::DynamicSupervisor;
+
+constexpr std::array<KnownLibrary, 24> kLibraries{{
+    // Elixir's own (checked with child_spec/1 on Elixir 1.14). A Registry supervises its
+    // partitions, which a scenario cannot name: it comes in as a supervisor with none. A
+    // PartitionSupervisor is shown as the one dynamic supervisor it stands for.
+    {"DynamicSupervisor", NameElseModule, {}, D, "runtime"},
+    {"Task.Supervisor", NameElseModule, {}, D, "runtime"},
+    {"PartitionSupervisor", NameElseModule, {}, D, "runtime"},
+    {"Registry", NameElseModule, {}, S, "runtime"},
+    {"Agent", Module, {}, W, "runtime"},
+    {"Task", Module, {}, W, "runtime (restart: :temporary)"},
+    {"Phoenix.PubSub", Fixed, "Phoenix.PubSub.Supervisor", S,
      "runtime (phoenix_pubsub 2.x: its child_spec is Phoenix.PubSub.Supervisor's)"},
-    {"Cluster.Supervisor", Module, {}, true, "runtime (libcluster lib/supervisor.ex)"},
-    {"DNSCluster", Module, {}, false, "runtime (dns_cluster)"},
-    {"ConCache", Module, {}, true, "runtime (con_cache: the name: option is not the id)"},
-    {"PropertyTable", NameOption, {}, true, "runtime (property_table)"},
-    {"BEAMNotify", Module, {}, false, "runtime (beam_notify)"},
-    {"Oban", NameElseModule, {}, true, "source: oban lib/oban.ex child_spec/1"},
-    {"Finch", NameOption, {}, false, "source: finch lib/finch.ex child_spec/1"},
-    {"Cachex", Module, {}, true, "source: cachex lib/cachex.ex (use Supervisor)"},
-    {"Horde.Registry", NameOption, {}, true, "source: horde lib/horde/registry.ex"},
-    {"Horde.DynamicSupervisor",
-     NameOption,
-     {},
-     true,
-     "source: horde lib/horde/dynamic_supervisor.ex"},
-    {"Goth", Module, {}, false, "source: goth lib/goth.ex (use GenServer)"},
-    {"Absinthe.Subscription", Module, {}, true, "source: absinthe lib/absinthe/subscription.ex"},
-    {"DeltaCrdt", NameElseModule, {}, false, "source: delta_crdt lib/delta_crdt.ex"},
+    {"Cluster.Supervisor", Module, {}, S, "runtime (libcluster lib/supervisor.ex)"},
+    {"DNSCluster", Module, {}, W, "runtime (dns_cluster)"},
+    {"ConCache", Module, {}, S, "runtime (con_cache: the name: option is not the id)"},
+    {"PropertyTable", NameOption, {}, S, "runtime (property_table)"},
+    {"BEAMNotify", Module, {}, W, "runtime (beam_notify)"},
+    {"Oban", NameElseModule, {}, S, "source: oban lib/oban.ex child_spec/1"},
+    {"Finch", NameOption, {}, W, "source: finch lib/finch.ex child_spec/1"},
+    {"Cachex", Module, {}, S, "source: cachex lib/cachex.ex (use Supervisor)"},
+    {"Horde.Registry", NameOption, {}, S, "source: horde lib/horde/registry.ex"},
+    {"Horde.DynamicSupervisor", NameOption, {}, S, "source: horde lib/horde/dynamic_supervisor.ex"},
+    {"Goth", Module, {}, W, "source: goth lib/goth.ex (use GenServer)"},
+    {"Absinthe.Subscription", Module, {}, S, "source: absinthe lib/absinthe/subscription.ex"},
+    {"DeltaCrdt", NameElseModule, {}, W, "source: delta_crdt lib/delta_crdt.ex"},
     {"Tortoise311.Connection",
      NameElseModule,
      {},
-     false,
+     W,
      "source: tortoise311 lib/tortoise311/connection.ex"},
-    {"Bandit", MadeAtRunTime, {}, true, "source: bandit lib/bandit.ex ({Bandit, make_ref()})"},
-    {"Phoenix.LiveReloader.Socket", Module, {}, false, "source: phoenix_live_reload"},
+    {"Bandit", MadeAtRunTime, {}, S, "source: bandit lib/bandit.ex ({Bandit, make_ref()})"},
+    {"Phoenix.LiveReloader.Socket", Module, {}, W, "source: phoenix_live_reload"},
     {"Plug.Cowboy",
      MadeAtRunTime,
      {},
-     true,
+     S,
      "source: plug_cowboy lib/plug/cowboy.ex (a ranch listener named by the plug)"},
 }};
 

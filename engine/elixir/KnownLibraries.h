@@ -6,14 +6,17 @@
 // was checked: on Elixir 1.14/OTP 25 with Supervisor.child_spec/2 ("runtime"), or read
 // in the library's own child_spec/1 ("source").
 
+#include "scenario/Scenario.h"
+
 #include <string_view>
 
 namespace suplab::elixir {
 
 enum class IdRule : unsigned char {
     Module,         // the module itself (`{ConCache, name: X}` has the id ConCache)
-    NameOption,     // the `name:` option (`{Finch, name: MyFinch}` has the id MyFinch)
-    NameElseModule, // the `name:` option, or the module when there is none (Oban)
+    NameOption,     // the `name:` option (`{Finch, name: MyFinch}` has the id MyFinch);
+                    // of `{:global, n}` and `{:via, m, n}` names, n
+    NameElseModule, // the same, or the module when there is no `name:` (Oban)
     Fixed,          // always the same id (`Phoenix.PubSub.Supervisor`)
     MadeAtRunTime,  // unique at run time (`{Bandit, make_ref()}`): not known from the source
 };
@@ -22,7 +25,7 @@ struct KnownLibrary {
     std::string_view module;
     IdRule id;
     std::string_view fixedId; // IdRule::Fixed only
-    bool supervisor;
+    NodeType type;
     std::string_view checked; // "runtime" or "source: repository path"
 };
 

@@ -48,6 +48,10 @@ struct NodeSpec {
     RestartType restart = RestartType::Permanent;
     ShutdownSpec shutdown;
     bool significant = false;
+    /// SupLab only: what a person should know about this node, shown with it (the
+    /// importer says here that a child starts only under a condition, or stands for
+    /// children computed at run time).
+    std::string note;
 
     // supervisor and dynamic_supervisor
     Strategy strategy = Strategy::OneForOne;

@@ -26,7 +26,8 @@ using Type = json::Value::Type;
 
 const std::vector<std::string> kTopKeys = {"name",      "description", "root", "script",
                                            "settle_ms", "stop_at_end", "seed"};
-const std::vector<std::string> kCommonKeys = {"id", "type", "restart", "shutdown", "significant"};
+const std::vector<std::string> kCommonKeys = {"id",       "type",        "restart",
+                                              "shutdown", "significant", "note"};
 const std::vector<std::string> kSupervisorKeys = {"strategy", "max_restarts", "max_seconds",
                                                   "auto_shutdown", "children"};
 const std::vector<std::string> kDynamicKeys = {"max_restarts", "max_seconds", "max_children",
@@ -195,6 +196,13 @@ class Checker {
                           (!parent.exists   ? "the root (it has no parent)"
                            : parent.dynamic ? "a dynamic_supervisor (it has no auto_shutdown)"
                                             : "a parent with auto_shutdown never"));
+        }
+
+        if (const Value* note = v.find("note")) {
+            if (note->isString())
+                n->note = note->text;
+            else
+                expected(join(where, "note"), "a string", *note);
         }
 
         switch (n->type) {

@@ -60,6 +60,7 @@ ObjectText nodeFields(const NodeSpec& n, const std::string& pad, bool pretty) {
         n.isSupervisor() ? ShutdownSpec::infinity() : ShutdownSpec::timeout(5000);
     if (!(n.shutdown == defaultShutdown)) o.add("shutdown", shutdownJson(n.shutdown));
     if (n.significant) o.add("significant", "true");
+    if (!n.note.empty()) o.addString("note", n.note);
     if (n.isSupervisor()) {
         if (n.type == NodeType::Supervisor && n.strategy != Strategy::OneForOne)
             o.addString("strategy", toString(n.strategy));

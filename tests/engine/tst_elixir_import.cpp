@@ -22,6 +22,8 @@ class TstElixirImport : public QObject {
     void aSnippetImportsToItsTree();
     void anUnreadableConstructIsListedWithItsLine_data();
     void anUnreadableConstructIsListedWithItsLine();
+    void aChildLeftToRunTimeIsMarked_data();
+    void aChildLeftToRunTimeIsMarked();
     void anAssumptionIsSaidWithItsLine_data();
     void anAssumptionIsSaidWithItsLine();
     void aSkeletonImportsBackToTheSameTree_data();
@@ -68,7 +70,8 @@ void TstElixirImport::everyLessonModuleImports_data() {
         << true;
     QTest::newRow("restart intensity options without their children")
         << "lesson_restart_intensity.exs"
-        << R"({"id": "Root", "type": "supervisor", "max_restarts": 5, "max_seconds": 10})" << false;
+        << R"x({"id": "Root", "type": "supervisor", "max_restarts": 5, "max_seconds": 10, "children": [{"id": "?children", "note": "stands for children computed at run time by children (line 1)"}]})x"
+        << true;
     QTest::newRow("SessionSupervisor, a DynamicSupervisor")
         << "lesson_session_supervisor.ex"
         << R"({"id": "MyApp.SessionSupervisor", "type": "dynamic_supervisor"})" << true;
@@ -137,7 +140,8 @@ defmodule MyApp.Sup do
   end
 end)"
         << R"({"id": "MyApp.Sup", "type": "supervisor", "children": [{"id": "MyApp.Workers.Cache"}, {"id": "MyApp.Workers.Db"}, {"id": "MyApp.Long.Name"}, {"id": "MyApp.Sup.Publisher"}]})";
-    QTest::newRow("a child list built by helpers, ++, if and Enum.reject")
+    QTest::newRow("a child list built by helpers (a literal argument decides their if), ++, if and "
+                  "Enum.reject")
         << R"(
 defmodule App.Application do
   use Application
@@ -153,7 +157,32 @@ defmodule App.Application do
   end
   defp extra, do: [{Task.Supervisor, name: App.Tasks} | [App.Pinger]]
 end)"
-        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Repo"}, {"id": "App.Endpoint"}, {"id": "App.Cache"}, {"id": "App.Mailer"}, {"id": "App.Tasks", "type": "dynamic_supervisor"}, {"id": "App.Pinger"}]})";
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Repo"}, {"id": "App.Endpoint", "note": "conditional: starts only if web?() (line 6)"}, {"id": "App.Cache"}, {"id": "App.Mailer"}, {"id": "App.Tasks", "type": "dynamic_supervisor"}, {"id": "App.Pinger"}]})x";
+    QTest::newRow("a helper's clause is chosen by its literal argument")
+        << R"(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([A | extra(:prod, 2)], strategy: :one_for_one)
+  defp extra(:dev, _), do: [Dev]
+  defp extra(env, n) when env == :prod and n == 2, do: [B, C]
+  defp extra(_, _), do: []
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C"}]})";
+    QTest::newRow("a case on a value the file binds takes its matching clause only")
+        << R"(
+defmodule S do
+  use Supervisor
+  @mode {:web, 1}
+  def init(_) do
+    children = case @mode do
+      {:worker, _} -> [W]
+      {:web, n} -> [Web]
+      _ -> []
+    end
+    Supervisor.init(children, strategy: :one_for_one)
+  end
+end)"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "Web"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
@@ -391,11 +420,6 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("note");
     const QString head = QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n");
-    QTest::newRow("children built by a function the file does not define")
-        << head + "    children = base() ++ [A]\n    Supervisor.init(children, strategy: "
-                  ":one_for_one)\n  end\nend"
-        << "f.ex:4: not read: children: base() is computed at run time: its children are not "
-           "read";
     QTest::newRow("the deprecated simple_one_for_one strategy")
         << head + "    Supervisor.init([A],\n      strategy: :simple_one_for_one)\n  end\nend"
         << "f.ex:5: not read: strategy: :simple_one_for_one (one_for_one, one_for_all or "
@@ -405,10 +429,6 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
                   ":one_for_one)\n  end\nend"
         << "f.ex:6: not read: a second child with id W (the first is on line 5); Elixir refuses "
            "duplicate ids: give it an id with Supervisor.child_spec(..., id: ...)";
-    QTest::newRow("a Supervisor.Spec helper naming something other than a module")
-        << head + "    Supervisor.init([worker(w(), [])], strategy: :one_for_one)\n  end\nend"
-        << "f.ex:4: not read: child spec worker(w(), []) ({Module, arg}, Module, a %{id: ..., "
-           "start: ...} map or Supervisor.child_spec(...) expected)";
     QTest::newRow("a condition in init around a start")
         << head + "    if Mix.env() == :test do\n      Supervisor.start_link([], [])\n    end\n    "
                   "Supervisor.init([A], strategy: :one_for_one)\n  end\nend"
@@ -417,10 +437,6 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
         << head + "    Supervisor.init([A], strategy: :one_for_one, max_restart: 3)\n  "
                   "end\nend"
         << "f.ex:4: not read: supervisor option max_restart: 3";
-    QTest::newRow("an id made at run time")
-        << head + "    Supervisor.init([Supervisor.child_spec(A, id: \"a#{1}\")], strategy: "
-                  ":one_for_one)\n  end\nend"
-        << "f.ex:4: not read: id: \"a#{1}\" (SupLab needs a fixed id without '/')";
     QTest::newRow("a supervisor with no init") << "defmodule S do\n  use Supervisor\nend"
                                                << "f.ex:1: not read: S uses Supervisor but has no "
                                                   "init/1";
@@ -435,6 +451,60 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine() {
     const ImportResult r = importElixir(source.toStdString(), "f.ex");
     QVERIFY(!r.complete());
     QVERIFY2(notesOf(r).split(QLatin1Char('\n')).contains(note), qPrintable(notesOf(r)));
+}
+
+void TstElixirImport::aChildLeftToRunTimeIsMarked_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("note");
+    const QString head = QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n");
+    const QString tail = QStringLiteral(", strategy: :one_for_one)\n  end\nend");
+    using K = ImportMark::Kind;
+    QTest::newRow("a child under if is conditional")
+        << head + "    Supervisor.init([A, if(web?(), do: B)]" + tail << "S/B"
+        << int(K::Conditional) << "conditional: starts only if web?() (line 4)";
+    QTest::newRow("a child under a case clause is conditional")
+        << head +
+               "    children = case mode() do\n      :full -> [A]\n      _ -> []\n    end\n"
+               "    Supervisor.init(children" +
+               tail
+        << "S/A" << int(K::Conditional)
+        << "conditional: starts only when mode() matches :full (line 5)";
+    QTest::newRow("children from a function the file does not define are one placeholder")
+        << head + "    children = base() ++ [A]\n    Supervisor.init(children" + tail << "S/?base()"
+        << int(K::Computed) << "stands for children computed at run time by base() (line 4)";
+    QTest::newRow("an id made at run time is shown as its expression")
+        << head + "    Supervisor.init([Supervisor.child_spec(A, id: \"a#{1}\")]" + tail
+        << "S/?\"a#{1}\"" << int(K::RunTimeId) << "decided at run time: id: \"a#{1}\" (line 4)";
+    QTest::newRow("a Supervisor.Spec helper naming a module at run time")
+        << head + "    Supervisor.init([worker(w(), [])]" + tail << "S/?worker(w(), [])"
+        << int(K::RunTimeId) << "decided at run time: the child worker(w(), []) (line 4)";
+    QTest::newRow("a library child named at run time")
+        << head + "    Supervisor.init([{Task.Supervisor, name: opts[:tasks]}]" + tail
+        << "S/?opts[:tasks]" << int(K::RunTimeId)
+        << "decided at run time: Task.Supervisor's id, its name: opts[:tasks] (line 4)";
+    QTest::newRow("a map child whose module is a variable")
+        << head + "    Supervisor.init([%{id: repo, start: {repo, :start_link, []}}]" + tail
+        << "S/?repo" << int(K::RunTimeId) << "decided at run time: id: repo (line 4)";
+}
+
+void TstElixirImport::aChildLeftToRunTimeIsMarked() {
+    QFETCH(QString, source);
+    QFETCH(QString, path);
+    QFETCH(int, kind);
+    QFETCH(QString, note);
+    const ImportResult r = importElixir(source.toStdString(), "f.ex");
+    QVERIFY2(r.scenario, qPrintable(notesOf(r)));
+    QVERIFY2(r.complete(), qPrintable(notesOf(r)));
+    QStringList marks;
+    for (const ImportMark& m : r.marks)
+        marks << QString::fromStdString(m.path) + QStringLiteral(" ") +
+                     QString::number(int(m.kind)) + QStringLiteral(" ") +
+                     QString::fromStdString(m.note);
+    QVERIFY2(marks.contains(path + QStringLiteral(" ") + QString::number(kind) +
+                            QStringLiteral(" ") + note),
+             qPrintable(marks.join(QLatin1Char('\n')) + QStringLiteral("\n") + rootOf(r)));
 }
 
 void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {

@@ -98,11 +98,14 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
         << "s.json: root.children[0].id: expected an id without '/', got \"a/b\"";
     QTest::newRow("an empty id") << wrapRoot(R"({"id":"","type":"supervisor"})")
                                  << "s.json: root.id: expected a non-empty string, got \"\"";
+    QTest::newRow("a note that is not text")
+        << wrapRoot(R"({"id":"R","type":"supervisor","children":[{"id":"w","note":3}]})")
+        << "s.json: root.children[0].note: expected a string, got 3";
     QTest::newRow("a supervisor key on a worker")
         << wrapRoot(
                R"({"id":"R","type":"supervisor","children":[{"id":"a","strategy":"one_for_all"}]})")
         << "s.json: root.children[0].strategy: unknown key for a worker (expected one of: id, "
-           "type, restart, shutdown, significant, trap_exit, init_ms, stop_ms, fail_starts, "
+           "type, restart, shutdown, significant, note, trap_exit, init_ms, stop_ms, fail_starts, "
            "fail_attempts, ignore_attempts, behaviour, args, uses, call_ms, mtbf_ms)";
     QTest::newRow("significant and permanent")
         << wrapRoot(
@@ -122,7 +125,7 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
     QTest::newRow("strategy on a dynamic supervisor")
         << wrapRoot(R"({"id":"R","type":"dynamic_supervisor","strategy":"one_for_one"})")
         << "s.json: root.strategy: unknown key for a dynamic_supervisor (expected one of: id, "
-           "type, restart, shutdown, significant, max_restarts, max_seconds, max_children, "
+           "type, restart, shutdown, significant, note, max_restarts, max_seconds, max_children, "
            "children)";
     QTest::newRow("a bad max_children")
         << wrapRoot(R"({"id":"R","type":"dynamic_supervisor","max_children":"lots"})")

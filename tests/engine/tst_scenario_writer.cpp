@@ -19,6 +19,7 @@ class TstScenarioWriter : public QObject {
     void writingIsAFixedPoint_data() { aSavedScenarioPlaysTheSameTrace_data(); }
     void writingIsAFixedPoint();
     void defaultsAreLeftOut();
+    void aNoteIsWrittenBack();
 };
 
 void TstScenarioWriter::aSavedScenarioPlaysTheSameTrace_data() {
@@ -71,6 +72,17 @@ void TstScenarioWriter::defaultsAreLeftOut() {
              QStringLiteral("{\n  \"name\": \"n\",\n  \"root\": {\n    \"id\": \"R\",\n"
                             "    \"type\": \"supervisor\",\n    \"children\": [\n"
                             "      {\"id\": \"w\", \"restart\": \"transient\"}\n    ]\n  }\n}\n"));
+}
+
+void TstScenarioWriter::aNoteIsWrittenBack() {
+    const Scenario s = loadOrFail("{\"name\": \"n\", \"root\": {\"id\": \"R\", \"type\": "
+                                  "\"supervisor\", \"children\": [{\"id\": \"w\", "
+                                  "\"note\": \"conditional: starts only if x\"}]}}",
+                                  "inline");
+    QCOMPARE(QString::fromStdString(s.root->children[0]->note),
+             QStringLiteral("conditional: starts only if x"));
+    QVERIFY(writeScenario(s).find("\"note\": \"conditional: starts only if x\"") !=
+            std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TstScenarioWriter)
