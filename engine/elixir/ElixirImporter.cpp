@@ -418,10 +418,27 @@ class Importer {
                        startsProcesses(*s)) {
                 // if config.start? do Supervisor.start_link(...) else ... end: the start in
                 // a branch (the tree as it is when the condition holds).
-                if (const Term* inside = callIn(*s, names)) {
-                    found = inside;
-                    assumed(s->line, "the tree starts only under a condition decided at run "
-                                     "time: imported as it is when it starts");
+                std::vector<const Term*> starts;
+                callsIn(*s, names, starts);
+                if (!starts.empty()) {
+                    // The start with the most children (a literal [] gives none).
+                    auto size = [](const Term* c) {
+                        const Term* first = c->items.empty() ? nullptr : &c->items[0];
+                        return !first                      ? 0
+                               : first->kind == Kind::List ? first->items.size()
+                                                           : std::size_t(1000);
+                    };
+                    found = *std::max_element(
+                        starts.begin(), starts.end(),
+                        [&](const Term* a, const Term* b) { return size(a) < size(b); });
+                    assumed(s->line,
+                            starts.size() == 1
+                                ? "the tree starts only under a condition decided at run time: "
+                                  "imported as it is when it starts"
+                                : "the tree starts in one of " + std::to_string(starts.size()) +
+                                      " ways, as run time decides: imported as the one on line " +
+                                      std::to_string(found->line) +
+                                      ", which has the most children");
                     continue;
                 }
             } else if (s->is(Kind::Call, "with")) {
@@ -499,14 +516,28 @@ class Importer {
                s.kind == Kind::Tuple || s.kind == Kind::Var;
     }
 
-    /// The first call to one of `names` inside `t` (its arguments, body and blocks).
-    static const Term* callIn(const Term& t, std::initializer_list<const char*> names) {
-        for (const char* n : names)
-            if (t.is(Kind::Call, n)) return &t;
+    /// Every call to one of `names` inside `t` (its arguments, body and blocks), a piped
+    /// one (`children |> Supervisor.start_link(opts)`) with its first argument put back.
+    void callsIn(const Term& t, std::initializer_list<const char*> names,
+                 std::vector<const Term*>& out) {
+        const bool piped = t.kind == Kind::BinOp && t.text == "|>" && t.items.size() == 2 &&
+                           t.items[1].kind == Kind::Call;
+        for (const char* n : names) {
+            if (t.is(Kind::Call, n)) {
+                out.push_back(&t);
+                return;
+            }
+            if (piped && t.items[1].is(Kind::Call, n)) {
+                Term call = t.items[1];
+                call.items.insert(call.items.begin(), t.items[0]);
+                piped_.push_back(std::move(call));
+                out.push_back(&piped_.back());
+                return;
+            }
+        }
         for (const auto* part : {&t.items, &t.body, &t.blocks})
             for (const Term& inner : *part)
-                if (const Term* found = callIn(inner, names)) return found;
-        return nullptr;
+                callsIn(inner, names, out);
     }
 
     /// Whether `t` holds a call that could start processes (start_link, start_child,
@@ -631,6 +662,7 @@ class Importer {
     }
 
     std::size_t flattenBudget_ = 0; // flatten() steps left for one child list
+    int helperDepth_ = 0;           // helpers followed for one child spec
 
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
@@ -784,6 +816,7 @@ class Importer {
                 Env local;
                 bool decided = false;
                 const Function* helper = clauseFor(*m, t, env, local, decided);
+                if (!helper) return computed();
                 const Term* last = nullptr;
                 for (const Term& st : helper->body) {
                     if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
@@ -827,6 +860,8 @@ class Importer {
             decided = all == Match::Yes;
             return &f;
         }
+        decided = false;
+        if (!first) return nullptr;
         local.clear(); // no clause matches: the first, its variables bound as far as they go
         for (std::size_t i = 0; i < first->params.size(); ++i)
             if (first->params[i].kind == Kind::Var)
@@ -908,14 +943,18 @@ class Importer {
     }
 
     /// The branches of an if/unless/case/cond that builds children. When the file alone
-    /// decides which runs (literals, helper arguments), only that one; else each, what it
-    /// gives marked with its condition. `asList`: each branch is a list (else one child).
+    /// decides which runs (literals, helper arguments), only that one. Else each: a child
+    /// every branch gives (`[extra | children]` and `children`) is not conditional; what
+    /// one branch alone gives is marked with its condition. A branch that raises gives
+    /// nothing. `asList`: each branch is a list (else one child).
     void branches(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
                   const std::string& outer, int depth, int line, bool asList) {
         struct Branch {
             const Term* result;
+            const std::vector<Term>* body; // the statements the result ends, or nullptr
             std::string condition;
             std::optional<bool> taken; // nothing: run time decides
+            bool catchAll = false;     // else, `_ ->`, `true ->`
         };
         std::vector<Branch> branches;
         const Term* subjectTerm =
@@ -928,40 +967,47 @@ class Importer {
         const std::optional<bool> otherwise = holds ? std::optional<bool>(!*holds) : std::nullopt;
         const std::string yes = (negated ? "unless " : "if ") + subject;
         const std::string no = (negated ? "if " : "unless ") + subject;
+        bool hasElse = false;
         if (!t.items.empty() && t.items.back().kind == Kind::List) { // if c, do: a, else: b
-            if (const Term* d = t.items.back().find("do")) branches.push_back({d, yes, holds});
-            if (const Term* e = t.items.back().find("else")) branches.push_back({e, no, otherwise});
+            if (const Term* d = t.items.back().find("do"))
+                branches.push_back({d, nullptr, yes, holds});
+            if (const Term* e = t.items.back().find("else")) {
+                branches.push_back({e, nullptr, no, otherwise, true});
+                hasElse = true;
+            }
         }
-        auto lastOf = [&](const std::vector<Term>& body) {
-            for (auto it = body.rbegin(); it != body.rend(); ++it)
-                if (it->kind != Kind::Clause) return &*it;
-            return static_cast<const Term*>(nullptr);
-        };
         const Term value = subjectTerm ? resolveDeep(*subjectTerm, m, env) : Term{};
         auto clause = [&](const Term& c) {
             const Term& pattern = c.items.empty() ? Term{} : c.items[0];
             if (t.text == "cond")
-                return Branch{&c.body.back(), "when " + pattern.show() + " holds",
-                              truth(pattern, m, env)};
+                return Branch{&c.body.back(), &c.body, "when " + pattern.show() + " holds",
+                              truth(pattern, m, env), pattern.is(Kind::Atom, "true")};
             Env ignored;
             const Match matched = pattern.kind == Kind::BinOp && pattern.text == "when"
                                       ? Match::Unknown
                                       : match(pattern, value, ignored);
-            return Branch{&c.body.back(), "when " + subject + " matches " + pattern.show(),
+            return Branch{&c.body.back(), &c.body, "when " + subject + " matches " + pattern.show(),
                           matched == Match::Unknown ? std::nullopt
-                                                    : std::optional<bool>(matched == Match::Yes)};
+                                                    : std::optional<bool>(matched == Match::Yes),
+                          pattern.kind == Kind::Var};
         };
         if (t.hasBlock) {
+            bool plainDone = false;
             for (const Term& c : t.body) // case/cond: each clause's last statement
                 if (c.kind == Kind::Clause && !c.body.empty()) branches.push_back(clause(c));
-            if (const Term* plain = lastOf(t.body)) branches.push_back({plain, yes, holds});
+            for (auto it = t.body.rbegin(); it != t.body.rend() && !plainDone; ++it)
+                if (it->kind != Kind::Clause) { // if ... do ... end
+                    branches.push_back({&*it, &t.body, yes, holds});
+                    plainDone = true;
+                }
             for (const Term& part : t.blocks)
                 if (part.text == "else" && !part.body.empty()) {
                     if (part.body.back().kind == Kind::Clause) {
                         for (const Term& c : part.body)
                             if (!c.body.empty()) branches.push_back(clause(c));
                     } else {
-                        branches.push_back({&part.body.back(), no, otherwise});
+                        branches.push_back({&part.body.back(), &part.body, no, otherwise, true});
+                        hasElse = true;
                     }
                 }
         }
@@ -971,19 +1017,61 @@ class Importer {
             if (b.taken && *b.taken) sure = &b;
             if (!b.taken || *b.taken) break;
         }
+        const bool exhaustive = hasElse || std::any_of(branches.begin(), branches.end(),
+                                                       [](const Branch& b) { return b.catchAll; });
+        std::vector<std::vector<ListedChild>> given; // what each branch that returns gives
         for (const Branch& b : branches) {
             if (sure ? &b != sure : (b.taken && !*b.taken)) continue;
+            if (raises(*b.result)) continue;
             const std::string condition = sure            ? outer
                                           : outer.empty() ? b.condition
                                                           : outer + " and " + b.condition;
+            Env local = env; // the branch's own statements before its result
+            if (b.body)
+                for (const Term& st : *b.body) {
+                    if (&st == b.result) break;
+                    if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
+                        bind(local, st.items[0].text, st.items[1]);
+                }
+            std::vector<ListedChild>& mine = given.emplace_back();
             if (asList) {
-                flatten(*b.result, m, env, out, condition, depth + 1, line);
+                flatten(*b.result, m, local, mine, condition, depth + 1, line);
             } else {
-                const Term v = resolve(*b.result, m, env);
+                const Term v = resolve(*b.result, m, local);
                 if (!v.is(Kind::Atom, "nil") && !(v.kind == Kind::List && v.items.empty()))
-                    out.push_back({v, m, env, condition});
+                    mine.push_back({v, m, local, condition});
             }
         }
+        // What every branch gives runs whatever the condition.
+        auto key = [](const ListedChild& c) {
+            return std::to_string(c.spec.line) + c.spec.render();
+        };
+        std::set<std::string> common;
+        if (!sure && exhaustive && given.size() > 1) {
+            for (const ListedChild& c : given[0])
+                common.insert(key(c));
+            for (std::size_t i = 1; i < given.size(); ++i) {
+                std::set<std::string> here;
+                for (const ListedChild& c : given[i])
+                    if (common.count(key(c))) here.insert(key(c));
+                common = std::move(here);
+            }
+        }
+        std::set<std::string> placed;
+        for (const auto& list : given)
+            for (ListedChild c : list) {
+                if (common.count(key(c))) {
+                    if (!placed.insert(key(c)).second) continue;
+                    c.condition = outer;
+                }
+                out.push_back(std::move(c));
+            }
+    }
+
+    /// `raise ...`, `throw ...`, `exit(...)`: a branch that never returns a value.
+    static bool raises(const Term& t) {
+        return t.kind == Kind::Call &&
+               (t.text == "raise" || t.text == "reraise" || t.text == "throw" || t.text == "exit");
     }
 
     // ---- children ----------------------------------------------------------
@@ -1017,6 +1105,26 @@ class Importer {
              c.is(Kind::Call, "Supervisor.Spec.supervisor")) &&
             !c.items.empty() && c.items.size() <= 3)
             if (NodePtr node = specHelperChild(c, m, env)) return node;
+        if (c.kind == Kind::Call && m && c.text.find('.') == std::string::npos &&
+            m->function(c.text, c.items.size()) && helperDepth_ < 8) {
+            // A helper of the module that returns one child spec (defp repo_spec, do: ...).
+            Env local;
+            bool decided = false;
+            const Function* helper = clauseFor(*m, c, env, local, decided);
+            static const std::vector<Term> kNone;
+            const Term* last = nullptr;
+            for (const Term& st : helper ? helper->body : kNone) {
+                if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
+                    bind(local, st.items[0].text, st.items[1]);
+                last = &st;
+            }
+            if (last && !isBranching(*last)) {
+                ++helperDepth_;
+                NodePtr node = child(*last, m, local);
+                --helperDepth_;
+                return node;
+            }
+        }
         if (decidedAtRunTime(c) || (c.kind == Kind::Tuple && c.items.size() == 2 &&
                                     decidedAtRunTime(resolve(c.items[0], m, env)))) {
             auto node = std::make_shared<NodeSpec>();

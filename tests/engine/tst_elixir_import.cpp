@@ -183,6 +183,36 @@ defmodule S do
   end
 end)"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "Web"}]})";
+    QTest::newRow("a child every branch gives is not conditional; a raising branch gives none")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init(add_extra([A, B]), strategy: :one_for_one)
+  defp add_extra(children) do
+    case System.get_env("X") do
+      "1" ->
+        extra = C
+        [extra | children]
+      "2" -> raise "no"
+      _ -> children
+    end
+  end
+end)x"
+        << R"x({"id": "S", "type": "supervisor", "children": [{"id": "C", "note": "conditional: starts only when System.get_env(\"X\") matches \"1\" (line 9)"}, {"id": "A"}, {"id": "B"}]})x";
+    QTest::newRow("an Application that starts in one of two ways is the one with children")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    if Application.get_env(:app, :minimal) do
+      Supervisor.start_link([], strategy: :one_for_one, name: App.Sup)
+    else
+      [A, B]
+      |> Supervisor.start_link(strategy: :one_for_one, name: App.Sup)
+    end
+  end
+end)x"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
