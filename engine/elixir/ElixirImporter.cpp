@@ -165,8 +165,20 @@ class Importer {
         m.name = outer.empty() ? nameTerm->text : outer + "." + nameTerm->text;
         m.line = def.line;
         m.useOptions.kind = Kind::List;
-        for (const Term& s : def.body) {
-            if (s.is(Kind::Call, "defmodule")) {
+        collectStatements(def.body, m);
+        modules_.push_back(std::move(m));
+    }
+
+    /// A module's statements: its uses, functions, attributes, aliases and nested modules.
+    /// Definitions under a compile-time `if` (`if Version.match?(...) do def children...`)
+    /// count too, the first branch's first.
+    void collectStatements(const std::vector<Term>& body, Module& m) {
+        for (const Term& s : body) {
+            if ((s.is(Kind::Call, "if") || s.is(Kind::Call, "unless")) && s.hasBlock) {
+                collectStatements(s.body, m);
+                for (const Term& part : s.blocks)
+                    collectStatements(part.body, m);
+            } else if (s.is(Kind::Call, "defmodule")) {
                 collectModule(s, m.name);
                 // A nested module is an alias in its parent, as in Elixir.
                 if (!s.items.empty() && s.items[0].kind == Kind::Alias)
@@ -199,7 +211,6 @@ class Importer {
                         m.aliases[lastSegment(member.text)] = base + "." + member.text;
             }
         }
-        modules_.push_back(std::move(m));
     }
 
     static Function function(const Term& def) {
@@ -811,6 +822,11 @@ class Importer {
             return;
         }
         if (isBranching(t)) return branches(t, m, env, out, condition, depth, at, /*asList=*/true);
+        if (t.is(Kind::Call, "for") || t.is(Kind::Call, "Enum.map") ||
+            t.is(Kind::Call, "Enum.flat_map")) {
+            if (mapped(t, m, env, out, condition, depth, at)) return;
+            return computed();
+        }
         if (t.kind == Kind::Call && m && t.text.find('.') == std::string::npos) {
             if (m->function(t.text, t.items.size())) {
                 Env local;
@@ -935,6 +951,71 @@ class Importer {
         if (a && b) return b;
         if (b && *b != conj) return b;
         return std::nullopt;
+    }
+
+    /// `for x <- list, filter, do: spec` and `Enum.map(list, fn x -> spec end)` (or
+    /// `&{&1, []}`) over a list the file writes out: one child per element, what a filter
+    /// the file cannot decide leaves out marked conditional. False when it is not of this
+    /// shape; an element computed at run time makes the whole a placeholder.
+    bool mapped(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
+                const std::string& condition, int depth, int line) {
+        const Term* list = nullptr;
+        const Term* pattern = nullptr;
+        const Term* body = nullptr;
+        std::vector<const Term*> filters;
+        Term capture; // `&1`, the pattern of a capture
+        capture.kind = Kind::Var;
+        capture.text = "&1";
+        if (t.text == "for") {
+            for (const Term& item : t.items) {
+                if (item.kind == Kind::BinOp && item.text == "<-") {
+                    if (list) return false; // two generators
+                    pattern = &item.items[0];
+                    list = &item.items[1];
+                } else if (item.kind == Kind::List) {
+                    body = item.find("do");
+                    if (!body && !item.items.empty()) return false; // into:, reduce:, uniq:
+                } else {
+                    filters.push_back(&item);
+                }
+            }
+            if (t.hasBlock && !t.body.empty()) body = &t.body.back();
+        } else if (t.items.size() == 2) {
+            list = &t.items[0];
+            const Term& fun = t.items[1];
+            if (fun.kind == Kind::Fn && fun.items.size() == 1 && fun.items[0].items.size() == 1 &&
+                !fun.items[0].body.empty()) {
+                pattern = &fun.items[0].items[0];
+                body = &fun.items[0].body.back();
+            } else if (fun.kind == Kind::UnaryOp && fun.text == "&" &&
+                       fun.items[0].kind != Kind::BinOp) { // &{&1, []}, &worker(&1, [])
+                pattern = &capture;
+                body = &fun.items[0];
+            }
+        }
+        if (!list || !pattern || !body) return false;
+        std::vector<ListedChild> elements;
+        flatten(*list, m, env, elements, condition, depth + 1, line);
+        for (const ListedChild& e : elements) {
+            if (e.computed) return false;
+            Env local = env;
+            if (match(*pattern, resolveDeep(e.spec, e.module, e.env), local) == Match::No)
+                continue; // `for {:ok, x} <- ...` skips what does not match
+            std::string when = e.condition;
+            bool kept = true;
+            for (const Term* f : filters) {
+                const auto holds = truth(*f, m, local);
+                if (holds && !*holds) kept = false;
+                if (!holds) when += (when.empty() ? "if " : " and if ") + f->show();
+            }
+            if (!kept) continue;
+            const Term result = resolve(*body, m, local);
+            if (t.text == "Enum.flat_map" || result.kind == Kind::List)
+                flatten(result, m, local, out, when, depth + 1, line);
+            else
+                out.push_back({result, m, local, when});
+        }
+        return true;
     }
 
     static bool isBranching(const Term& t) {
@@ -1079,11 +1160,21 @@ class Importer {
     NodePtr child(const Term& c0, const Module* m, const Env& env) {
         const Term c = resolve(c0, m, env);
         if (c.kind == Kind::Alias) return moduleChild(c.text, nullptr, m, c.line, env);
-        if (c.kind == Kind::Tuple && c.items.size() == 2 && c.items[0].kind == Kind::Alias) {
-            const Term mod = resolve(c.items[0], m, env);
-            return moduleChild(mod.text, &c.items[1], m, c.line, env);
-        }
+        if (c.kind == Kind::Tuple && c.items.size() == 2 &&
+            resolve(c.items[0], m, env).kind == Kind::Alias)
+            return moduleChild(resolve(c.items[0], m, env).text, &c.items[1], m, c.line, env);
         if (c.kind == Kind::Map) return mapChild(c, m, env, nullptr);
+        // Erlang modules: `:mod`, `{:mod, arg}`, `:mod.child_spec(a, ...)`.
+        if (c.kind == Kind::Atom && !c.text.empty() && c.text != "nil")
+            return libraryChild(":" + c.text, nullptr, m, c.line, env);
+        if (c.kind == Kind::Tuple && c.items.size() == 2) {
+            const Term mod = resolve(c.items[0], m, env);
+            if (mod.kind == Kind::Atom)
+                return libraryChild(":" + mod.text, &c.items[1], m, c.line, env);
+        }
+        if (c.kind == Kind::Call && c.text.starts_with(':') && c.text.ends_with(".child_spec") &&
+            !c.items.empty())
+            return libraryChild(c.text.substr(0, c.text.size() - 11), &c.items[0], m, c.line, env);
         if (c.kind == Kind::Call && c.text.ends_with(".child_spec") && c.items.size() == 1 &&
             c.text != "Supervisor.child_spec") { // Module.child_spec(arg) is {Module, arg}
             Term mod;
@@ -1286,7 +1377,7 @@ class Importer {
     NodePtr libraryChild(const std::string& name, const Term* arg0, const Module* from, int line,
                          const Env& env) {
         auto node = std::make_shared<NodeSpec>();
-        node->id = name;
+        node->id = name.starts_with(':') ? name.substr(1) : name;
         const Term arg = arg0 ? resolve(*arg0, from, env) : Term{};
         if (const elixir::KnownLibrary* library = elixir::knownLibrary(name)) {
             knownLibraryChild(*library, *node, arg, from, env, line);
@@ -1297,6 +1388,14 @@ class Importer {
                 assumed(line, "Registry " + node->id +
                                   " supervises its own partitions in Elixir; SupLab shows it "
                                   "with none");
+            return node;
+        }
+        if (name.starts_with(':')) { // an Erlang module's own child_spec
+            node->id = name.substr(1);
+            assumed(line, "the Erlang module " + name +
+                              " gives its own child spec: imported as a "
+                              "worker with id " +
+                              node->id);
             return node;
         }
         // Its child_spec/1 is not here: Elixir's default is a worker with the module as id.
@@ -1346,6 +1445,16 @@ class Importer {
         case elixir::IdRule::MadeAtRunTime:
             runTimeId(node, arg0Or(arg, name, line),
                       name + "'s id (" + std::string(library.checked) + "), made from");
+            break;
+        case elixir::IdRule::FirstArgument:
+        case elixir::IdRule::TaggedFirst:
+            if (const auto id = literalId(resolveDeep(arg, from, env)))
+                node.id = library.id == elixir::IdRule::FirstArgument
+                              ? *id
+                              : "{:" + std::string(library.fixedId) + ", " +
+                                    resolveDeep(arg, from, env).render() + "}";
+            else
+                runTimeId(node, arg0Or(arg, name, line), name + "'s id, its first argument");
             break;
         }
         if (node.type == NodeType::DynamicSupervisor && arg.kind == Kind::List) {

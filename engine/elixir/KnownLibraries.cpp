@@ -12,7 +12,7 @@ constexpr NodeType W = NodeType::Worker;
 constexpr NodeType S = NodeType::Supervisor;
 constexpr NodeType D = NodeType::DynamicSupervisor;
 
-constexpr std::array<KnownLibrary, 24> kLibraries{{
+constexpr std::array<KnownLibrary, 28> kLibraries{{
     // Elixir's own (checked with child_spec/1 on Elixir 1.14). A Registry supervises its
     // partitions, which a scenario cannot name: it comes in as a supervisor with none. A
     // PartitionSupervisor is shown as the one dynamic supervisor it stands for.
@@ -49,6 +49,11 @@ constexpr std::array<KnownLibrary, 24> kLibraries{{
      {},
      S,
      "source: plug_cowboy lib/plug/cowboy.ex (a ranch listener named by the plug)"},
+    // Erlang libraries, named with their colon as Elixir writes them.
+    {":telemetry_poller", NameElseModule, {}, W, "source: telemetry_poller child_spec/1"},
+    {":poolboy", FirstArgument, {}, W, "source: poolboy child_spec/2,3 (the pool id)"},
+    {":hackney_pool", FirstArgument, {}, W, "source: hackney_pool child_spec/2 (the pool name)"},
+    {":ranch", TaggedFirst, "ranch_embedded_sup", S, "source: ranch child_spec/5 (the ref)"},
 }};
 
 } // namespace

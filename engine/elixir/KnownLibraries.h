@@ -19,17 +19,21 @@ enum class IdRule : unsigned char {
     NameElseModule, // the same, or the module when there is no `name:` (Oban)
     Fixed,          // always the same id (`Phoenix.PubSub.Supervisor`)
     MadeAtRunTime,  // unique at run time (`{Bandit, make_ref()}`): not known from the source
+    FirstArgument,  // child_spec/N's first argument (`:poolboy.child_spec(:pool, opts)`)
+    TaggedFirst,    // {fixedId, first argument} (`:ranch.child_spec(ref, ...)` has
+                    // {:ranch_embedded_sup, ref}; fixedId holds the tag, an atom)
 };
 
 struct KnownLibrary {
     std::string_view module;
     IdRule id;
-    std::string_view fixedId; // IdRule::Fixed only
+    std::string_view fixedId; // IdRule::Fixed and TaggedFirst only
     NodeType type;
     std::string_view checked; // "runtime" or "source: repository path"
 };
 
-/// The rule for `module` as written in a child spec, or nullptr when it is not known.
+/// The rule for `module` as written in a child spec (an Erlang module with its colon,
+/// `:poolboy`), or nullptr when it is not known.
 const KnownLibrary* knownLibrary(std::string_view module);
 
 } // namespace suplab::elixir

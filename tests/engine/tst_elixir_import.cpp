@@ -213,6 +213,33 @@ defmodule App do
   end
 end)x"
         << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}]})";
+    QTest::newRow("for and Enum.map over a list the file writes give one child each")
+        << R"x(
+defmodule S do
+  use Supervisor
+  @workers [A, B]
+  if Version.match?(System.version(), ">= 1.10.0") do
+    defp queues, do: for(q <- [:mail, :sms], q != :sms, do: Supervisor.child_spec({Q, q}, id: q))
+  else
+    defp queues, do: []
+  end
+  def init(_), do: Supervisor.init(Enum.map(@workers, &{&1, []}) ++ queues(), strategy: :one_for_one)
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "mail"}]})";
+    QTest::newRow("Erlang libraries take the id their child_spec gives")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(_) do
+    Supervisor.init([
+      :poolboy.child_spec(:workers, size: 5),
+      {:telemetry_poller, measurements: [], period: 10_000},
+      :ranch.child_spec(:proxy, :ranch_tcp, %{}, Handler, []),
+      :some_erlang_server
+    ], strategy: :one_for_one)
+  end
+end)x"
+        << R"x({"id": "S", "type": "supervisor", "children": [{"id": "workers"}, {"id": "telemetry_poller"}, {"id": "{:ranch_embedded_sup, :proxy}", "type": "supervisor"}, {"id": "some_erlang_server"}]})x";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
