@@ -632,6 +632,10 @@ class Importer {
             const std::string& key = p.items[0].text;
             const Term v = resolve(p.items[1], m, env);
             const int line = p.line;
+            if (key != "name" && decidedAtRunTime(v)) {
+                keptDefault(line, key, v);
+                continue;
+            }
             if (key == "strategy") {
                 const auto s = dynamic ? atomNamed(v, {Strategy::OneForOne})
                                        : atomNamed(v, {Strategy::OneForOne, Strategy::OneForAll,
@@ -814,6 +818,35 @@ class Importer {
                 return;
             }
             return flatten(first, m, env, out, condition, depth + 1, at);
+        }
+        if (t.is(Kind::Call, "Enum.reverse") && t.items.size() == 1) {
+            std::vector<ListedChild> forward;
+            flatten(t.items[0], m, env, forward, condition, depth + 1, at);
+            out.insert(out.end(), forward.rbegin(), forward.rend());
+            return;
+        }
+        if (t.is(Kind::Call, "List.insert_at") && t.items.size() == 3) {
+            std::vector<ListedChild> list;
+            flatten(t.items[0], m, env, list, condition, depth + 1, at);
+            const auto index = integer(t.items[1], m, env);
+            if (!index || std::any_of(list.begin(), list.end(),
+                                      [](const ListedChild& c) { return c.computed; }))
+                return computed();
+            const auto size = std::int64_t(list.size());
+            const std::int64_t i =
+                *index < 0 ? std::max<std::int64_t>(0, size + 1 + *index) : std::min(*index, size);
+            list.insert(list.begin() + i, ListedChild{t.items[2], m, env, condition});
+            out.insert(out.end(), list.begin(), list.end());
+            return;
+        }
+        // A default the configuration may replace: Keyword.get(opts, :children, [A]).
+        if ((t.is(Kind::Call, "Keyword.get") || t.is(Kind::Call, "Map.get") ||
+             t.is(Kind::Call, "Application.get_env")) &&
+            t.items.size() == 3) {
+            const std::string unless = (condition.empty() ? "" : condition + " and ") + "unless " +
+                                       t.text + "(" + t.items[0].show() + ", " + t.items[1].show() +
+                                       ") is set";
+            return flatten(t.items[2], m, env, out, unless, depth + 1, at);
         }
         if (t.is(Kind::Call, "Enum.concat") && t.items.size() == 1 &&
             t.items[0].kind == Kind::List) {
@@ -1429,7 +1462,9 @@ class Importer {
             break;
         case elixir::IdRule::NameOption:
         case elixir::IdRule::NameElseModule:
-            if (nameOpt) {
+            if (!nameOpt && decidedAtRunTime(arg)) {
+                runTimeId(node, arg, name + "'s id, the name: its options may hold,");
+            } else if (nameOpt) {
                 const Term given = resolveDeep(*nameOpt, from, env);
                 if (const auto id = registeredId(given))
                     node.id = *id;
@@ -1556,6 +1591,11 @@ class Importer {
         return node;
     }
 
+    /// An option whose value running code decides: said, and SupLab's default kept.
+    void keptDefault(int line, const std::string& key, const Term& v) {
+        assumed(line, key + ": " + v.show() + " is decided at run time: SupLab keeps the default");
+    }
+
     /// id, restart, shutdown, type and significant, from a map, child_spec overrides
     /// or `use GenServer, ...` options.
     void specOptions(NodeSpec& n, const Term& opts0, const Module* m, const Env& env,
@@ -1574,6 +1614,10 @@ class Importer {
             // Ids may be tuples such as {__MODULE__, arg}: resolve inside them too.
             const Term v =
                 key == "id" ? resolveDeep(p.items[1], m, env) : resolve(p.items[1], m, env);
+            if (key != "id" && decidedAtRunTime(v)) {
+                keptDefault(p.line, key, v);
+                continue;
+            }
             if (key == "id") {
                 std::string id =
                     v.kind == Kind::Atom || v.kind == Kind::String || v.kind == Kind::Alias

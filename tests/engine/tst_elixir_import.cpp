@@ -240,6 +240,13 @@ defmodule S do
   end
 end)x"
         << R"x({"id": "S", "type": "supervisor", "children": [{"id": "workers"}, {"id": "telemetry_poller"}, {"id": "{:ranch_embedded_sup, :proxy}", "type": "supervisor"}, {"id": "some_erlang_server"}]})x";
+    QTest::newRow("Enum.reverse and List.insert_at reorder a written list")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init(List.insert_at(Enum.reverse([A, B]), 1, C), strategy: :one_for_one)
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "B"}, {"id": "C"}, {"id": "A"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
@@ -541,6 +548,14 @@ void TstElixirImport::aChildLeftToRunTimeIsMarked_data() {
         << head + "    Supervisor.init([{Task.Supervisor, name: opts[:tasks]}]" + tail
         << "S/?opts[:tasks]" << int(K::RunTimeId)
         << "decided at run time: Task.Supervisor's id, its name: opts[:tasks] (line 4)";
+    QTest::newRow("a library child whose options are computed")
+        << head + "    Supervisor.init([{Oban, oban_config()}]" + tail << "S/?oban_config()"
+        << int(K::RunTimeId)
+        << "decided at run time: Oban's id, the name: its options may hold, oban_config() (line 4)";
+    QTest::newRow("a list the configuration may replace is its default, conditional")
+        << head + "    Supervisor.init(Keyword.get(config(), :children, [A])" + tail << "S/A"
+        << int(K::Conditional)
+        << "conditional: starts only unless Keyword.get(config(), :children) is set (line 4)";
     QTest::newRow("a map child whose module is a variable")
         << head + "    Supervisor.init([%{id: repo, start: {repo, :start_link, []}}]" + tail
         << "S/?repo" << int(K::RunTimeId) << "decided at run time: id: repo (line 4)";
@@ -578,6 +593,11 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "Supervisor.init([], strategy: :one_for_one)\nend"
         << "f.ex:5: assumed: the file has 2 top supervisors; the first, A, is the root (B left "
            "out: import them on their own)";
+    QTest::newRow("an option decided at run time keeps SupLab's default")
+        << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([A], "
+           "strategy: :one_for_one,\n      max_restarts: Application.get_env(:s, :max))\n  end\nend"
+        << "f.ex:5: assumed: max_restarts: Application.get_env(:s, :max) is decided at run time: "
+           "SupLab keeps the default";
     QTest::newRow("an application supervisor without a name")
         << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    "
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
