@@ -7,6 +7,7 @@
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
 #include "elixir/ElixirImporter.h"
+#include "elixir/ElixirProject.h"
 #include "elixir/ElixirSkeleton.h"
 #include "events/EventFormat.h"
 #include "export/TreeDiagram.h"
@@ -21,6 +22,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <ostream>
@@ -47,7 +49,7 @@ constexpr const char* kUsage =
     "  suplab-cli soak [--seconds S] [--rate FAULTS_PER_S] [--seed N] [--threads N]\n"
     "      a 1,000-process tree under injected faults; prints the invariant report,\n"
     "      exit status 1 if any invariant was violated\n"
-    "  suplab-cli import FILE.ex [--to scenario|elixir|mermaid|dot] [--out FILE]\n"
+    "  suplab-cli import FILE.ex|PROJECT_DIR [--to scenario|elixir|mermaid|dot] [--out FILE]\n"
     "      reads an Elixir supervisor (and its worker modules) into a scenario; what it\n"
     "      cannot read is listed as FILE:LINE on stderr, exit status 3 if anything was not read\n"
     "  suplab-cli export SCENARIO.json --to elixir|mermaid|dot [--out FILE]\n"
@@ -360,12 +362,23 @@ int importCommand(const std::vector<std::string>& args, std::ostream& out, std::
     ConvertOptions o;
     if (int s = convertOptions(args, "import", {"scenario", "elixir", "mermaid", "dot"}, o, err))
         return s;
-    const std::optional<std::string> text = fileText(o.file);
-    if (!text) {
-        err << o.file << ": cannot read it (" << std::strerror(errno) << ")\n";
-        return 2;
+    ImportResult result;
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.file, ec)) {
+        const ElixirProjectRead read = readElixirProject(o.file);
+        if (!read.project) {
+            err << read.error << "\n";
+            return 2;
+        }
+        result = importElixirProject(*read.project);
+    } else {
+        const std::optional<std::string> text = fileText(o.file);
+        if (!text) {
+            err << o.file << ": cannot read it (" << std::strerror(errno) << ")\n";
+            return 2;
+        }
+        result = importElixir(*text, o.file);
     }
-    const ImportResult result = importElixir(*text, o.file);
     for (const auto& line : result.lines(o.file))
         err << line << "\n";
     if (!result.scenario) return 2;

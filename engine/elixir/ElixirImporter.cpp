@@ -27,7 +27,8 @@ int ImportResult::notReadCount() const {
 std::vector<std::string> ImportResult::lines(const std::string& label) const {
     std::vector<std::string> out;
     for (const auto& n : notes)
-        out.push_back(label + (n.line ? ":" + std::to_string(n.line) : std::string()) + ": " +
+        out.push_back((n.file.empty() ? label : n.file) +
+                      (n.line ? ":" + std::to_string(n.line) : std::string()) + ": " +
                       (n.kind == ImportNote::Kind::NotRead ? "not read: " : "assumed: ") +
                       n.message);
     return out;
@@ -78,6 +79,7 @@ struct Function {
 
 struct Module {
     std::string name;
+    std::string file; // in a project, the file that defines it
     int line = 0;
     std::string uses; // Supervisor, DynamicSupervisor, GenServer, Application, ...
     Term useOptions;  // the keyword list given to `use`, or an empty list
@@ -121,7 +123,58 @@ class Importer {
                 collectModule(s, "");
             else
                 script.push_back(s);
-        NodePtr root = findRoot(script);
+        return finish(findRoot(script));
+    }
+
+    ImportResult runProject(const std::vector<ElixirSource>& files,
+                            const std::string& application) {
+        project_ = true;
+        for (const ElixirSource& f : files) {
+            elixir::ParseResult parsed = elixir::parse(f.text);
+            parseErrors_[f.path] = std::move(parsed.errors);
+            fileOf_ = f.path;
+            for (const Term& s : parsed.statements)
+                if (s.is(Kind::Call, "defmodule")) collectModule(s, "");
+        }
+        fileOf_.clear();
+        if (!application.empty()) {
+            if (const Module* app = module(application, nullptr)) {
+                const FileScope scope(*this, app->file);
+                if (const Function* start = app->function("start", 2))
+                    return finish(applicationTree(*app, *start));
+                notRead(app->line, app->name + " has no start/2");
+                return finish(nullptr);
+            }
+            notRead(0, "mix.exs names " + application +
+                           " as the application, but no file read defines it");
+        }
+        return finish(findRoot({}));
+    }
+
+  private:
+    /// Notes made while a module is read belong to its file; the file's syntax errors
+    /// are said the first time one of its modules is read.
+    class FileScope {
+      public:
+        FileScope(Importer& importer, const std::string& file)
+            : importer_(importer), saved_(importer.currentFile_) {
+            importer_.currentFile_ = file;
+            if (auto e = importer_.parseErrors_.find(file); e != importer_.parseErrors_.end()) {
+                for (const auto& [line, message] : e->second)
+                    importer_.notRead(line, "the file does not parse here (" + message + ")");
+                importer_.parseErrors_.erase(e);
+            }
+        }
+        ~FileScope() { importer_.currentFile_ = saved_; }
+        FileScope(const FileScope&) = delete;
+        FileScope& operator=(const FileScope&) = delete;
+
+      private:
+        Importer& importer_;
+        std::string saved_;
+    };
+
+    ImportResult finish(NodePtr root) {
         if (root) {
             Scenario scenario;
             scenario.name = root->id;
@@ -141,16 +194,19 @@ class Importer {
                     notRead(0, "the tree breaks a scenario rule: " + e);
         }
         std::stable_sort(result_.notes.begin(), result_.notes.end(),
-                         [](const ImportNote& a, const ImportNote& b) { return a.line < b.line; });
+                         [](const ImportNote& a, const ImportNote& b) {
+                             return a.file != b.file ? a.file < b.file : a.line < b.line;
+                         });
         return std::move(result_);
     }
 
-  private:
     void notRead(int line, std::string message) {
-        result_.notes.push_back({line, ImportNote::Kind::NotRead, std::move(message)});
+        result_.notes.push_back(
+            {line, ImportNote::Kind::NotRead, std::move(message), currentFile_});
     }
     void assumed(int line, std::string message) {
-        result_.notes.push_back({line, ImportNote::Kind::Assumed, std::move(message)});
+        result_.notes.push_back(
+            {line, ImportNote::Kind::Assumed, std::move(message), currentFile_});
     }
 
     // ---- the file's modules ------------------------------------------------
@@ -162,6 +218,7 @@ class Importer {
             return;
         }
         Module m;
+        m.file = fileOf_;
         m.name = outer.empty() ? nameTerm->text : outer + "." + nameTerm->text;
         m.line = def.line;
         m.useOptions.kind = Kind::List;
@@ -186,10 +243,11 @@ class Importer {
                         m.name + "." + s.items[0].text.substr(0, s.items[0].text.find('.'));
             } else if (s.is(Kind::Call, "use") && !s.items.empty() &&
                        s.items[0].kind == Kind::Alias) {
-                if (m.uses.empty() || m.uses == "GenServer") { // the behaviour that decides
+                if (usePriority(s.items[0].text) > usePriority(m.uses)) { // the one that decides
                     m.uses = s.items[0].text;
                     m.useLine = s.line;
-                    if (s.items.size() > 1) m.useOptions = s.items[1];
+                    m.useOptions = s.items.size() > 1 ? s.items[1] : Term{};
+                    if (s.items.size() <= 1) m.useOptions.kind = Kind::List;
                 }
             } else if ((s.is(Kind::Call, "def") || s.is(Kind::Call, "defp")) && !s.items.empty()) {
                 m.functions.push_back(function(s));
@@ -211,6 +269,17 @@ class Importer {
                         m.aliases[lastSegment(member.text)] = base + "." + member.text;
             }
         }
+    }
+
+    /// Which of a module's `use`s says what it is as a child: a supervisor or an
+    /// Application first, then a behaviour SupLab knows, then any (`use Sentry.PlugCapture`
+    /// before `use Phoenix.Endpoint` leaves an endpoint).
+    static int usePriority(const std::string& used) {
+        if (used.empty()) return 0;
+        if (used == "Supervisor" || used == "DynamicSupervisor" || used == "Application") return 4;
+        if (const auto* b = elixir::usedBehaviour(used)) return b->type == NodeType::Worker ? 2 : 3;
+        if (used == "Task") return 2;
+        return 1;
     }
 
     static Function function(const Term& def) {
@@ -272,6 +341,7 @@ class Importer {
                     notRead(m.line, m.name + " uses Application but has no start/2");
                     continue;
                 }
+                const FileScope scope(*this, m.file);
                 return applicationTree(m, *start);
             }
         // The supervisors no other module of the file starts as a child.
@@ -303,9 +373,14 @@ class Importer {
         root->id = "Root";
         root->type = NodeType::Supervisor;
         root->shutdown = ShutdownSpec::infinity();
+        if (project_) { // a library's modules are no tree
+            notRead(0, "no application in mix.exs and no supervisor module: nothing starts a "
+                       "tree here");
+            return nullptr;
+        }
         for (const auto& m : modules_)
             if (!m.uses.empty() && m.uses != "Application")
-                root->children.push_back(moduleNode(m, m.line));
+                if (NodePtr node = moduleNode(m, m.line)) root->children.push_back(node);
         if (root->children.empty()) {
             notRead(0, "no supervisor, Application, worker module or child spec SupLab can read");
             return nullptr;
@@ -415,10 +490,7 @@ class Importer {
         for (const Term& s0 : f.body) {
             const Term* s = &s0;
             if (s->kind == Kind::BinOp && s->text == "=") {
-                if (s->items[0].kind == Kind::Var) {
-                    bind(env, s->items[0].text, s->items[1]);
-                    continue;
-                }
+                if (bindStatement(env, *s)) continue;
                 s = &s->items[1]; // {:ok, pid} = Supervisor.start_link(...)
             }
             // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
@@ -473,11 +545,31 @@ class Importer {
                 found = s;
                 continue;
             }
+            // Code around the start: what it starts is not under the tree's supervisors.
             if (report && !harmless(*s))
-                notRead(s->line, "in " + (m.name.empty() ? std::string() : m.name + ".") + f.name +
-                                     "/" + std::to_string(f.params.size()) + ": " + s->show());
+                assumed(s->line, "in " + (m.name.empty() ? std::string() : m.name + ".") + f.name +
+                                     "/" + std::to_string(f.params.size()) + ": " + s->show() +
+                                     (found ? " runs after the tree starts: children it may add "
+                                              "at run time are not shown"
+                                            : " runs before the tree starts: a process it starts "
+                                              "is not in the tree"));
         }
         return found;
+    }
+
+    /// A statement `x = value` (or `%{start: s} = x = value`): each plain variable on the
+    /// left is bound to the value. False when it binds none (`{:ok, pid} = ...`).
+    static bool bindStatement(Env& env, const Term& st) {
+        if (st.kind != Kind::BinOp || st.text != "=") return false;
+        const Term* value = &st;
+        std::vector<const std::string*> names;
+        while (value->kind == Kind::BinOp && value->text == "=") {
+            if (value->items[0].kind == Kind::Var) names.push_back(&value->items[0].text);
+            value = &value->items[1];
+        }
+        for (const std::string* name : names)
+            bind(env, *name, *value);
+        return !names.empty();
     }
 
     /// `name = value`: the variables in `value` are replaced by what they are bound to
@@ -743,8 +835,9 @@ class Importer {
 
     /// The id a placeholder shows: `?` and the expression that decides it (ids have no '/').
     static std::string placeholderId(const Term& t) {
-        std::string id = "?" + t.show();
-        std::replace(id.begin(), id.end(), '/', '\\');
+        std::string id;
+        for (const char c : "?" + t.show())
+            id += c == '/' ? std::string("\u2215") : std::string(1, c); // ∕, not a path
         return id;
     }
 
@@ -860,48 +953,68 @@ class Importer {
             if (mapped(t, m, env, out, condition, depth, at)) return;
             return computed();
         }
-        if (t.kind == Kind::Call && m && t.text.find('.') == std::string::npos) {
-            if (m->function(t.text, t.items.size())) {
-                Env local;
-                bool decided = false;
-                const Function* helper = clauseFor(*m, t, env, local, decided);
-                if (!helper) return computed();
-                const Term* last = nullptr;
-                for (const Term& st : helper->body) {
-                    if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
-                        bind(local, st.items[0].text, st.items[1]);
-                    last = &st;
-                }
-                if (!last) return;
-                const std::string inner = !decided && condition.empty()
-                                              ? "when the first clause of " + t.text + "/" +
-                                                    std::to_string(t.items.size()) + " matches"
-                                              : condition;
-                return flatten(*last, m, local, out, inner, depth + 1, at);
-            }
+        if (auto result = helperResult(t, m, env)) {
+            const std::string inner = !result->decided && condition.empty()
+                                          ? "when the first clause of " + t.text + "/" +
+                                                std::to_string(t.items.size()) + " matches"
+                                          : condition;
+            return flatten(*result->last, result->module, result->env, out, inner, depth + 1, at);
         }
         computed();
     }
 
     enum class Match : unsigned char { Yes, No, Unknown };
 
-    /// The clause of the module's function `call` runs, its parameters bound in `local`:
-    /// the first whose patterns (and guard) match the arguments. When the arguments are
-    /// not known well enough to tell, the first clause, and `decided` stays false.
-    const Function* clauseFor(const Module& m, const Term& call, const Env& env, Env& local,
-                              bool& decided) const {
+    /// What a call of a function the file (or project) defines returns: the last
+    /// statement of the clause that runs, with the clause's variables bound; a local
+    /// `helper(...)` of `m` or `Other.fun(...)` of another module read.
+    struct HelperResult {
+        const Term* last;
+        const Module* module; // where the function is defined
+        Env env;
+        bool decided; // false: the arguments could not tell which clause runs
+    };
+    std::optional<HelperResult> helperResult(const Term& call, const Module* m, const Env& env) {
+        if (call.kind != Kind::Call || call.text.empty()) return std::nullopt;
+        const Module* def = m;
+        std::string name = call.text;
+        if (const auto dot = call.text.rfind('.'); dot != std::string::npos) {
+            if (!std::isupper(static_cast<unsigned char>(call.text[0]))) return std::nullopt;
+            def = module(call.text.substr(0, dot), m);
+            name = call.text.substr(dot + 1);
+        }
+        if (!def || !def->function(name, call.items.size())) return std::nullopt;
+        std::vector<Term> args;
+        for (const Term& a : call.items)
+            args.push_back(resolveDeep(a, m, env));
+        HelperResult r{nullptr, def, {}, false};
+        const Function* f = clauseFor(*def, name, args, r.env, r.decided);
+        if (!f) return std::nullopt;
+        for (const Term& st : f->body) {
+            bindStatement(r.env, st);
+            r.last = &st;
+        }
+        if (!r.last) return std::nullopt;
+        return r;
+    }
+
+    /// The clause of `def`'s function `name` that runs with `args` (resolved), its
+    /// parameters bound in `local`: the first whose patterns (and guard) match. When the
+    /// arguments cannot tell, the first that may match, and `decided` stays false.
+    const Function* clauseFor(const Module& def, const std::string& name,
+                              const std::vector<Term>& args, Env& local, bool& decided) const {
         const Function* first = nullptr;
-        for (const Function& f : m.functions) {
-            if (f.name != call.text || f.params.size() != call.items.size()) continue;
+        for (const Function& f : def.functions) {
+            if (f.name != name || f.params.size() != args.size()) continue;
             if (!first) first = &f;
             Env bound;
             Match all = Match::Yes;
             for (std::size_t i = 0; i < f.params.size() && all != Match::No; ++i) {
-                const Match one = match(f.params[i], resolveDeep(call.items[i], &m, env), bound);
+                const Match one = match(f.params[i], args[i], bound);
                 if (one != Match::Yes) all = one;
             }
             if (all == Match::Yes && f.guard.kind != Kind::Opaque) {
-                const auto holds = truth(f.guard, &m, bound);
+                const auto holds = truth(f.guard, &def, bound);
                 all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
             }
             if (all == Match::No) continue;
@@ -913,9 +1026,7 @@ class Importer {
         if (!first) return nullptr;
         local.clear(); // no clause matches: the first, its variables bound as far as they go
         for (std::size_t i = 0; i < first->params.size(); ++i)
-            if (first->params[i].kind == Kind::Var)
-                local[first->params[i].text] = resolve(call.items[i], &m, env);
-        decided = false;
+            if (first->params[i].kind == Kind::Var) local[first->params[i].text] = args[i];
         return first;
     }
 
@@ -1144,8 +1255,7 @@ class Importer {
             if (b.body)
                 for (const Term& st : *b.body) {
                     if (&st == b.result) break;
-                    if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
-                        bind(local, st.items[0].text, st.items[1]);
+                    bindStatement(local, st);
                 }
             std::vector<ListedChild>& mine = given.emplace_back();
             if (asList) {
@@ -1196,6 +1306,24 @@ class Importer {
         if (c.kind == Kind::Tuple && c.items.size() == 2 &&
             resolve(c.items[0], m, env).kind == Kind::Alias)
             return moduleChild(resolve(c.items[0], m, env).text, &c.items[1], m, c.line, env);
+        if (c.kind == Kind::BinOp && c.text == "|>" && c.items[1].kind == Kind::Call) {
+            Term call = c.items[1]; // x |> Supervisor.child_spec(id: :a)
+            call.items.insert(call.items.begin(), c.items[0]);
+            return child(call, m, env);
+        }
+        if (c.kind == Kind::Map && c.items.size() == 1 && c.items[0].kind == Kind::BinOp &&
+            c.items[0].text == "|") { // %{spec | restart: :temporary}
+            NodePtr base = child(c.items[0].items[0], m, env);
+            if (!base) return nullptr;
+            auto node = std::make_shared<NodeSpec>(*base);
+            Term overrides = resolve(c.items[0].items[1], m, env);
+            std::erase_if(overrides.items, [](const Term& p) {
+                return p.kind == Kind::Pair &&
+                       (p.items[0].text == "start" || p.items[0].text == "modules");
+            });
+            specOptions(*node, overrides, m, env, "map update");
+            return node;
+        }
         if (c.kind == Kind::Map) return mapChild(c, m, env, nullptr);
         // Erlang modules: `:mod`, `{:mod, arg}`, `:mod.child_spec(a, ...)`.
         if (c.kind == Kind::Atom && !c.text.empty() && c.text != "nil")
@@ -1229,26 +1357,14 @@ class Importer {
              c.is(Kind::Call, "Supervisor.Spec.supervisor")) &&
             !c.items.empty() && c.items.size() <= 3)
             if (NodePtr node = specHelperChild(c, m, env)) return node;
-        if (c.kind == Kind::Call && m && c.text.find('.') == std::string::npos &&
-            m->function(c.text, c.items.size()) && helperDepth_ < 8) {
-            // A helper of the module that returns one child spec (defp repo_spec, do: ...).
-            Env local;
-            bool decided = false;
-            const Function* helper = clauseFor(*m, c, env, local, decided);
-            static const std::vector<Term> kNone;
-            const Term* last = nullptr;
-            for (const Term& st : helper ? helper->body : kNone) {
-                if (st.kind == Kind::BinOp && st.text == "=" && st.items[0].kind == Kind::Var)
-                    bind(local, st.items[0].text, st.items[1]);
-                last = &st;
-            }
-            if (last && !isBranching(*last)) {
+        if (helperDepth_ < 8)
+            if (auto result = helperResult(c, m, env); result && !isBranching(*result->last)) {
+                // A function that returns one child spec (defp repo_spec, do: ...).
                 ++helperDepth_;
-                NodePtr node = child(*last, m, local);
+                NodePtr node = child(*result->last, result->module, result->env);
                 --helperDepth_;
                 return node;
             }
-        }
         if (decidedAtRunTime(c) || (c.kind == Kind::Tuple && c.items.size() == 2 &&
                                     decidedAtRunTime(resolve(c.items[0], m, env)))) {
             auto node = std::make_shared<NodeSpec>();
@@ -1304,18 +1420,36 @@ class Importer {
                         const Env& env) {
         const Module* def = module(name, from);
         if (!def) return libraryChild(resolveAlias(name, from), arg, from, line, env);
-        if (const Function* spec = def->function("child_spec", 1)) {
-            Env local;
+        if (const Function* first = def->function("child_spec", 1)) {
+            const FileScope scope(*this, def->file);
             Term given; // a bare Module passes []
             given.kind = Kind::List;
             given.line = line;
-            if (arg) given = resolve(*arg, from, env);
-            if (spec->params[0].kind == Kind::Var) local[spec->params[0].text] = given;
+            if (arg) given = resolveDeep(*arg, from, env);
+            Env local;
+            bool decided = false;
+            const Function* spec = clauseFor(*def, "child_spec", {given}, local, decided);
+            if (!spec) spec = first;
+            for (std::size_t i = 0; i + 1 < spec->body.size(); ++i) {
+                const Term& st = spec->body[i];
+                bindStatement(local, st);
+            }
             if (!spec->body.empty()) {
                 const Term body = resolve(spec->body.back(), def, local);
                 if (body.kind == Kind::Map) {
                     NodePtr base = moduleNode(*def, line);
                     return base ? mapChild(body, def, local, base.get()) : nullptr;
+                }
+                // child_spec/1 handing over to another's: Registry.child_spec(...),
+                // Supervisor.child_spec({Other, x}, id: ...), super(opts).
+                if (body.is(Kind::Call, "super")) return moduleNode(*def, line);
+                if ((body.kind == Kind::Call || body.kind == Kind::Tuple ||
+                     body.kind == Kind::Alias || body.kind == Kind::BinOp) &&
+                    helperDepth_ < 8) {
+                    ++helperDepth_;
+                    NodePtr node = child(body, def, local);
+                    --helperDepth_;
+                    return node;
                 }
             }
             notRead(spec->line, def->name + ".child_spec/1 does not end in a %{...} map");
@@ -1332,6 +1466,7 @@ class Importer {
             notRead(line, m.name + " starts itself as its own descendant");
             return nullptr;
         }
+        const FileScope scope(*this, m.file);
         if (isSupervisorModule(m)) {
             node->type =
                 m.uses == "DynamicSupervisor" ? NodeType::DynamicSupervisor : NodeType::Supervisor;
@@ -1339,13 +1474,23 @@ class Importer {
             supervisorBody(*node, m);
         } else if (m.uses == "Task") {
             node->restart = RestartType::Temporary; // Task's child_spec says so
+        } else if (const elixir::UsedBehaviour* b = elixir::usedBehaviour(m.uses)) {
+            node->type = b->type;
+            if (node->isSupervisor()) {
+                node->shutdown = ShutdownSpec::infinity();
+                assumed(m.useLine, m.name + " uses " + m.uses +
+                                       ", a supervisor of its own processes: shown with none");
+            }
+        } else if (!m.uses.empty() && m.uses != "Application") {
+            assumed(m.useLine, m.name + " uses " + m.uses +
+                                   ", which SupLab does not know: imported as a worker");
         }
-        if (!isSupervisorModule(m))
-            node->trap_exit = trapsExits(m);
-        else if (m.uses.empty()) {
-            assumed(m.line, m.name + " uses no behaviour SupLab knows: imported as a worker");
-        }
-        specOptions(*node, m.useOptions, &m, {}, "use " + m.uses);
+        if (!isSupervisorModule(m)) node->trap_exit = trapsExits(m);
+        // Elixir's behaviours take child spec overrides in `use`; a library's `use` takes
+        // its own configuration (use Ecto.Repo, otp_app: :app).
+        static const std::set<std::string> kOverridable = {
+            "GenServer", "Supervisor", "DynamicSupervisor", "Agent", "Task", "GenStage"};
+        if (kOverridable.count(m.uses)) specOptions(*node, m.useOptions, &m, {}, "use " + m.uses);
         expanding_.erase(m.name);
         return node;
     }
@@ -1436,11 +1581,13 @@ class Importer {
             // The lesson's own modules: SupLab plays their state ({Counter, 0} counts from 0).
             node->behaviour = std::string(lesson);
             if (arg.kind == Kind::Integer) node->args_json = std::to_string(arg.integer);
-            assumed(line, name + " is not defined in this file: imported as the lesson's " + name +
-                              " (behaviour " + node->behaviour + ")");
+            assumed(line, name + " is not defined in " + scopeName() +
+                              ": imported as the lesson's " + name + " (behaviour " +
+                              node->behaviour + ")");
             return node;
         }
-        assumed(line, name + " is not defined in this file: imported as a worker with id " + name +
+        assumed(line, name + " is not defined in " + scopeName() +
+                          ": imported as a worker with id " + name +
                           " (paste its module too if it is a supervisor or names itself "
                           "otherwise)");
         return node;
@@ -1591,6 +1738,9 @@ class Importer {
         return node;
     }
 
+    /// What the importer reads, in messages.
+    std::string scopeName() const { return project_ ? "this project" : "this file"; }
+
     /// An option whose value running code decides: said, and SupLab's default kept.
     void keptDefault(int line, const std::string& key, const Term& v) {
         assumed(line, key + ": " + v.show() + " is decided at run time: SupLab keeps the default");
@@ -1648,8 +1798,10 @@ class Importer {
                 if (v.is(Kind::Atom, "supervisor") && !n.isSupervisor()) {
                     n.type = NodeType::Supervisor;
                     n.shutdown = ShutdownSpec::infinity();
-                    assumed(p.line, n.id + " is a supervisor whose module is not in this file: "
-                                           "imported with no children");
+                    assumed(p.line, n.id + " is a supervisor whose module is not in " +
+                                        scopeName() +
+                                        ": "
+                                        "imported with no children");
                 } else if (!v.is(Kind::Atom, "supervisor") && !v.is(Kind::Atom, "worker")) {
                     notRead(p.line, "type: " + v.show());
                 }
@@ -1665,6 +1817,10 @@ class Importer {
     }
 
     std::string label_;
+    bool project_ = false;    // a whole project, not one file
+    std::string fileOf_;      // the file being collected (a project's)
+    std::string currentFile_; // the file of the module being read (a project's)
+    std::map<std::string, std::vector<std::pair<int, std::string>>> parseErrors_; // not yet said
     std::vector<Module> modules_;
     std::set<std::string> expanding_;
     std::deque<Term> piped_; // calls rebuilt from pipes, kept while their pointers are used
@@ -1675,6 +1831,11 @@ class Importer {
 
 ImportResult importElixir(std::string_view source, const std::string& label) {
     return Importer(label).run(source);
+}
+
+ImportResult importElixirProject(const std::vector<ElixirSource>& files,
+                                 const std::string& application, const std::string& label) {
+    return Importer(label).runProject(files, application);
 }
 
 } // namespace suplab

@@ -22,6 +22,7 @@ struct ImportNote {
     int line = 0; // 0: the file as a whole
     Kind kind = Kind::NotRead;
     std::string message;
+    std::string file; // in a project: the file the line is in (empty: the one source)
 };
 
 /// A child the source leaves to run time. The importer keeps it in the tree, marked:
@@ -52,11 +53,26 @@ struct ImportResult {
     bool complete() const { return notReadCount() == 0; }
     /// How many constructs were left out.
     int notReadCount() const;
-    /// The notes as `LABEL:LINE: not read: ...` / `LABEL:LINE: assumed: ...` lines.
+    /// The notes as `FILE:LINE: not read: ...` / `FILE:LINE: assumed: ...` lines, FILE
+    /// being the note's own file or else `label`.
     std::vector<std::string> lines(const std::string& label) const;
 };
 
 /// `label` names the source in the scenario's description (usually the file name).
 ImportResult importElixir(std::string_view source, const std::string& label);
+
+/// One source file of a project: its path as it should be shown, and its text.
+struct ElixirSource {
+    std::string path;
+    std::string text;
+};
+
+/// A whole project: every module of every file can be a child of another, so each
+/// supervisor is followed into its own file. The tree starts from `application`'s
+/// start/2 (the module mix.exs names in `mod:`), or, when it is empty or not defined,
+/// from the top supervisor as for one file. A file's syntax errors are said only when
+/// a module of that file is read.
+ImportResult importElixirProject(const std::vector<ElixirSource>& files,
+                                 const std::string& application, const std::string& label);
 
 } // namespace suplab

@@ -30,7 +30,7 @@ constexpr std::array<KnownLibrary, 28> kLibraries{{
     {"PropertyTable", NameOption, {}, S, "runtime (property_table)"},
     {"BEAMNotify", Module, {}, W, "runtime (beam_notify)"},
     {"Oban", NameElseModule, {}, S, "source: oban lib/oban.ex child_spec/1"},
-    {"Finch", NameOption, {}, W, "source: finch lib/finch.ex child_spec/1"},
+    {"Finch", NameOption, {}, S, "source: finch lib/finch.ex child_spec/1 (type: :supervisor)"},
     {"Cachex", Module, {}, S, "source: cachex lib/cachex.ex (use Supervisor)"},
     {"Horde.Registry", NameOption, {}, S, "source: horde lib/horde/registry.ex"},
     {"Horde.DynamicSupervisor", NameOption, {}, S, "source: horde lib/horde/dynamic_supervisor.ex"},
@@ -56,7 +56,24 @@ constexpr std::array<KnownLibrary, 28> kLibraries{{
     {":ranch", TaggedFirst, "ranch_embedded_sup", S, "source: ranch child_spec/5 (the ref)"},
 }};
 
+constexpr std::array<UsedBehaviour, 8> kBehaviours{{
+    {"GenServer", W, "runtime"},
+    {"Agent", W, "runtime"},
+    {"GenStage", W, "source: gen_stage lib/gen_stage.ex (a worker by default)"},
+    {"Ecto.Repo", S, "source: ecto lib/ecto/repo.ex child_spec/1 (type: :supervisor)"},
+    {"Phoenix.Endpoint", S, "source: phoenix lib/phoenix/endpoint.ex (type: :supervisor)"},
+    {"Phoenix.Presence", S, "source: phoenix lib/phoenix/presence.ex (a Supervisor)"},
+    {"Broadway", S, "source: broadway lib/broadway.ex (a supervisor of its stages)"},
+    {"PromEx", S, "source: prom_ex lib/prom_ex.ex (use Supervisor)"},
+}};
+
 } // namespace
+
+const UsedBehaviour* usedBehaviour(std::string_view module) {
+    for (const UsedBehaviour& b : kBehaviours)
+        if (b.module == module) return &b;
+    return nullptr;
+}
 
 const KnownLibrary* knownLibrary(std::string_view module) {
     for (const KnownLibrary& library : kLibraries)

@@ -32,6 +32,18 @@ struct KnownLibrary {
     std::string_view checked; // "runtime" or "source: repository path"
 };
 
+/// A behaviour a project's own module `use`s, and what its default child spec makes of
+/// the module (the id is the module itself). Elixir's GenServer, Agent, Task and the
+/// supervisors are read by the importer itself.
+struct UsedBehaviour {
+    std::string_view module; // as after `use`
+    NodeType type;
+    std::string_view checked;
+};
+
+/// The rule for `use module`, or nullptr when it is not known.
+const UsedBehaviour* usedBehaviour(std::string_view module);
+
 /// The rule for `module` as written in a child spec (an Erlang module with its colon,
 /// `:poolboy`), or nullptr when it is not known.
 const KnownLibrary* knownLibrary(std::string_view module);

@@ -127,7 +127,7 @@ defmodule S do
     ], strategy: :one_for_one)
   end
 end)"
-        << R"({"id": "S", "type": "supervisor", "children": [{"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "S.Finch"}, {"id": "Oban", "type": "supervisor"}, {"id": "ConCache", "type": "supervisor"}]})";
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "S.Finch", "type": "supervisor"}, {"id": "Oban", "type": "supervisor"}, {"id": "ConCache", "type": "supervisor"}]})";
     QTest::newRow("aliases of every form name children by their full module")
         << R"(
 defmodule MyApp.Sup do
@@ -247,6 +247,23 @@ defmodule S do
   def init(_), do: Supervisor.init(List.insert_at(Enum.reverse([A, B]), 1, C), strategy: :one_for_one)
 end)x"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "B"}, {"id": "C"}, {"id": "A"}]})";
+    QTest::newRow("a child_spec/1 that hands over to another's, piped, and a map update")
+        << R"x(
+defmodule App.Registry do
+  def child_spec(_arg) do
+    [keys: :unique, name: __MODULE__]
+    |> Registry.child_spec()
+    |> Supervisor.child_spec(id: __MODULE__)
+  end
+end
+defmodule S do
+  use Supervisor
+  def init(_) do
+    %{start: start} = spec = App.Worker.child_spec([])
+    Supervisor.init([App.Registry, %{spec | restart: :temporary, start: {S, :wrap, [start]}}], strategy: :one_for_one)
+  end
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "App.Registry", "type": "supervisor"}, {"id": "App.Worker", "restart": "temporary"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
@@ -493,10 +510,6 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
                   ":one_for_one)\n  end\nend"
         << "f.ex:6: not read: a second child with id W (the first is on line 5); Elixir refuses "
            "duplicate ids: give it an id with Supervisor.child_spec(..., id: ...)";
-    QTest::newRow("a condition in init around a start")
-        << head + "    if Mix.env() == :test do\n      Supervisor.start_link([], [])\n    end\n    "
-                  "Supervisor.init([A], strategy: :one_for_one)\n  end\nend"
-        << "f.ex:4: not read: in S.init/1: if(Mix.env() == :test) do ... end";
     QTest::newRow("an option SupLab does not know")
         << head + "    Supervisor.init([A], strategy: :one_for_one, max_restart: 3)\n  "
                   "end\nend"
@@ -598,6 +611,12 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "strategy: :one_for_one,\n      max_restarts: Application.get_env(:s, :max))\n  end\nend"
         << "f.ex:5: assumed: max_restarts: Application.get_env(:s, :max) is decided at run time: "
            "SupLab keeps the default";
+    QTest::newRow("a condition in init around a start")
+        << "defmodule S do\n  use Supervisor\n  def init(_) do\n    if Mix.env() == :test do\n"
+           "      Supervisor.start_link([], [])\n    end\n    Supervisor.init([A], strategy: "
+           ":one_for_one)\n  end\nend"
+        << "f.ex:4: assumed: in S.init/1: if(Mix.env() == :test) do ... end runs before the tree "
+           "starts: a process it starts is not in the tree";
     QTest::newRow("an application supervisor without a name")
         << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    "
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
