@@ -80,9 +80,10 @@ int main(int argc, char** argv) {
         QStringLiteral(
             "With --quit-after: export the tree to FILE (.svg, .png, .mmd, .dot or .ex)."),
         QStringLiteral("FILE"));
-    QCommandLineOption showImport(QStringLiteral("show-import"),
-                                  QStringLiteral("Open the Elixir importer on FILE."),
-                                  QStringLiteral("FILE"));
+    QCommandLineOption showImport(
+        QStringLiteral("show-import"),
+        QStringLiteral("Open the Elixir importer on FILE (a .ex file, or a Mix project's folder)."),
+        QStringLiteral("FILE"));
     QCommandLineOption lesson(
         QStringLiteral("lesson"),
         QStringLiteral("Open the lesson's session N (1-5, as in Examples > The lesson, step by "
@@ -138,7 +139,9 @@ int main(int argc, char** argv) {
     if (parser.isSet(showImport)) {
         importDialog = new suplab::ImportDialog(&window);
         importDialog->setAttribute(Qt::WA_DeleteOnClose);
-        const QString error = importDialog->openFile(parser.value(showImport));
+        const QString shown = parser.value(showImport);
+        const QString error = QFileInfo(shown).isDir() ? importDialog->openProject(shown)
+                                                       : importDialog->openFile(shown);
         if (!error.isEmpty()) {
             std::fprintf(stderr, "suplab: %s\n", qPrintable(error));
             return 2;

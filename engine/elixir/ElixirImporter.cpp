@@ -1267,9 +1267,8 @@ class Importer {
             }
         }
         // What every branch gives runs whatever the condition.
-        auto key = [](const ListedChild& c) {
-            return std::to_string(c.spec.line) + c.spec.render();
-        };
+        // The same child written in each branch (`nil -> [Repo, A]`, `_ -> [Repo, B]`) too.
+        auto key = [](const ListedChild& c) { return c.spec.render(); };
         std::set<std::string> common;
         if (!sure && exhaustive && given.size() > 1) {
             for (const ListedChild& c : given[0])

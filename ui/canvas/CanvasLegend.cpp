@@ -10,7 +10,7 @@ namespace suplab {
 
 namespace {
 constexpr int kRow = 17;
-constexpr int kRows = 13;
+constexpr int kRows = 14;
 constexpr int kWidth = 350;
 } // namespace
 
@@ -103,6 +103,13 @@ void CanvasLegend::paintEvent(QPaintEvent*) {
     arc.cubicTo(QPointF(12, y + 2), QPointF(46, y + 2), QPointF(46, y + 13));
     p.drawPath(arc);
     label(tr("uses: calls that sibling (noproc if it died)"));
+    p.setPen(QPen(colours::state(QStringLiteral("running")), 1));
+    p.setBrush(colours::workerFill(dark));
+    p.drawRoundedRect(at().adjusted(3, 2, -3, -2), 3, 3);
+    p.setPen(QPen(colours::state(QStringLiteral("running")), 1.5, Qt::DotLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(at(), 5, 5);
+    label(tr("dotted: imported, left to run time (see its note)"));
 }
 
 } // namespace suplab

@@ -8,6 +8,27 @@
 
 namespace suplab {
 
+namespace {
+
+/// An id in `width` pixels. A module name loses its leading segments first, since its end
+/// tells it apart (TeslaMate.Mqtt.PubSub -> …Mqtt.PubSub -> …PubSub); then its end is cut.
+QString fittedId(const QFontMetrics& metrics, const QString& id, int width) {
+    if (metrics.horizontalAdvance(id) <= width) return id;
+    if (id.startsWith(QLatin1Char('?'))) // a placeholder: its expression reads from the start
+        return metrics.elidedText(id, Qt::ElideRight, width);
+    const QChar ellipsis(0x2026);
+    for (qsizetype dot = id.indexOf(QLatin1Char('.')); dot >= 0 && dot + 1 < id.size();
+         dot = id.indexOf(QLatin1Char('.'), dot + 1)) {
+        const QString tail = ellipsis + id.mid(dot + 1);
+        if (metrics.horizontalAdvance(tail) <= width) return tail;
+    }
+    const qsizetype last = id.lastIndexOf(QLatin1Char('.'));
+    return metrics.elidedText(last >= 0 && last + 1 < id.size() ? ellipsis + id.mid(last + 1) : id,
+                              Qt::ElideRight, width);
+}
+
+} // namespace
+
 ProcessItem::ProcessItem(QString path, double width, double height)
     : path_(std::move(path)), width_(width), height_(height) {
     setToolTip(path_);
@@ -67,6 +88,11 @@ void ProcessItem::paintOverview(QPainter* p, const QRectF& box, double onScreen)
                                           : QPen(colour, 2 / onScreen));
     p->setBrush(fill);
     p->drawRoundedRect(box, 8, 8);
+    if (view_.marked) { // dotted all round: the source left this child to run time
+        p->setPen(QPen(colour, 1.5 / onScreen, Qt::DotLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 10, 10);
+    }
     p->setPen(Qt::NoPen);
     p->setBrush(colour);
     p->drawRect(QRectF(box.left() + 1, box.top() + 6, 6, box.height() - 12));
@@ -81,7 +107,7 @@ void ProcessItem::paintOverview(QPainter* p, const QRectF& box, double onScreen)
     const QRectF top(inner.left(), inner.top(), inner.width(), inner.height() / 2);
     const QRectF bottom(inner.left(), inner.center().y(), inner.width(), inner.height() / 2);
     p->drawText(top, Qt::AlignLeft | Qt::AlignVCenter,
-                p->fontMetrics().elidedText(view_.id, Qt::ElideLeft, int(top.width())));
+                fittedId(p->fontMetrics(), view_.id, int(top.width())));
     f.setBold(false);
     f.setPointSizeF(std::min(18.0, 8.0 / onScreen));
     p->setFont(f);
@@ -189,6 +215,11 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
     } else {
         p->drawRoundedRect(box, 8, 8);
     }
+    if (view_.marked) { // dotted all round: the source left this child to run time
+        p->setPen(QPen(colour, 1.5, Qt::DotLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 10, 10);
+    }
 
     // State stripe on the left.
     p->setPen(Qt::NoPen);
@@ -206,7 +237,7 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
     // When a name does not fit, its end is what tells it apart (MyApp.…Supervisor).
     p->drawText(QRectF(inner.left(), inner.top(), inner.width(), 14),
                 Qt::AlignLeft | Qt::AlignVCenter,
-                p->fontMetrics().elidedText(title, Qt::ElideLeft, int(inner.width())));
+                fittedId(p->fontMetrics(), title, int(inner.width())));
     f.setBold(false);
     f.setPointSizeF(7.5);
     p->setFont(f);

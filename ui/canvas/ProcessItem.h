@@ -23,8 +23,9 @@ struct ProcessView {
     int budgetMax = 0;
     QString gaveUpAt; // a supervisor that gave up: when ("2.31 s"); empty otherwise
     bool bystander = false;
-    double flash = 0;  // 1 just crashed .. 0 long ago
-    double reborn = 0; // 1 just restarted .. 0 long ago
+    bool marked = false; // the source left it to run time (its child spec has a note)
+    double flash = 0;    // 1 just crashed .. 0 long ago
+    double reborn = 0;   // 1 just restarted .. 0 long ago
     bool selected = false;
     bool dark = false; // drawn on a dark canvas
     /// True while the view changes with time alone (a flash or a glow fading).

@@ -266,8 +266,10 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
             tip += tr("\nFolded: %1 (restarts counted inside it). Double-click to unfold.")
                        .arg(v.summary.isEmpty() ? tr("nothing running") : v.summary);
         if (n.spec) tip += QLatin1Char('\n') + help::node(*n.spec);
+        if (n.spec && !n.spec->note.empty()) tip += QLatin1Char('\n') + q(n.spec->note);
         item->setToolTip(tip);
     }
+    v.marked = n.spec && !n.spec->note.empty();
     if (n.gaveUpAtUs >= 0)
         v.gaveUpAt = QStringLiteral("%1 s").arg(double(n.gaveUpAtUs) / 1e6, 0, 'f', 2);
     // Dashed for a while after a group restart took it down, not for ever after.

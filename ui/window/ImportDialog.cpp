@@ -1,5 +1,7 @@
 #include "ImportDialog.h"
 
+#include "scenario/ScenarioPrune.h"
+
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -12,8 +14,11 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace suplab {
 
@@ -31,7 +36,7 @@ int count(const NodeSpec& n, bool supervisors) {
 ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Import Elixir"));
     resize(900, 700);
-    auto* intro = new QLabel(
+    auto* intro = intro_ = new QLabel(
         tr("Paste an Elixir module that uses <b>Supervisor</b> or <b>DynamicSupervisor</b> (an "
            "Application's start/2 works too), with the worker modules it starts if you have "
            "them, or open an .ex file. SupLab reads the tree and lists every line it could not "
@@ -64,13 +69,22 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
     summary_->setAccessibleName(tr("Import summary"));
+    shownFile_ = new QLabel(this);
+    shownFile_->setVisible(false);
     notes_ = new QListWidget(this);
     notes_->setAccessibleName(tr("What was not read, and what was assumed"));
     notes_->setToolTip(tr("Click a line to show it in the source"));
-    connect(notes_, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { showLine(item->data(Qt::UserRole).toInt()); });
-    connect(notes_, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem* item) { showLine(item->data(Qt::UserRole).toInt()); });
+    auto show = [this](QListWidgetItem* item) {
+        showNote(item->data(Qt::UserRole + 1).toString(), item->data(Qt::UserRole).toInt());
+    };
+    connect(notes_, &QListWidget::itemActivated, this, show);
+    connect(notes_, &QListWidget::itemClicked, this, show);
+    marks_ = new QListWidget(this);
+    marks_->setAccessibleName(tr("Children decided at run time"));
+    marks_->setToolTip(tr("Untick a child to leave it out of the tree"));
+    tabs_ = new QTabWidget(this);
+    tabs_->addTab(notes_, tr("Notes"));
+    tabs_->addTab(marks_, tr("Decided at run time"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     importButton_ = buttons->addButton(tr("&Import and run"), QDialogButtonBox::AcceptRole);
@@ -83,9 +97,10 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     top->addWidget(open);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(shownFile_);
     layout->addWidget(editor_, 3);
     layout->addWidget(summary_);
-    layout->addWidget(notes_, 1);
+    layout->addWidget(tabs_, 1);
     layout->addWidget(buttons);
 
     // Read again shortly after typing stops, not on every key.
@@ -97,10 +112,56 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
 }
 
 QString ImportDialog::source() const {
-    return editor_->toPlainText();
+    if (!project_) return editor_->toPlainText();
+    QString all;
+    for (const ElixirSource& f : project_->files)
+        all += QString::fromStdString(f.text) + QLatin1Char('\n');
+    return all;
+}
+
+ImportResult ImportDialog::result() const {
+    std::set<std::string> dropped;
+    for (int i = 0; i < marks_->count(); ++i)
+        if (marks_->item(i)->checkState() == Qt::Unchecked)
+            dropped.insert(marks_->item(i)->data(Qt::UserRole).toString().toStdString());
+    if (dropped.empty() || !result_.scenario) return result_;
+    ImportResult kept = result_;
+    kept.scenario->root = withoutNodes(kept.scenario->root, dropped);
+    kept.marks = marksOf(kept.scenario->root);
+    return kept;
+}
+
+QString ImportDialog::openProject(const QString& folder) {
+    const ElixirProjectRead read = readElixirProject(folder.toStdString());
+    if (!read.project) return QString::fromStdString(read.error);
+    project_ = *read.project;
+    label_ = QFileInfo(folder).fileName();
+    setWindowTitle(tr("Import Elixir project: %1").arg(label_));
+    intro_->setText(
+        tr("The tree of <b>%1</b>, from the application mix.exs names and through "
+           "each supervisor's own file. The files are shown read-only: click a note "
+           "to see its line; edit the project in your editor and import it again.")
+            .arg(QString::fromStdString(project_->application.empty() ? label_.toStdString()
+                                                                      : project_->application)
+                     .toHtmlEscaped()));
+    editor_->setReadOnly(true);
+    debounce_.stop();
+    result_ = importElixirProject(*project_);
+    // The application's own file first; the notes open the others.
+    QString first = QString::fromStdString(project_->files.front().path);
+    const std::string defines = "defmodule " + project_->application + " do";
+    for (const ElixirSource& f : project_->files)
+        if (!project_->application.empty() && f.text.find(defines) != std::string::npos)
+            first = QString::fromStdString(f.path);
+    showNote(first, 0);
+    showResult();
+    return {};
 }
 
 void ImportDialog::setSource(const QString& source, const QString& label) {
+    project_.reset();
+    editor_->setReadOnly(false);
+    shownFile_->setVisible(false);
     label_ = label;
     editor_->setPlainText(source);
     debounce_.stop();
@@ -121,25 +182,50 @@ QString ImportDialog::openFile(const QString& path) {
 }
 
 void ImportDialog::reread() {
+    if (project_) return; // a project's files are read from disk, not from the editor
     const QString text = editor_->toPlainText();
-    notes_->clear();
     if (text.trimmed().isEmpty()) {
         result_ = {};
+        notes_->clear();
+        marks_->clear();
         summary_->setText(tr("Nothing to import yet."));
         importButton_->setEnabled(false);
         return;
     }
     result_ = importElixir(text.toStdString(), label_.toStdString());
+    showResult();
+}
+
+void ImportDialog::showResult() {
+    notes_->clear();
     for (const auto& n : result_.notes) {
         const bool notRead = n.kind == ImportNote::Kind::NotRead;
-        auto* item = new QListWidgetItem(
-            style()->standardIcon(notRead ? QStyle::SP_MessageBoxWarning
-                                          : QStyle::SP_MessageBoxInformation),
-            (n.line ? tr("Line %1: ").arg(n.line) : QString()) +
-                (notRead ? tr("not read: ") : tr("assumed: ")) + QString::fromStdString(n.message),
-            notes_);
+        const QString file = QString::fromStdString(n.file);
+        QString where;
+        if (project_ && !file.isEmpty())
+            where = n.line ? tr("%1:%2: ").arg(file).arg(n.line) : file + QStringLiteral(": ");
+        else if (n.line)
+            where = tr("Line %1: ").arg(n.line);
+        auto* item =
+            new QListWidgetItem(style()->standardIcon(notRead ? QStyle::SP_MessageBoxWarning
+                                                              : QStyle::SP_MessageBoxInformation),
+                                where + (notRead ? tr("not read: ") : tr("assumed: ")) +
+                                    QString::fromStdString(n.message),
+                                notes_);
         item->setData(Qt::UserRole, n.line);
+        item->setData(Qt::UserRole + 1, file);
     }
+    marks_->clear();
+    for (const ImportMark& m : result_.marks) {
+        auto* item = new QListWidgetItem(QString::fromStdString(m.path) + QStringLiteral(": ") +
+                                             QString::fromStdString(m.note),
+                                         marks_);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        item->setData(Qt::UserRole, QString::fromStdString(m.path));
+    }
+    tabs_->setTabText(0, tr("Notes (%1)").arg(result_.notes.size()));
+    tabs_->setTabText(1, tr("Decided at run time (%1)").arg(result_.marks.size()));
     if (!result_.scenario) {
         summary_->setText(tr("<b>Nothing to run:</b> see the lines below."));
         importButton_->setEnabled(false);
@@ -153,7 +239,10 @@ void ImportDialog::reread() {
             .arg(count(root, true))
             .arg(count(root, false)) +
         (notRead ? tr(" <b>%n construct(s) not read</b>: the tree leaves them out.", "", notRead)
-                 : tr(" Everything that shapes the tree was read.")));
+                 : tr(" Everything that shapes the tree was read.")) +
+        (result_.marks.empty() ? QString()
+                               : tr(" %n child(ren) depend on run time: see the second tab.", "",
+                                    int(result_.marks.size()))));
     importButton_->setEnabled(true);
 }
 
@@ -165,7 +254,15 @@ void ImportDialog::accept() {
     if (result_.scenario) QDialog::accept();
 }
 
-void ImportDialog::showLine(int line) {
+void ImportDialog::showNote(const QString& file, int line) {
+    if (project_ && !file.isEmpty() && file != shownFile_->text()) {
+        for (const ElixirSource& f : project_->files)
+            if (QString::fromStdString(f.path) == file) {
+                editor_->setPlainText(QString::fromStdString(f.text));
+                shownFile_->setText(file);
+                shownFile_->setVisible(true);
+            }
+    }
     if (line <= 0) return;
     const QTextBlock block = editor_->document()->findBlockByNumber(line - 1);
     if (!block.isValid()) return;

@@ -78,6 +78,7 @@ QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t
         const NodeSpec& s = *n.spec;
         section(tr("Child spec"));
         table();
+        if (!s.note.empty()) row(tr("note"), q(s.note));
         row(tr("type"), QString::fromLatin1(toString(s.type)));
         row(tr("restart"), QString::fromLatin1(toString(s.restart)));
         row(tr("shutdown"), q(s.shutdown.format()));

@@ -209,10 +209,11 @@ void MainWindow::buildDocks() {
 
 bool MainWindow::openFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix();
-    if (suffix == QLatin1String("ex") || suffix == QLatin1String("exs")) {
-        // An Elixir file goes through the importer, which shows what it could not read.
+    const bool project = QFileInfo(path).isDir();
+    if (project || suffix == QLatin1String("ex") || suffix == QLatin1String("exs")) {
+        // Elixir goes through the importer, which shows what it could not read.
         ImportDialog dialog(this);
-        const QString error = dialog.openFile(path);
+        const QString error = project ? dialog.openProject(path) : dialog.openFile(path);
         if (!error.isEmpty()) {
             QMessageBox::warning(this, tr("Cannot import"), error);
             return false;
@@ -662,6 +663,25 @@ void MainWindow::importDialog() {
     ImportDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
         runImported(dialog.result(), dialog.label(), dialog.source());
+}
+
+void MainWindow::importProjectDialog() {
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Import Elixir project"),
+        settings.value(QStringLiteral("paths/importProject")).toString());
+    if (folder.isEmpty()) return;
+    settings.setValue(QStringLiteral("paths/importProject"), folder);
+    ImportDialog dialog(this);
+    const QString error = dialog.openProject(folder);
+    if (!error.isEmpty()) {
+        notice_->say(tr("Not imported: %1").arg(error));
+        return;
+    }
+    if (dialog.exec() != QDialog::Accepted) return;
+    if (!runImported(dialog.result(), dialog.label(), dialog.source())) return;
+    currentFile_ = folder; // Reload reads the project again
+    rememberRecent(folder);
 }
 
 void MainWindow::exportDialog(bool filtered) {

@@ -116,6 +116,7 @@ class MainWindow final : public QMainWindow {
     QString nextChildId(const QString& supervisor) const;
     void exportDialog(bool filtered);
     void importDialog();
+    void importProjectDialog();
     void saveScenarioDialog();
     void rememberRecent(const QString& file);
     void rememberDir(const QString& file);

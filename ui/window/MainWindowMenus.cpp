@@ -55,6 +55,10 @@ void MainWindow::buildFileMenu() {
                     [this] { importDialog(); })
         ->setToolTip(tr("Paste or open an Elixir module that uses Supervisor or "
                         "DynamicSupervisor, and run it"));
+    file->addAction(tr("Import Elixir &project..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                    this, [this] { importProjectDialog(); })
+        ->setToolTip(tr("Choose a Mix project's folder: its application's whole tree, each "
+                        "supervisor followed into its own file"));
     // Spelled out: the platform's SaveAs is empty on some desktops (X11 without a theme).
     file->addAction(tr("Save scenario &as..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
                     this, [this] { saveScenarioDialog(); });
