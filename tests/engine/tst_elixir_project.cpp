@@ -98,6 +98,26 @@ class TstElixirProject : public QObject {
                            R"({"id": "AppWeb.Endpoint", "type": "supervisor"}]})"));
     }
 
+    // The lesson's three subsystems, one supervisor per file (it runs as is on Elixir).
+    void theLessonsApplicationAsAProjectImportsWhole() {
+        const ElixirProjectRead read =
+            readElixirProject(SUPLAB_SOURCE_DIR "/resources/projects/lesson_app");
+        QVERIFY2(read.project, read.error.c_str());
+        const ImportResult r = importElixirProject(*read.project);
+        QVERIFY2(r.scenario && r.complete(), qPrintable(notesOf(r)));
+        QString shape;
+        for (const auto& sub : r.scenario->root->children) {
+            shape += QString::fromStdString(sub->id) + QStringLiteral("(");
+            for (const auto& w : sub->children)
+                shape += QString::fromStdString(w->id) + QStringLiteral(" ");
+            shape += QStringLiteral(") ");
+        }
+        QCOMPARE(shape, QStringLiteral("MyApp.Database.Supervisor(MyApp.Database.Repo "
+                                       "MyApp.Database.Pool ) MyApp.Cache.Supervisor("
+                                       "MyApp.Cache.Store MyApp.Cache.TTL ) MyApp.Web.Supervisor("
+                                       "MyApp.Web.Router MyApp.Web.Handler ) "));
+    }
+
     // Each note is about a line of one file, and says which.
     void aNoteNamesItsFile_data() {
         QTest::addColumn<QString>("path");

@@ -1,0 +1,10 @@
+defmodule MyApp.Web.Supervisor do
+  use Supervisor
+
+  def start_link(arg), do: Supervisor.start_link(__MODULE__, arg, name: __MODULE__)
+
+  @impl true
+  def init(_arg) do
+    Supervisor.init([MyApp.Web.Router, MyApp.Web.Handler], strategy: :one_for_one)
+  end
+end
