@@ -100,8 +100,19 @@ class TstCli : public QObject {
         QTest::newRow("import of a lesson module that reads whole")
             << QStringList{"import", ex + "lesson_rest_for_one.ex"} << 0 << "assumed: Database";
         QTest::newRow("import that leaves a construct out gives its line and status 3")
-            << QStringList{"import", ex + "lesson_restart_intensity.exs"} << 3
-            << "lesson_restart_intensity.exs:1: not read: children";
+            << QStringList{"import", SUPLAB_SOURCE_DIR "/tests/fuzz/elixir/invalid-alias.ex"} << 3
+            << "invalid-alias.ex:11: not read: the file does not parse here (invalid alias";
+        QTest::newRow("import of a snippet whose children are computed marks a placeholder")
+            << QStringList{"import", ex + "lesson_restart_intensity.exs"} << 0
+            << "lesson_restart_intensity.exs:1: assumed: children: children is computed at run "
+               "time: shown as one placeholder child, ?children";
+        QTest::newRow("import of a Mix project's folder")
+            << QStringList{"import", SUPLAB_SOURCE_DIR "/resources/projects/lesson_app", "--to",
+                           "mermaid"}
+            << 0 << "";
+        QTest::newRow("import of a folder with no Elixir in it")
+            << QStringList{"import", SUPLAB_SOURCE_DIR "/tests/data"} << 2
+            << "tests/data: no mix.exs and no .ex file here";
         QTest::newRow("import of a missing file") << QStringList{"import", "/nonexistent/a.ex"} << 2
                                                   << "/nonexistent/a.ex: cannot read it";
         QTest::newRow("import to an unknown format")
