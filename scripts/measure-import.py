@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures `suplab-cli import` on a corpus of real supervision modules.
 
-Usage: scripts/measure-import.py CORPUS_DIR [SUPLAB_CLI] [--list]
+Usage: scripts/measure-import.py CORPUS_DIR [SUPLAB_CLI] [--list] [--projects DIR]
 
 CORPUS_DIR holds files/NNN_*.ex (real modules, kept outside this repository: they are
 other people's code) and expected/NNN_*.json, each the tree written down by hand:
@@ -13,6 +13,11 @@ computed at run time") is not a child of the key's. Prints, over the corpus:
 the import's exit statuses, crashes, the share of literally written children found with
 their id, and the share of modules whose children come out exactly (ids in order, "?"
 matching any id). --list prints each file's result too.
+
+--projects DIR: DIR holds whole repositories as OWNER+NAME folders (the key's "source" is
+github:OWNER/NAME:PATH). Each key of an application whose repository is there is measured
+again on `suplab-cli import` of that project's folder (the folder holding the mix.exs
+above PATH), where children defined in other files can be followed.
 """
 import json
 import os
@@ -36,9 +41,73 @@ def scenario_id(key_id):
     return key_id
 
 
+def compare(key, got):
+    """(literal found, literal total, exact) of `got` against the key."""
+    want = [scenario_id(c["id"]) for c in key.get("children", [])]
+    literal = [scenario_id(c["id"]) for c in key.get("children", [])
+               if c.get("literal") and c["id"] != "?"]
+    pool = list(got)
+    found = 0
+    for i in literal:
+        if i in pool:
+            pool.remove(i)
+            found += 1
+    same = len(got) == len(want) and all(w == "?" or w == g for w, g in zip(want, got))
+    return found, len(literal), same
+
+
+def project_folder(projects, key):
+    """The folder of the Mix project holding the key's file, if its repository is there."""
+    source = key.get("source", "")
+    if not source.startswith("github:") or key.get("kind") != "application":
+        return None
+    repo, _, path = source[len("github:"):].partition(":")
+    folder = os.path.join(projects, repo.replace("/", "+"))
+    parts = path.split("/")
+    for cut in range(len(parts) - 1, -1, -1):
+        candidate = os.path.join(folder, *parts[:cut])
+        if os.path.exists(os.path.join(candidate, "mix.exs")):
+            return candidate
+    return None
+
+
+def measure_projects(corpus, cli, projects, listing):
+    expected_dir = os.path.join(corpus, "expected")
+    total = found_all = exact = count = 0
+    for name in sorted(os.listdir(expected_dir)):
+        if not name.endswith(".json"):
+            continue
+        key = json.load(open(os.path.join(expected_dir, name)))
+        folder = project_folder(projects, key)
+        if not folder:
+            continue
+        run = subprocess.run([cli, "import", folder, "--to", "scenario"],
+                             capture_output=True, text=True, timeout=120)
+        got = []
+        if run.returncode in (0, 3):
+            got = root_children(json.loads(run.stdout))
+        found, literal, same = compare(key, got)
+        count += 1
+        total += literal
+        found_all += found
+        exact += same
+        if listing:
+            print(f"project {name}: status {run.returncode}, literal {found}/{literal}, "
+                  f"{'exact' if same else 'differs'}")
+    share = 100.0 * found_all / total if total else 0.0
+    print(f"whole projects: {count} applications; literal children found: {found_all} of "
+          f"{total} ({share:.1f} %); exactly right: {exact} of {count}")
+
+
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    listing = "--list" in sys.argv
+    argv = sys.argv[1:]
+    projects = None
+    if "--projects" in argv:
+        i = argv.index("--projects")
+        projects = argv[i + 1]
+        del argv[i:i + 2]
+    args = [a for a in argv if not a.startswith("--")]
+    listing = "--list" in argv
     if not args:
         print(__doc__, file=sys.stderr)
         return 2
@@ -72,21 +141,12 @@ def main():
                 got = []
         elif status not in (2,):
             crashes.append(name)
-        want = [scenario_id(c["id"]) for c in key.get("children", [])]
-        literal = [scenario_id(c["id"]) for c in key.get("children", [])
-                   if c.get("literal") and c["id"] != "?"]
-        pool = list(got)
-        found = 0
-        for i in literal:
-            if i in pool:
-                pool.remove(i)
-                found += 1
-        literal_total += len(literal)
+        found, literal, same = compare(key, got)
+        literal_total += literal
         literal_found += found
-        same = len(got) == len(want) and all(w == "?" or w == g for w, g in zip(want, got))
         exact += same
         if listing:
-            print(f"{name}: status {status}, literal {found}/{len(literal)}, "
+            print(f"{name}: status {status}, literal {found}/{literal}, "
                   f"{'exact' if same else 'differs'}")
     print(f"modules: {modules}")
     print("exit statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items(), key=str)))
@@ -94,6 +154,8 @@ def main():
     share = 100.0 * literal_found / literal_total if literal_total else 0.0
     print(f"literal children found: {literal_found} of {literal_total} ({share:.1f} %)")
     print(f"modules exactly right: {exact} of {modules} ({100.0 * exact / max(modules, 1):.1f} %)")
+    if projects:
+        measure_projects(corpus, cli, projects, listing)
     return 0
 
 

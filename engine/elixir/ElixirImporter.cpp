@@ -1471,6 +1471,8 @@ class Importer {
                 m.uses == "DynamicSupervisor" ? NodeType::DynamicSupervisor : NodeType::Supervisor;
             node->shutdown = ShutdownSpec::infinity();
             supervisorBody(*node, m);
+        } else if (inlineSupervisor(*node, m)) {
+            // start_link runs Supervisor.start_link(children, opts) itself.
         } else if (m.uses == "Task") {
             node->restart = RestartType::Temporary; // Task's child_spec says so
         } else if (const elixir::UsedBehaviour* b = elixir::usedBehaviour(m.uses)) {
@@ -1492,6 +1494,30 @@ class Importer {
         if (kOverridable.count(m.uses)) specOptions(*node, m.useOptions, &m, {}, "use " + m.uses);
         expanding_.erase(m.name);
         return node;
+    }
+
+    /// A module without `use Supervisor` whose start_link starts a supervisor of its own
+    /// children, `Supervisor.start_link([A, B], strategy: ...)`: that supervisor.
+    bool inlineSupervisor(NodeSpec& node, const Module& m) {
+        if (!m.uses.empty() && m.uses != "GenServer") return false;
+        for (const Function& f : m.functions) {
+            if (f.name != "start_link") continue;
+            Env env;
+            const Term* call = findCall(f, m, env, {"Supervisor.start_link"}, false);
+            if (!call || call->items.size() != 2) continue; // (module, arg, opts) is not inline
+            const Term list = resolve(call->items[0], &m, env);
+            if (list.kind == Kind::Alias) continue; // Supervisor.start_link(__MODULE__, arg)
+            node.type = NodeType::Supervisor;
+            node.shutdown = ShutdownSpec::infinity();
+            Term opts = resolve(call->items[1], &m, env);
+            std::erase_if(opts.items, [](const Term& p) {
+                return p.kind == Kind::Pair && p.items[0].text == "name";
+            });
+            supervisorOptions(node, &opts, &m, env, false);
+            node.children = children(call->items[0], &m, env, call->line);
+            return true;
+        }
+        return false;
     }
 
     /// `Process.flag(:trap_exit, true)` in the worker's init/1.
@@ -1721,10 +1747,13 @@ class Importer {
                 notRead(s.line, "start: " + s.show() + " ({Module, :function, [args]} expected)");
                 return nullptr;
             }
-            if (const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr;
-                def && isSupervisorModule(*def)) {
+            // The map is the whole spec: of the module only a supervisor's children count.
+            if (const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr) {
                 NodePtr inner = moduleNode(*def, map.line);
-                if (inner) node = std::make_shared<NodeSpec>(*inner);
+                if (inner && inner->isSupervisor()) {
+                    node = std::make_shared<NodeSpec>(*inner);
+                    node->restart = RestartType::Permanent;
+                }
             }
         }
         Term opts = map;
@@ -1797,10 +1826,14 @@ class Importer {
                 if (v.is(Kind::Atom, "supervisor") && !n.isSupervisor()) {
                     n.type = NodeType::Supervisor;
                     n.shutdown = ShutdownSpec::infinity();
-                    assumed(p.line, n.id + " is a supervisor whose module is not in " +
-                                        scopeName() +
-                                        ": "
-                                        "imported with no children");
+                    const Module* def = module(n.id, m);
+                    assumed(
+                        p.line,
+                        n.id + (def ? " is said to be a supervisor, but its module uses " +
+                                          (def->uses.empty() ? std::string("nothing") : def->uses) +
+                                          ": imported as a supervisor with no children"
+                                    : " is a supervisor whose module is not in " + scopeName() +
+                                          ": imported with no children"));
                 } else if (!v.is(Kind::Atom, "supervisor") && !v.is(Kind::Atom, "worker")) {
                     notRead(p.line, "type: " + v.show());
                 }

@@ -264,6 +264,19 @@ defmodule S do
   end
 end)x"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "App.Registry", "type": "supervisor"}, {"id": "App.Worker", "restart": "temporary"}]})";
+    QTest::newRow("a module whose start_link starts a supervisor of its own children")
+        << R"x(
+defmodule Overseer do
+  def start_link do
+    children = [%{id: :locks, start: {:locks, :start_link, []}}, Store]
+    Supervisor.start_link(children, strategy: :one_for_all, name: __MODULE__)
+  end
+end
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([%{id: Overseer, start: {Overseer, :start_link, []}, type: :supervisor}], strategy: :one_for_one)
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "Overseer", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "locks"}, {"id": "Store"}]}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do

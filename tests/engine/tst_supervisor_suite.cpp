@@ -893,7 +893,7 @@ class TstSupervisorSuite : public QObject {
         QTest::newRow("sup_start_map_faulty_specs: an unknown key")
             << R"({"id":"S","type":"supervisor","children":[{"id":"c","silly_flag":true}]})"
             << "s.json: root.children[0].silly_flag: unknown key for a worker (expected one of: "
-               "id, type, restart, shutdown, significant, trap_exit, init_ms, stop_ms, "
+               "id, type, restart, shutdown, significant, note, trap_exit, init_ms, stop_ms, "
                "fail_starts, fail_attempts, ignore_attempts, behaviour, args, uses, call_ms, "
                "mtbf_ms)";
     }
@@ -1287,7 +1287,7 @@ class TstSupervisorSuite : public QObject {
                                     "auto_shutdown":"any_significant"})"),
                  QStringLiteral("s.json: root.auto_shutdown: unknown key for a dynamic_supervisor "
                                 "(expected one of: id, type, restart, shutdown, significant, "
-                                "max_restarts, max_seconds, max_children, children)"));
+                                "note, max_restarts, max_seconds, max_children, children)"));
     }
 
     // H. 83: code_change: new flags take effect at once; a known child takes its new spec

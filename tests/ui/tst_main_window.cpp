@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -311,22 +312,60 @@ class TstMainWindow : public QObject {
 
     void theImportDialogListsEachLineItCouldNotRead() {
         ImportDialog dialog;
-        auto* notes = dialog.findChild<QListWidget*>();
+        auto* notes = dialog.findChild<QListWidget*>(QStringLiteral("notes"));
         QVERIFY(notes);
         dialog.setSource(QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n"
-                                        "    Supervisor.init(base() ++ [A], strategy: "
-                                        ":one_for_one)\n  end\nend\n"),
+                                        "    Supervisor.init([A], strategy: "
+                                        ":simple_one_for_one)\n  end\nend\n"),
                          QStringLiteral("s.ex"));
         QVERIFY(dialog.result().scenario);
         QVERIFY(!dialog.result().complete());
         QStringList lines;
         for (int i = 0; i < notes->count(); ++i)
             lines << notes->item(i)->text();
-        QVERIFY2(lines.contains(QStringLiteral("Line 4: not read: children: base() is computed at "
-                                               "run time: its children are not read")),
+        QVERIFY2(lines.contains(QStringLiteral("Line 4: not read: strategy: :simple_one_for_one "
+                                               "(one_for_one, one_for_all or rest_for_one)")),
                  qPrintable(lines.join(QLatin1Char('\n'))));
         dialog.setSource(QString(), QStringLiteral("s.ex"));
         QVERIFY(!dialog.result().scenario);
+    }
+
+    // A child the source starts only under a condition is kept unless its box is unticked.
+    void anUntickedRunTimeChildIsLeftOutOfTheImport() {
+        ImportDialog dialog;
+        dialog.setSource(QStringLiteral("defmodule S do\n  use Supervisor\n  def init(_) do\n"
+                                        "    Supervisor.init([A, if(web?(), do: B), C], strategy: "
+                                        ":one_for_one)\n  end\nend\n"),
+                         QStringLiteral("s.ex"));
+        auto* marks = dialog.findChild<QListWidget*>(QStringLiteral("marks"));
+        QVERIFY(marks);
+        QCOMPARE(marks->count(), 1);
+        QVERIFY(marks->item(0)->text().startsWith(
+            QStringLiteral("S/B: conditional: starts only if web?()")));
+        QCOMPARE(dialog.result().scenario->root->children.size(), std::size_t(3));
+        marks->item(0)->setCheckState(Qt::Unchecked);
+        const ImportResult kept = dialog.result();
+        QCOMPARE(kept.scenario->root->children.size(), std::size_t(2));
+        QCOMPARE(kept.scenario->root->children[1]->id, std::string("C"));
+        QVERIFY(kept.marks.empty());
+    }
+
+    // A Mix project's folder: its files read-only, the application's shown first.
+    void theImportDialogReadsAProjectFolder() {
+        ImportDialog dialog;
+        QVERIFY(dialog.openProject(QStringLiteral(SUPLAB_SOURCE_DIR "/nonexistent"))
+                    .endsWith(QStringLiteral("nonexistent: not a folder")));
+        QCOMPARE(
+            dialog.openProject(QStringLiteral(SUPLAB_SOURCE_DIR "/resources/projects/lesson_app")),
+            QString());
+        auto* editor = dialog.findChild<QPlainTextEdit*>();
+        QVERIFY(editor->isReadOnly());
+        QVERIFY(editor->toPlainText().startsWith(QStringLiteral("defmodule MyApp.Application do")));
+        const ImportResult r = dialog.result();
+        QVERIFY(r.scenario && r.complete());
+        QCOMPARE(r.scenario->root->children.size(), std::size_t(3));
+        QCOMPARE(r.scenario->root->children[0]->children.size(), std::size_t(2));
+        QVERIFY(dialog.source().contains(QStringLiteral("defmodule MyApp.Web.Router do")));
     }
 
     void theTreeExportsInEveryFormat_data() {

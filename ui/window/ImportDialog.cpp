@@ -72,6 +72,7 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     shownFile_ = new QLabel(this);
     shownFile_->setVisible(false);
     notes_ = new QListWidget(this);
+    notes_->setObjectName(QStringLiteral("notes"));
     notes_->setAccessibleName(tr("What was not read, and what was assumed"));
     notes_->setToolTip(tr("Click a line to show it in the source"));
     auto show = [this](QListWidgetItem* item) {
@@ -80,6 +81,7 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
     connect(notes_, &QListWidget::itemActivated, this, show);
     connect(notes_, &QListWidget::itemClicked, this, show);
     marks_ = new QListWidget(this);
+    marks_->setObjectName(QStringLiteral("marks"));
     marks_->setAccessibleName(tr("Children decided at run time"));
     marks_->setToolTip(tr("Untick a child to leave it out of the tree"));
     tabs_ = new QTabWidget(this);
