@@ -23,7 +23,12 @@ check = fn label, spec, want ->
 end
 check.("{DynamicSupervisor, name: N} has id N", DynamicSupervisor.child_spec(name: App.Rooms), %{id: App.Rooms, type: :supervisor})
 check.("{Task.Supervisor, name: N} has id N", Task.Supervisor.child_spec(name: App.Tasks), %{id: App.Tasks})
-check.("{Registry, name: N} has id N", Registry.child_spec(keys: :unique, name: App.Reg), %{id: App.Reg})
+check.("{Registry, name: N} has id N and is a supervisor", Registry.child_spec(keys: :unique, name: App.Reg), %{id: App.Reg, type: :supervisor})
+check.("{Task.Supervisor, name: N} is a supervisor", Task.Supervisor.child_spec(name: App.Tasks), %{type: :supervisor})
+check.("{PartitionSupervisor, name: N} has id N", PartitionSupervisor.child_spec(child_spec: DynamicSupervisor, name: App.Parts), %{id: App.Parts, type: :supervisor})
+check.("a {:via, m, n} name gives the id n", DynamicSupervisor.child_spec(name: {:via, Registry, {App.Reg, :rooms}}), %{id: {App.Reg, :rooms}})
+check.("a {:global, n} name gives the id n", Task.Supervisor.child_spec(name: {:global, :tasks}), %{id: :tasks})
+check.("no name: the module is the id", DynamicSupervisor.child_spec([]), %{id: DynamicSupervisor})
 check.("{Task, fun} is temporary", Task.child_spec(fn -> :ok end), %{id: Task, restart: :temporary})
 check.("{Agent, fun} has id Agent", Agent.child_spec(fn -> 0 end), %{id: Agent})
 defmodule UsesTask do

@@ -17,7 +17,8 @@ matching any id). --list prints each file's result too.
 --projects DIR: DIR holds whole repositories as OWNER+NAME folders (the key's "source" is
 github:OWNER/NAME:PATH). Each key of an application whose repository is there is measured
 again on `suplab-cli import` of that project's folder (the folder holding the mix.exs
-above PATH), where children defined in other files can be followed.
+above PATH), where children defined in other files can be followed; only when that copy
+of the file is the one the key was written for.
 """
 import json
 import os
@@ -63,6 +64,8 @@ def project_folder(projects, key):
         return None
     repo, _, path = source[len("github:"):].partition(":")
     folder = os.path.join(projects, repo.replace("/", "+"))
+    if ".eex" in path or not os.path.isfile(os.path.join(folder, path)):
+        return None  # a template, or a file that is not in this copy
     parts = path.split("/")
     for cut in range(len(parts) - 1, -1, -1):
         candidate = os.path.join(folder, *parts[:cut])
@@ -81,6 +84,11 @@ def measure_projects(corpus, cli, projects, listing):
         folder = project_folder(projects, key)
         if not folder:
             continue
+        source = os.path.join(corpus, "files", name[:-5] + ".ex")
+        repo, _, path = key["source"][len("github:"):].partition(":")
+        copy = os.path.join(projects, repo.replace("/", "+"), path)
+        if os.path.exists(source) and open(source, "rb").read() != open(copy, "rb").read():
+            continue  # the key is of another version of the file
         run = subprocess.run([cli, "import", folder, "--to", "scenario"],
                              capture_output=True, text=True, timeout=120)
         got = []

@@ -490,8 +490,12 @@ class Importer {
         for (const Term& s0 : f.body) {
             const Term* s = &s0;
             if (s->kind == Kind::BinOp && s->text == "=") {
-                if (bindStatement(env, *s)) continue;
-                s = &s->items[1]; // {:ok, pid} = Supervisor.start_link(...)
+                const bool bound = bindStatement(env, *s);
+                while (s->kind == Kind::BinOp && s->text == "=")
+                    s = &s->items[1]; // {:ok, pid} = result = Supervisor.start_link(...)
+                if (bound && std::none_of(names.begin(), names.end(),
+                                          [&](const char* n) { return s->is(Kind::Call, n); }))
+                    continue;
             }
             // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
             // the call whose result the branches handle.
@@ -544,6 +548,16 @@ class Importer {
             if (matched) {
                 found = s;
                 continue;
+            }
+            // tap(Supervisor.start_link(children, opts), fn ...), then(...): the start inside.
+            if (!found && (s->is(Kind::Call, "tap") || s->is(Kind::Call, "then")) &&
+                !s->items.empty()) {
+                std::vector<const Term*> inner;
+                callsIn(s->items[0], names, inner);
+                if (inner.size() == 1) {
+                    found = inner[0];
+                    continue;
+                }
             }
             // Code around the start: what it starts is not under the tree's supervisors.
             if (report && !harmless(*s))
