@@ -43,6 +43,9 @@ PY
 shot big_tree light "$home/big.json" --quit-after 4000
 shot big_tree_unfolded light "$home/big.json" --select Big/S16/w40 --quit-after 4000
 shot import_dialog light --show-import resources/elixir/lesson_application.ex --quit-after 1200
+shot import_project light --show-import resources/projects/lesson_app --quit-after 1200
+LEGEND=true shot imported_project light resources/projects/lesson_app \
+    --select MyApp.Supervisor/MyApp.Cache.Supervisor --quit-after 1500
 shot imported_dark dark resources/elixir/lesson_rest_for_one.ex \
     --select MyApp.Supervisor/Cache --quit-after 1500
 # The tree alone, as File > Export tree > PNG writes it.
