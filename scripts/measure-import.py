@@ -9,7 +9,8 @@ other people's code) and expected/NNN_*.json, each the tree written down by hand
 order, with id "?" for a child whose id is decided at run time; an atom id may be written
 as Elixir shows it (":warmup"), a scenario writes it without the colon. A placeholder the
 import gives for a list computed at run time (its note starts "stands for children
-computed at run time") is not a child of the key's. Prints, over the corpus:
+computed at run time") matches a "?" of the key's or nothing, as keys write such a list
+either way. Prints, over the corpus:
 the import's exit statuses, crashes, the share of literally written children found with
 their id, and the share of modules whose children come out exactly (ids in order, "?"
 matching any id). --list prints each file's result too.
@@ -30,9 +31,26 @@ COMPUTED = "stands for children computed at run time"
 
 
 def root_children(scenario):
+    """The root's children as (id, whether it stands for a list computed at run time)."""
     root = scenario.get("root") or {}
-    return [c.get("id") for c in root.get("children", [])
-            if not c.get("note", "").startswith(COMPUTED)]
+    return [(c.get("id"), c.get("note", "").startswith(COMPUTED))
+            for c in root.get("children", [])]
+
+
+def same_tree(want, got):
+    """Whether the children match in order: "?" in the key matches any id; a placeholder
+    for a computed list matches a "?" or nothing (keys write such a list as one "?" or
+    leave it out)."""
+    i = 0
+    for gid, computed in got:
+        if computed:
+            if i < len(want) and want[i] == "?":
+                i += 1
+            continue
+        if i >= len(want) or (want[i] != "?" and want[i] != gid):
+            return False
+        i += 1
+    return i == len(want)
 
 
 def scenario_id(key_id):
@@ -47,14 +65,13 @@ def compare(key, got):
     want = [scenario_id(c["id"]) for c in key.get("children", [])]
     literal = [scenario_id(c["id"]) for c in key.get("children", [])
                if c.get("literal") and c["id"] != "?"]
-    pool = list(got)
+    pool = [gid for gid, computed in got if not computed]
     found = 0
     for i in literal:
         if i in pool:
             pool.remove(i)
             found += 1
-    same = len(got) == len(want) and all(w == "?" or w == g for w, g in zip(want, got))
-    return found, len(literal), same
+    return found, len(literal), same_tree(want, got)
 
 
 def project_folder(projects, key):

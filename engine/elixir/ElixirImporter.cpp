@@ -75,6 +75,8 @@ struct Function {
     Term guard; // `when ...`; an empty Opaque term when there is none
     std::vector<Term> body;
     int line = 0;
+    std::string variant; // defined under a compile-time `if`: its condition ("if Mix.env() ==
+                         // :prod"); empty when always
 };
 
 struct Module {
@@ -229,12 +231,19 @@ class Importer {
     /// A module's statements: its uses, functions, attributes, aliases and nested modules.
     /// Definitions under a compile-time `if` (`if Version.match?(...) do def children...`)
     /// count too, the first branch's first.
-    void collectStatements(const std::vector<Term>& body, Module& m) {
+    void collectStatements(const std::vector<Term>& body, Module& m,
+                           const std::string& variant = {}) {
         for (const Term& s : body) {
             if ((s.is(Kind::Call, "if") || s.is(Kind::Call, "unless")) && s.hasBlock) {
-                collectStatements(s.body, m);
+                const std::string test = s.items.empty() ? std::string() : s.items[0].show();
+                const bool negated = s.text == "unless";
+                auto within = [&](bool holds) {
+                    return (variant.empty() ? "" : variant + " and ") +
+                           (holds != negated ? "if " : "unless ") + test;
+                };
+                collectStatements(s.body, m, within(true));
                 for (const Term& part : s.blocks)
-                    collectStatements(part.body, m);
+                    collectStatements(part.body, m, within(false));
             } else if (s.is(Kind::Call, "defmodule")) {
                 collectModule(s, m.name);
                 // A nested module is an alias in its parent, as in Elixir.
@@ -251,6 +260,7 @@ class Importer {
                 }
             } else if ((s.is(Kind::Call, "def") || s.is(Kind::Call, "defp")) && !s.items.empty()) {
                 m.functions.push_back(function(s));
+                m.functions.back().variant = variant;
             } else if (s.kind == Kind::Call && s.text.size() > 1 && s.text[0] == '@' &&
                        s.items.size() == 1) {
                 m.attributes[s.text] = s.items[0];
@@ -812,7 +822,7 @@ class Importer {
             }
             if (!c.condition.empty() && !c.computed) {
                 assumed(c.spec.line, node->id + " starts only " + c.condition +
-                                         ", decided at run time: imported, marked conditional");
+                                         ": imported, marked conditional");
                 auto marked = std::make_shared<NodeSpec>(*node);
                 marked->note = std::string(markWords(ImportMark::Kind::Conditional)) +
                                "starts only " + c.condition + " (line " +
@@ -967,6 +977,19 @@ class Importer {
             if (mapped(t, m, env, out, condition, depth, at)) return;
             return computed();
         }
+        if (const auto variants = variantsOf(t, m); variants.size() > 1) {
+            // Defined one way or another at compile time (if Mix.target() == :host do
+            // defp target_children ... else ...): each way, merged as branches are.
+            std::vector<std::vector<ListedChild>> given;
+            for (const std::string& v : variants)
+                if (auto result = helperResult(t, m, env, &v)) {
+                    const std::string when =
+                        (condition.empty() ? "" : condition + " and ") + v + " at compile time";
+                    flatten(*result->last, result->module, result->env, given.emplace_back(), when,
+                            depth + 1, at);
+                }
+            return mergeBranches(given, true, condition, out);
+        }
         if (auto result = helperResult(t, m, env)) {
             const std::string inner = !result->decided && condition.empty()
                                           ? "when the first clause of " + t.text + "/" +
@@ -988,7 +1011,8 @@ class Importer {
         Env env;
         bool decided; // false: the arguments could not tell which clause runs
     };
-    std::optional<HelperResult> helperResult(const Term& call, const Module* m, const Env& env) {
+    std::optional<HelperResult> helperResult(const Term& call, const Module* m, const Env& env,
+                                             const std::string* variant = nullptr) {
         if (call.kind != Kind::Call || call.text.empty()) return std::nullopt;
         const Module* def = m;
         std::string name = call.text;
@@ -1002,7 +1026,7 @@ class Importer {
         for (const Term& a : call.items)
             args.push_back(resolveDeep(a, m, env));
         HelperResult r{nullptr, def, {}, false};
-        const Function* f = clauseFor(*def, name, args, r.env, r.decided);
+        const Function* f = clauseFor(*def, name, args, r.env, r.decided, variant);
         if (!f) return std::nullopt;
         for (const Term& st : f->body) {
             bindStatement(r.env, st);
@@ -1012,14 +1036,28 @@ class Importer {
         return r;
     }
 
+    /// The compile-time ways a called function of the module is defined (each `if`
+    /// branch it is defined under), in order; one or none when it is defined once.
+    std::vector<std::string> variantsOf(const Term& call, const Module* m) const {
+        if (call.kind != Kind::Call || !m || call.text.find('.') != std::string::npos) return {};
+        std::vector<std::string> out;
+        for (const Function& f : m->functions)
+            if (f.name == call.text && f.params.size() == call.items.size() &&
+                std::find(out.begin(), out.end(), f.variant) == out.end())
+                out.push_back(f.variant);
+        return out;
+    }
+
     /// The clause of `def`'s function `name` that runs with `args` (resolved), its
     /// parameters bound in `local`: the first whose patterns (and guard) match. When the
     /// arguments cannot tell, the first that may match, and `decided` stays false.
     const Function* clauseFor(const Module& def, const std::string& name,
-                              const std::vector<Term>& args, Env& local, bool& decided) const {
+                              const std::vector<Term>& args, Env& local, bool& decided,
+                              const std::string* variant = nullptr) const {
         const Function* first = nullptr;
         for (const Function& f : def.functions) {
             if (f.name != name || f.params.size() != args.size()) continue;
+            if (variant && f.variant != *variant) continue;
             if (!first) first = &f;
             Env bound;
             Match all = Match::Yes;
@@ -1280,11 +1318,17 @@ class Importer {
                     mine.push_back({v, m, local, condition});
             }
         }
-        // What every branch gives runs whatever the condition.
-        // The same child written in each branch (`nil -> [Repo, A]`, `_ -> [Repo, B]`) too.
+        mergeBranches(given, !sure && exhaustive, outer, out);
+    }
+
+    /// What the branches give, in out: what every one gives (`[extra | children]` and
+    /// `children`, or the same child written in each) once and unconditional when they
+    /// cover every case (`exhaustive`), the rest with its branch's condition.
+    static void mergeBranches(std::vector<std::vector<ListedChild>>& given, bool exhaustive,
+                              const std::string& outer, std::vector<ListedChild>& out) {
         auto key = [](const ListedChild& c) { return c.spec.render(); };
         std::set<std::string> common;
-        if (!sure && exhaustive && given.size() > 1) {
+        if (exhaustive && given.size() > 1) {
             for (const ListedChild& c : given[0])
                 common.insert(key(c));
             for (std::size_t i = 1; i < given.size(); ++i) {
@@ -1295,8 +1339,8 @@ class Importer {
             }
         }
         std::set<std::string> placed;
-        for (const auto& list : given)
-            for (ListedChild c : list) {
+        for (auto& list : given)
+            for (ListedChild& c : list) {
                 if (common.count(key(c))) {
                     if (!placed.insert(key(c)).second) continue;
                     c.condition = outer;
