@@ -1152,7 +1152,7 @@ class Importer {
     /// `for x <- list, filter, do: spec` and `Enum.map(list, fn x -> spec end)` (or
     /// `&{&1, []}`) over a list the file writes out: one child per element, what a filter
     /// the file cannot decide leaves out marked conditional. False when it is not of this
-    /// shape; an element computed at run time makes the whole a placeholder.
+    /// shape; a part of the list computed at run time gives a placeholder.
     bool mapped(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
                 const std::string& condition, int depth, int line) {
         const Term* list = nullptr;
@@ -1193,7 +1193,10 @@ class Importer {
         std::vector<ListedChild> elements;
         flatten(*list, m, env, elements, condition, depth + 1, line);
         for (const ListedChild& e : elements) {
-            if (e.computed) return false;
+            if (e.computed) { // the elements only run time knows: one placeholder for them
+                out.push_back(e);
+                continue;
+            }
             Env local = env;
             if (match(*pattern, resolveDeep(e.spec, e.module, e.env), local) == Match::No)
                 continue; // `for {:ok, x} <- ...` skips what does not match
@@ -1326,7 +1329,10 @@ class Importer {
     /// cover every case (`exhaustive`), the rest with its branch's condition.
     static void mergeBranches(std::vector<std::vector<ListedChild>>& given, bool exhaustive,
                               const std::string& outer, std::vector<ListedChild>& out) {
-        auto key = [](const ListedChild& c) { return c.spec.render(); };
+        auto key = [](const ListedChild& c) { // as written, with what its variables hold
+            std::size_t budget = 2000;
+            return substitute(c.spec, c.env, budget).render();
+        };
         std::set<std::string> common;
         if (exhaustive && given.size() > 1) {
             for (const ListedChild& c : given[0])
