@@ -10,6 +10,7 @@
 #include <cctype>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -98,6 +99,8 @@ struct Module {
 };
 
 using Env = std::map<std::string, Term>;
+/// An Env many children are read against, kept once.
+using SharedEnv = std::shared_ptr<const Env>;
 
 std::string lastSegment(const std::string& alias) {
     const auto dot = alias.rfind('.');
@@ -601,7 +604,14 @@ class Importer {
     /// referred to itself, and resolving it recursed until the stack overflowed).
     static void bind(Env& env, const std::string& name, const Term& value) {
         std::size_t budget = 20'000; // terms copied at most: a list doubled 30 times stops
-        Term bound = substitute(value, env, budget);
+        Env before = {};
+        if (!env.count(name)) { // `x = x ++ [A]` with x unbound: that x is not this one
+            Term unbound;
+            unbound.kind = Kind::Var;
+            unbound.text = name + " (unbound)";
+            before[name] = unbound;
+        }
+        Term bound = substitute(substitute(value, before, budget), env, budget);
         if (budget == 0) {
             bound = Term();
             bound.text = "(too large to follow)";
@@ -798,12 +808,13 @@ class Importer {
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
         std::vector<ListedChild> items;
-        flatten(list, m, env, items, {}, 0, list.line ? list.line : line);
+        flatten(list, m, std::make_shared<const Env>(env), items, {}, 0,
+                list.line ? list.line : line);
         std::vector<NodePtr> out;
         std::map<std::string, int> seen;
         for (const ListedChild& c : items) {
             NodePtr node =
-                c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, c.env);
+                c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, *c.env);
             if (!node) continue;
             if (auto [it, fresh] = seen.emplace(node->id, c.spec.line); !fresh) {
                 if (!c.condition.empty()) continue; // the same child in another branch
@@ -840,7 +851,7 @@ class Importer {
     struct ListedChild {
         Term spec;
         const Module* module;
-        Env env;
+        SharedEnv env; // shared by the children of one list: never copied per child
         std::string condition;
         bool computed = false;
     };
@@ -877,9 +888,9 @@ class Importer {
     /// ++, [a | rest], the module's own helper functions (defp children, do: [...]),
     /// if/case (each branch, with its condition), Enum.reject/filter and List.flatten
     /// (nil is never a child). What is computed at run time becomes a marked placeholder.
-    void flatten(const Term& t0, const Module* m, const Env& env, std::vector<ListedChild>& out,
-                 const std::string& condition, int depth, int line) {
-        const Term t = resolve(t0, m, env);
+    void flatten(const Term& t0, const Module* m, const SharedEnv& env,
+                 std::vector<ListedChild>& out, const std::string& condition, int depth, int line) {
+        const Term t = resolve(t0, m, *env);
         const int at = t.line ? t.line : line;
         auto computed = [&] {
             Term placeholder = t;
@@ -887,8 +898,8 @@ class Importer {
             out.push_back({placeholder, m, env, condition, true});
         };
         if (depth == 0) flattenBudget_ = 2000; // branches of branches stay bounded
-        if (depth > 16 || flattenBudget_ == 0) return computed();
-        --flattenBudget_;
+        if (flattenBudget_ == 0) return;       // said once, below
+        if (depth > 16 || --flattenBudget_ == 0) return computed();
         if (t.kind == Kind::List) {
             for (const Term& item : t.items) {
                 if (item.kind == Kind::BinOp && item.text == "|") { // [a, b | rest]
@@ -922,7 +933,7 @@ class Importer {
             const Term& first = t.items[0];
             if (t.text == "List.flatten" && first.kind == Kind::List) { // lists in a list
                 for (const Term& part : first.items) {
-                    const Term p = resolve(part, m, env);
+                    const Term p = resolve(part, m, *env);
                     const bool spec =
                         p.kind == Kind::Alias || p.kind == Kind::Tuple || p.kind == Kind::Map ||
                         (p.kind == Kind::Call && (p.text.ends_with("child_spec") ||
@@ -945,7 +956,7 @@ class Importer {
         if (t.is(Kind::Call, "List.insert_at") && t.items.size() == 3) {
             std::vector<ListedChild> list;
             flatten(t.items[0], m, env, list, condition, depth + 1, at);
-            const auto index = integer(t.items[1], m, env);
+            const auto index = integer(t.items[1], m, *env);
             if (!index || std::any_of(list.begin(), list.end(),
                                       [](const ListedChild& c) { return c.computed; }))
                 return computed();
@@ -982,20 +993,23 @@ class Importer {
             // defp target_children ... else ...): each way, merged as branches are.
             std::vector<std::vector<ListedChild>> given;
             for (const std::string& v : variants)
-                if (auto result = helperResult(t, m, env, &v)) {
+                if (auto result = helperResult(t, m, *env, &v)) {
                     const std::string when =
                         (condition.empty() ? "" : condition + " and ") + v + " at compile time";
-                    flatten(*result->last, result->module, result->env, given.emplace_back(), when,
-                            depth + 1, at);
+                    flatten(*result->last, result->module,
+                            std::make_shared<const Env>(std::move(result->env)),
+                            given.emplace_back(), when, depth + 1, at);
                 }
             return mergeBranches(given, true, condition, out);
         }
-        if (auto result = helperResult(t, m, env)) {
+        if (auto result = helperResult(t, m, *env)) {
             const std::string inner = !result->decided && condition.empty()
                                           ? "when the first clause of " + t.text + "/" +
                                                 std::to_string(t.items.size()) + " matches"
                                           : condition;
-            return flatten(*result->last, result->module, result->env, out, inner, depth + 1, at);
+            return flatten(*result->last, result->module,
+                           std::make_shared<const Env>(std::move(result->env)), out, inner,
+                           depth + 1, at);
         }
         computed();
     }
@@ -1153,7 +1167,7 @@ class Importer {
     /// `&{&1, []}`) over a list the file writes out: one child per element, what a filter
     /// the file cannot decide leaves out marked conditional. False when it is not of this
     /// shape; a part of the list computed at run time gives a placeholder.
-    bool mapped(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
+    bool mapped(const Term& t, const Module* m, const SharedEnv& env, std::vector<ListedChild>& out,
                 const std::string& condition, int depth, int line) {
         const Term* list = nullptr;
         const Term* pattern = nullptr;
@@ -1197,22 +1211,25 @@ class Importer {
                 out.push_back(e);
                 continue;
             }
-            Env local = env;
-            if (match(*pattern, resolveDeep(e.spec, e.module, e.env), local) == Match::No)
+            // The pattern's variables are put into the body: the rest of what it reads
+            // stays in the one shared env (a per-element copy of it grows as n squared).
+            Env vars;
+            if (match(*pattern, resolveDeep(e.spec, e.module, *e.env), vars) == Match::No)
                 continue; // `for {:ok, x} <- ...` skips what does not match
+            std::size_t budget = 20'000;
             std::string when = e.condition;
             bool kept = true;
             for (const Term* f : filters) {
-                const auto holds = truth(*f, m, local);
+                const auto holds = truth(substitute(*f, vars, budget), m, *env);
                 if (holds && !*holds) kept = false;
                 if (!holds) when += (when.empty() ? "if " : " and if ") + f->show();
             }
             if (!kept) continue;
-            const Term result = resolve(*body, m, local);
+            const Term result = resolve(substitute(*body, vars, budget), m, *env);
             if (t.text == "Enum.flat_map" || result.kind == Kind::List)
-                flatten(result, m, local, out, when, depth + 1, line);
+                flatten(result, m, env, out, when, depth + 1, line);
             else
-                out.push_back({result, m, local, when});
+                out.push_back({result, m, env, when});
         }
         return true;
     }
@@ -1227,8 +1244,9 @@ class Importer {
     /// every branch gives (`[extra | children]` and `children`) is not conditional; what
     /// one branch alone gives is marked with its condition. A branch that raises gives
     /// nothing. `asList`: each branch is a list (else one child).
-    void branches(const Term& t, const Module* m, const Env& env, std::vector<ListedChild>& out,
-                  const std::string& outer, int depth, int line, bool asList) {
+    void branches(const Term& t, const Module* m, const SharedEnv& env,
+                  std::vector<ListedChild>& out, const std::string& outer, int depth, int line,
+                  bool asList) {
         struct Branch {
             const Term* result;
             const std::vector<Term>* body; // the statements the result ends, or nullptr
@@ -1242,7 +1260,7 @@ class Importer {
         const std::string subject = subjectTerm ? subjectTerm->show() : std::string();
         const bool negated = t.text == "unless";
         std::optional<bool> holds =
-            subjectTerm && t.text != "case" ? truth(*subjectTerm, m, env) : std::nullopt;
+            subjectTerm && t.text != "case" ? truth(*subjectTerm, m, *env) : std::nullopt;
         if (holds && negated) holds = !*holds;
         const std::optional<bool> otherwise = holds ? std::optional<bool>(!*holds) : std::nullopt;
         const std::string yes = (negated ? "unless " : "if ") + subject;
@@ -1256,12 +1274,12 @@ class Importer {
                 hasElse = true;
             }
         }
-        const Term value = subjectTerm ? resolveDeep(*subjectTerm, m, env) : Term{};
+        const Term value = subjectTerm ? resolveDeep(*subjectTerm, m, *env) : Term{};
         auto clause = [&](const Term& c) {
             const Term& pattern = c.items.empty() ? Term{} : c.items[0];
             if (t.text == "cond")
                 return Branch{&c.body.back(), &c.body, "when " + pattern.show() + " holds",
-                              truth(pattern, m, env), pattern.is(Kind::Atom, "true")};
+                              truth(pattern, m, *env), pattern.is(Kind::Atom, "true")};
             Env ignored;
             const Match matched = pattern.kind == Kind::BinOp && pattern.text == "when"
                                       ? Match::Unknown
@@ -1306,19 +1324,22 @@ class Importer {
             const std::string condition = sure            ? outer
                                           : outer.empty() ? b.condition
                                                           : outer + " and " + b.condition;
-            Env local = env; // the branch's own statements before its result
-            if (b.body)
+            SharedEnv scope = env; // the branch's own statements before its result
+            if (b.body && b.body->size() > 1) {
+                Env local = *env;
                 for (const Term& st : *b.body) {
                     if (&st == b.result) break;
                     bindStatement(local, st);
                 }
+                scope = std::make_shared<const Env>(std::move(local));
+            }
             std::vector<ListedChild>& mine = given.emplace_back();
             if (asList) {
-                flatten(*b.result, m, local, mine, condition, depth + 1, line);
+                flatten(*b.result, m, scope, mine, condition, depth + 1, line);
             } else {
-                const Term v = resolve(*b.result, m, local);
+                const Term v = resolve(*b.result, m, *scope);
                 if (!v.is(Kind::Atom, "nil") && !(v.kind == Kind::List && v.items.empty()))
-                    mine.push_back({v, m, local, condition});
+                    mine.push_back({v, m, scope, condition});
             }
         }
         mergeBranches(given, !sure && exhaustive, outer, out);
@@ -1331,7 +1352,7 @@ class Importer {
                               const std::string& outer, std::vector<ListedChild>& out) {
         auto key = [](const ListedChild& c) { // as written, with what its variables hold
             std::size_t budget = 2000;
-            return substitute(c.spec, c.env, budget).render();
+            return substitute(c.spec, *c.env, budget).render();
         };
         std::set<std::string> common;
         if (exhaustive && given.size() > 1) {

@@ -692,6 +692,9 @@ void TstElixirImport::hostileInputNeverCrashes_data() {
     QTest::newRow("only an end") << QByteArray("end end end )))");
     QTest::newRow("unterminated string") << QByteArray("defmodule S do\n  \"abc");
     QTest::newRow("deep brackets") << QByteArray(5000, '[');
+    QTest::newRow("a list doubled from an unbound variable")
+        << QByteArray("defmodule S do\n use Supervisor\n def init(_) do\n c = c ++ c\n c = c ++ c\n"
+                      " c = c ++ c\n Supervisor.init(c ++ c, strategy: :one_for_one)\n end\nend");
     QTest::newRow("deep do blocks") << QByteArray("defmodule A do ").repeated(3000);
     QTest::newRow("a module that starts itself")
         << QByteArray("defmodule S do\n use Supervisor\n def init(_), do: Supervisor.init([S], "
