@@ -711,6 +711,19 @@ class Importer {
             a.text = resolveAlias(t.text, m);
             return a;
         }
+        // A function of the file or project that returns a value (defp pool_name, do:
+        // :message_pool): that value. Lists stay calls: flatten reads them with conditions.
+        if (t.kind == Kind::Call && depth < 8 && valueCalls_ < 64 && !isBranching(t)) {
+            ++valueCalls_; // calls within calls, guards within them: bounded all together
+            const auto r = helperResult(t, m, env);
+            std::optional<Term> value;
+            if (r && r->decided) {
+                Term v = resolve(*r->last, r->module, r->env, depth + 1);
+                if (v.kind != Kind::List && isLiteral(v)) value = std::move(v);
+            }
+            --valueCalls_;
+            if (value) return *value;
+        }
         return t;
     }
 
@@ -804,6 +817,7 @@ class Importer {
 
     std::size_t flattenBudget_ = 0; // flatten() steps left for one child list
     int helperDepth_ = 0;           // helpers followed for one child spec
+    mutable int valueCalls_ = 0;    // functions being evaluated for a value, nested
 
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
@@ -1026,7 +1040,7 @@ class Importer {
         bool decided; // false: the arguments could not tell which clause runs
     };
     std::optional<HelperResult> helperResult(const Term& call, const Module* m, const Env& env,
-                                             const std::string* variant = nullptr) {
+                                             const std::string* variant = nullptr) const {
         if (call.kind != Kind::Call || call.text.empty()) return std::nullopt;
         const Module* def = m;
         std::string name = call.text;

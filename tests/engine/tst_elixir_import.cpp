@@ -227,6 +227,15 @@ defmodule S do
   def init(_), do: Supervisor.init(Enum.map(@workers, &{&1, []}) ++ queues(), strategy: :one_for_one)
 end)x"
         << R"x({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "mail", "note": "conditional: starts only if Version.match?(System.version(), \">= 1.10.0\") at compile time (line 6)"}]})x";
+    QTest::newRow("a function that returns a value gives it (a pool's name)")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([:poolboy.child_spec(pool_name(:messages), [])], strategy: :one_for_one)
+  defp pool_name(:messages), do: :message_pool
+  defp pool_name(_), do: :other_pool
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "message_pool"}]})";
     QTest::newRow("Erlang libraries take the id their child_spec gives")
         << R"x(
 defmodule S do
@@ -692,6 +701,10 @@ void TstElixirImport::hostileInputNeverCrashes_data() {
     QTest::newRow("only an end") << QByteArray("end end end )))");
     QTest::newRow("unterminated string") << QByteArray("defmodule S do\n  \"abc");
     QTest::newRow("deep brackets") << QByteArray(5000, '[');
+    QTest::newRow("functions that call each other for a value")
+        << QByteArray("defmodule S do\n use Supervisor\n defp a(x) when b(x), do: b(x)\n"
+                      " defp b(x), do: a(a(x))\n def init(_), do: Supervisor.init([{W, name: "
+                      "a(1)}], strategy: :one_for_one)\nend");
     QTest::newRow("a list doubled from an unbound variable")
         << QByteArray("defmodule S do\n use Supervisor\n def init(_) do\n c = c ++ c\n c = c ++ c\n"
                       " c = c ++ c\n Supervisor.init(c ++ c, strategy: :one_for_one)\n end\nend");
