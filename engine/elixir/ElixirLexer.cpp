@@ -20,6 +20,10 @@ bool digit(char c) {
 bool identChar(char c) {
     return lower(c) || upper(c) || digit(c);
 }
+/// Aliases are ASCII only (Elixir refuses `MyAppé`): a name may be Unicode, a module not.
+bool aliasChar(char c) {
+    return (c >= 'a' && c <= 'z') || c == '_' || upper(c) || digit(c);
+}
 bool space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\0';
 }
@@ -238,7 +242,7 @@ class Lexer {
     void alias() {
         const std::size_t b = pos_;
         for (;;) {
-            while (identChar(at(pos_)))
+            while (aliasChar(at(pos_)))
                 ++pos_;
             if (at(pos_) == '.' && upper(at(pos_ + 1))) {
                 ++pos_;

@@ -132,6 +132,8 @@ class TstElixirParse : public QObject {
                                                   << "2: a string that never ends" << 2;
         QTest::newRow("a do without its end") << "if x do\n a"
                                               << "1: 'do' without its 'end'" << 1;
+        QTest::newRow("an alias with a letter beyond ASCII, which Elixir refuses")
+            << "a = 1\nname: MyApp\u00e9.Sup" << "2: syntax error before: '\u00e9'" << 3;
         QTest::newRow("an alias under a variable, which Elixir refuses")
             << "a = 1\nname: app.Supervisor"
             << "2: invalid alias: app.Supervisor (an alias must be known at compile time)" << 2;
