@@ -420,12 +420,16 @@ class Importer {
 
     NodePtr applicationTree(const Module& app, const Function& start) {
         Env env;
-        const Term* call = findCall(start, app, env, {"Supervisor.start_link"});
+        const Term* call =
+            findCall(start, app, env, {"Supervisor.start_link", "Parent.Supervisor.start_link"});
         if (!call) {
             notRead(start.line, app.name + ".start/2 has no Supervisor.start_link(children, "
                                            "options) SupLab can read");
             return nullptr;
         }
+        if (call->text.starts_with("Parent."))
+            assumed(call->line, "Parent.Supervisor (the parent library) restarts a child on its "
+                                "own, as one_for_one does: shown as a one_for_one Supervisor");
         auto root = std::make_shared<NodeSpec>();
         root->type = NodeType::Supervisor;
         root->shutdown = ShutdownSpec::infinity();
@@ -512,14 +516,25 @@ class Importer {
             }
             // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
             // the call whose result the branches handle.
-            if (s->is(Kind::Call, "case") && !s->items.empty()) {
+            const bool subjectStarts =
+                s->is(Kind::Call, "case") && !s->items.empty() &&
+                std::any_of(names.begin(), names.end(), [&](const char* n) {
+                    return s->items[0].is(Kind::Call, n) ||
+                           (s->items[0].kind == Kind::BinOp && s->items[0].text == "|>" &&
+                            s->items[0].items[1].is(Kind::Call, n));
+                });
+            if (subjectStarts) {
                 s = &s->items[0];
-            } else if ((s->is(Kind::Call, "if") || s->is(Kind::Call, "unless")) &&
-                       startsProcesses(*s)) {
-                // if config.start? do Supervisor.start_link(...) else ... end: the start in
-                // a branch (the tree as it is when the condition holds).
+            } else if (isBranching(*s)) {
+                // if config.start? do Supervisor.start_link(...) else ... end, or a case
+                // on the configuration with Supervisor.init in a clause: the start in a
+                // branch, with what the branch binds before it.
+                std::vector<StartInBranch> inBranches;
+                startsInBranches(*s, names, env, inBranches, 0);
                 std::vector<const Term*> starts;
-                callsIn(*s, names, starts);
+                for (const auto& b : inBranches)
+                    starts.push_back(b.call);
+                if (starts.empty() && startsProcesses(*s)) callsIn(*s, names, starts);
                 if (!starts.empty()) {
                     // The start with the most children (a literal [] gives none).
                     auto size = [](const Term* c) {
@@ -531,6 +546,8 @@ class Importer {
                     found = *std::max_element(
                         starts.begin(), starts.end(),
                         [&](const Term* a, const Term* b) { return size(a) < size(b); });
+                    for (auto& b : inBranches)
+                        if (b.call == found) env = std::move(b.env);
                     assumed(s->line,
                             starts.size() == 1
                                 ? "the tree starts only under a condition decided at run time: "
@@ -651,6 +668,57 @@ class Importer {
         // A function's value ({:ok, pid}, result) is not a statement that builds anything.
         return s.kind == Kind::Atom || s.kind == Kind::String || s.kind == Kind::Integer ||
                s.kind == Kind::Tuple || s.kind == Kind::Var;
+    }
+
+    /// A start found in a branch, with the variables its branch binds before it.
+    struct StartInBranch {
+        const Term* call;
+        Env env;
+    };
+
+    /// The starts (calls to one of `names`) in the branches of an if/unless/case/cond,
+    /// each with what the statements of its branch bind before it.
+    void startsInBranches(const Term& t, std::initializer_list<const char*> names, const Env& env,
+                          std::vector<StartInBranch>& out, int depth) {
+        if (depth > 8) return;
+        auto one = [&](const Term& st, Env& local) {
+            const Term* x = &st;
+            if (x->kind == Kind::BinOp && x->text == "=") {
+                bindStatement(local, *x);
+                while (x->kind == Kind::BinOp && x->text == "=")
+                    x = &x->items[1];
+            }
+            if (x->kind == Kind::BinOp && x->text == "|>" && x->items[1].kind == Kind::Call) {
+                Term call = x->items[1];
+                call.items.insert(call.items.begin(), x->items[0]);
+                piped_.push_back(std::move(call));
+                x = &piped_.back();
+            }
+            if (std::any_of(names.begin(), names.end(),
+                            [&](const char* n) { return x->is(Kind::Call, n); }))
+                out.push_back({x, local});
+            else if (isBranching(*x))
+                startsInBranches(*x, names, local, out, depth + 1);
+        };
+        auto scan = [&](const std::vector<Term>& body) {
+            Env local = env;
+            for (const Term& st : body)
+                if (st.kind != Kind::Clause) one(st, local);
+        };
+        for (const Term& c : t.body)
+            if (c.kind == Kind::Clause) scan(c.body);
+        scan(t.body);
+        for (const Term& part : t.blocks) {
+            for (const Term& c : part.body)
+                if (c.kind == Kind::Clause) scan(c.body);
+            scan(part.body);
+        }
+        if (!t.items.empty() && t.items.back().kind == Kind::List) // if c, do: a, else: b
+            for (const char* key : {"do", "else"})
+                if (const Term* v = t.items.back().find(key)) {
+                    Env local = env;
+                    one(*v, local);
+                }
     }
 
     /// Every call to one of `names` inside `t` (its arguments, body and blocks), a piped

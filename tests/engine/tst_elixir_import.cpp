@@ -287,6 +287,21 @@ defmodule S do
   def init(_), do: Supervisor.init([%{id: Overseer, start: {Overseer, :start_link, []}, type: :supervisor}], strategy: :one_for_one)
 end)x"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "Overseer", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "locks"}, {"id": "Store"}]}]})";
+    QTest::newRow("init inside a case clause, with what the clause binds")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(opts) do
+    case config(opts) do
+      {:ok, config} ->
+        children = [A] ++ [{B, config}]
+        Supervisor.init(children, strategy: :one_for_all)
+      {:error, reason} ->
+        {:stop, reason}
+    end
+  end
+end)x"
+        << R"({"id": "S", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "A"}, {"id": "B"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
@@ -640,6 +655,11 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            ":one_for_one)\n  end\nend"
         << "f.ex:4: assumed: in S.init/1: if(Mix.env() == :test) do ... end runs before the tree "
            "starts: a process it starts is not in the tree";
+    QTest::newRow("an application started by the parent library's supervisor")
+        << "defmodule App do\n  use Application\n  def start(_t, _a),\n    do: "
+           "Parent.Supervisor.start_link([A, B], name: __MODULE__)\nend"
+        << "f.ex:4: assumed: Parent.Supervisor (the parent library) restarts a child on its own, "
+           "as one_for_one does: shown as a one_for_one Supervisor";
     QTest::newRow("an application supervisor without a name")
         << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    "
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
