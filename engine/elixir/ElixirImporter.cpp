@@ -779,6 +779,16 @@ class Importer {
             a.text = resolveAlias(t.text, m);
             return a;
         }
+        // Keyword.get(opts, :name, default), opts[:name], Map.get/fetch!: on a keyword list
+        // or map the file writes out, the value.
+        if (depth < 16)
+            if (const auto v = lookup(t, m, env, depth)) return *v;
+        // opts[:restart] || :permanent: the first truthy one, when the file knows.
+        if (t.kind == Kind::BinOp && (t.text == "||" || t.text == "&&") && depth < 16) {
+            const Term a = resolve(t.items[0], m, env, depth + 1);
+            if (const auto holds = truth(a, m, env))
+                return *holds == (t.text == "||") ? a : resolve(t.items[1], m, env, depth + 1);
+        }
         // A function of the file or project that returns a value (defp pool_name, do:
         // :message_pool): that value. Lists stay calls: flatten reads them with conditions.
         if (t.kind == Kind::Call && depth < 8 && valueCalls_ < 64 && !isBranching(t)) {
@@ -793,6 +803,30 @@ class Importer {
             if (value) return *value;
         }
         return t;
+    }
+
+    /// The value a lookup in a written keyword list or map gives, or nothing when the
+    /// container or the key is not known here.
+    std::optional<Term> lookup(const Term& t, const Module* m, const Env& env, int depth) const {
+        const bool access = t.kind == Kind::Access && t.items.size() == 2;
+        const bool call = t.kind == Kind::Call && (t.items.size() == 2 || t.items.size() == 3) &&
+                          (t.text == "Keyword.get" || t.text == "Keyword.fetch!" ||
+                           t.text == "Map.get" || t.text == "Map.fetch!");
+        if (!access && !call) return std::nullopt;
+        const Term container = resolve(t.items[0], m, env, depth + 1);
+        const Term key = resolve(t.items[1], m, env, depth + 1);
+        if (key.kind != Kind::Atom) return std::nullopt;
+        if (container.kind != Kind::List && container.kind != Kind::Map) return std::nullopt;
+        for (const Term& p : container.items)
+            if (p.kind != Kind::Pair || p.items[0].kind != Kind::Atom) return std::nullopt;
+        if (const Term* v = container.find(key.text)) return resolve(*v, m, env, depth + 1);
+        if (t.items.size() == 3) return resolve(t.items[2], m, env, depth + 1); // the default
+        if (call && t.text.ends_with('!')) return std::nullopt; // raises at run time
+        Term nil;
+        nil.kind = Kind::Atom;
+        nil.text = "nil";
+        nil.line = t.line;
+        return nil;
     }
 
     /// resolve(), into the items of tuples and lists too (for ids such as {__MODULE__, arg}).

@@ -302,6 +302,19 @@ defmodule S do
   end
 end)x"
         << R"({"id": "S", "type": "supervisor", "strategy": "one_for_all", "children": [{"id": "A"}, {"id": "B"}]})";
+    QTest::newRow("Keyword.get and opts[:key] on a written keyword list give the value")
+        << R"x(
+defmodule W do
+  use GenServer
+  def child_spec(opts) do
+    %{id: Keyword.get(opts, :name, __MODULE__), start: {__MODULE__, :start_link, [opts]}, restart: opts[:restart] || :permanent}
+  end
+end
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init([{W, name: :w1, restart: :transient}, W], strategy: :one_for_one)
+end)x"
+        << R"({"id": "S", "type": "supervisor", "children": [{"id": "w1", "restart": "transient"}, {"id": "W"}]})";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
