@@ -1119,6 +1119,20 @@ class Importer {
             return mergeBranches(given, true, condition, out);
         }
         if (auto result = helperResult(t, m, *env)) {
+            if (!result->decided) {
+                // The arguments cannot tell which clause runs: each one that may, merged
+                // as branches are (what every clause gives is not conditional).
+                std::vector<std::vector<ListedChild>> given;
+                bool catchAll = false;
+                for (const Candidate& c : candidateClauses(t, m, *env)) {
+                    const std::string when = (condition.empty() ? "" : condition + " and ") +
+                                             "when " + c.head + " is the clause that runs";
+                    flatten(*c.last, c.module, std::make_shared<const Env>(c.env),
+                            given.emplace_back(), when, depth + 1, at);
+                    catchAll = catchAll || c.catchAll;
+                }
+                if (given.size() > 1) return mergeBranches(given, catchAll, condition, out);
+            }
             const std::string inner = !result->decided && condition.empty()
                                           ? "when the first clause of " + t.text + "/" +
                                                 std::to_string(t.items.size()) + " matches"
@@ -1131,6 +1145,54 @@ class Importer {
     }
 
     enum class Match : unsigned char { Yes, No, Unknown };
+
+    /// A clause of a called function that may run, with its variables bound.
+    struct Candidate {
+        const Term* last;
+        const Module* module;
+        Env env;
+        std::string head; // `children_for(env) when env in [:dev, :test]`
+        bool catchAll;    // matches anything: every parameter a variable, no guard
+    };
+
+    /// The clauses of the module function `call` names that may run, in order, up to the
+    /// first that surely does.
+    std::vector<Candidate> candidateClauses(const Term& call, const Module* m,
+                                            const Env& env) const {
+        std::vector<Candidate> out;
+        if (!m || call.text.find('.') != std::string::npos) return out;
+        std::vector<Term> args;
+        for (const Term& a : call.items)
+            args.push_back(resolveDeep(a, m, env));
+        for (const Function& f : m->functions) {
+            if (f.name != call.text || f.params.size() != args.size() || f.body.empty()) continue;
+            Env bound;
+            Match all = Match::Yes;
+            bool catchAll = f.guard.kind == Kind::Opaque;
+            std::string head = f.name + "(";
+            for (std::size_t i = 0; i < f.params.size(); ++i) {
+                head += (i ? ", " : "") + f.params[i].show();
+                catchAll = catchAll && f.params[i].kind == Kind::Var;
+                if (all == Match::No) continue;
+                const Match one = match(f.params[i], args[i], bound);
+                if (one != Match::Yes) all = one;
+            }
+            head += ")";
+            if (f.guard.kind != Kind::Opaque) {
+                head += " when " + f.guard.show();
+                if (all == Match::Yes) {
+                    const auto holds = truth(f.guard, m, bound);
+                    all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
+                }
+            }
+            if (all == Match::No) continue;
+            for (const Term& st : f.body)
+                bindStatement(bound, st);
+            out.push_back({&f.body.back(), m, std::move(bound), head, catchAll});
+            if (all == Match::Yes) break; // the clauses after it never run
+        }
+        return out;
+    }
 
     /// What a call of a function the file (or project) defines returns: the last
     /// statement of the clause that runs, with the clause's variables bound; a local

@@ -315,6 +315,15 @@ defmodule S do
   def init(_), do: Supervisor.init([{W, name: :w1, restart: :transient}, W], strategy: :one_for_one)
 end)x"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "w1", "restart": "transient"}, {"id": "W"}]})";
+    QTest::newRow("a helper whose clause run time chooses gives each clause's children")
+        << R"x(
+defmodule S do
+  use Supervisor
+  def init(_), do: Supervisor.init(kids(Mix.env()), strategy: :one_for_one)
+  defp kids(:dev), do: [A, D]
+  defp kids(_), do: [A, P]
+end)x"
+        << R"x({"id": "S", "type": "supervisor", "children": [{"id": "A"}, {"id": "D", "note": "conditional: starts only when kids(:dev) is the clause that runs (line 5)"}, {"id": "P", "note": "conditional: starts only when kids(_) is the clause that runs (line 6)"}]})x";
     QTest::newRow("the old Supervisor.Spec helpers: the module is the id, the helper the type")
         << R"(
 defmodule S do
