@@ -516,15 +516,11 @@ class Importer {
             }
             // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
             // the call whose result the branches handle.
-            const bool subjectStarts =
-                s->is(Kind::Call, "case") && !s->items.empty() &&
-                std::any_of(names.begin(), names.end(), [&](const char* n) {
-                    return s->items[0].is(Kind::Call, n) ||
-                           (s->items[0].kind == Kind::BinOp && s->items[0].text == "|>" &&
-                            s->items[0].items[1].is(Kind::Call, n));
-                });
-            if (subjectStarts) {
-                s = &s->items[0];
+            const Term* subject =
+                s->is(Kind::Call, "case") && !s->items.empty() ? callOf(s->items[0]) : nullptr;
+            if (subject && std::any_of(names.begin(), names.end(),
+                                       [&](const char* n) { return subject->is(Kind::Call, n); })) {
+                s = subject;
             } else if (isBranching(*s)) {
                 // if config.start? do Supervisor.start_link(...) else ... end, or a case
                 // on the configuration with Supervisor.init in a clause: the start in a
@@ -566,12 +562,7 @@ class Importer {
                         break;
                     }
             }
-            if (s->kind == Kind::BinOp && s->text == "|>" && s->items[1].kind == Kind::Call) {
-                Term call = s->items[1];
-                call.items.insert(call.items.begin(), s->items[0]);
-                piped_.push_back(std::move(call));
-                s = &piped_.back();
-            }
+            s = callOf(*s);
             bool matched = false;
             for (const char* n : names)
                 if (s->is(Kind::Call, n)) matched = true;
@@ -670,6 +661,25 @@ class Importer {
                s.kind == Kind::Tuple || s.kind == Kind::Var;
     }
 
+    /// `x |> f(a)` as the call it is, `f(x, a)`; nothing when `t` is no such pipe.
+    static std::optional<Term> unpiped(const Term& t) {
+        if (t.kind != Kind::BinOp || t.text != "|>" || t.items.size() != 2 ||
+            t.items[1].kind != Kind::Call)
+            return std::nullopt;
+        Term call = t.items[1];
+        call.items.insert(call.items.begin(), t.items[0]);
+        return call;
+    }
+
+    /// `t`, or the call a pipe at its top stands for, kept as long as the import runs (the
+    /// callers hold on to where a start was found).
+    const Term* callOf(const Term& t) {
+        auto call = unpiped(t);
+        if (!call) return &t;
+        piped_.push_back(std::move(*call));
+        return &piped_.back();
+    }
+
     /// A start found in a branch, with the variables its branch binds before it.
     struct StartInBranch {
         const Term* call;
@@ -688,12 +698,7 @@ class Importer {
                 while (x->kind == Kind::BinOp && x->text == "=")
                     x = &x->items[1];
             }
-            if (x->kind == Kind::BinOp && x->text == "|>" && x->items[1].kind == Kind::Call) {
-                Term call = x->items[1];
-                call.items.insert(call.items.begin(), x->items[0]);
-                piped_.push_back(std::move(call));
-                x = &piped_.back();
-            }
+            x = callOf(*x);
             if (std::any_of(names.begin(), names.end(),
                             [&](const char* n) { return x->is(Kind::Call, n); }))
                 out.push_back({x, local});
@@ -725,20 +730,14 @@ class Importer {
     /// one (`children |> Supervisor.start_link(opts)`) with its first argument put back.
     void callsIn(const Term& t, std::initializer_list<const char*> names,
                  std::vector<const Term*>& out) {
-        const bool piped = t.kind == Kind::BinOp && t.text == "|>" && t.items.size() == 2 &&
-                           t.items[1].kind == Kind::Call;
-        for (const char* n : names) {
-            if (t.is(Kind::Call, n)) {
-                out.push_back(&t);
-                return;
-            }
-            if (piped && t.items[1].is(Kind::Call, n)) {
-                Term call = t.items[1];
-                call.items.insert(call.items.begin(), t.items[0]);
-                piped_.push_back(std::move(call));
-                out.push_back(&piped_.back());
-                return;
-            }
+        auto named = [&](const Term& c) {
+            return std::any_of(names.begin(), names.end(),
+                               [&](const char* n) { return c.is(Kind::Call, n); });
+        };
+        const bool piped = t.kind == Kind::BinOp && t.text == "|>" && t.items.size() == 2;
+        if (named(t) || (piped && named(t.items[1]))) { // a pipe is copied only when it starts
+            out.push_back(callOf(t));
+            return;
         }
         for (const auto* part : {&t.items, &t.body, &t.blocks})
             for (const Term& inner : *part)
@@ -1036,11 +1035,8 @@ class Importer {
             flatten(t.items[1], m, env, out, condition, depth + 1, at);
             return;
         }
-        if (t.kind == Kind::BinOp && t.text == "|>" && t.items[1].kind == Kind::Call) {
-            Term call = t.items[1]; // x |> f(a) is f(x, a)
-            call.items.insert(call.items.begin(), t.items[0]);
-            return flatten(call, m, env, out, condition, depth + 1, at);
-        }
+        if (const auto call = unpiped(t))
+            return flatten(*call, m, env, out, condition, depth + 1, at);
         // Functions that keep a list's children as they are (nil is never a child anyway).
         static constexpr std::string_view kKeeping[] = {"Enum.reject", "Enum.filter",
                                                         "List.flatten", "List.wrap", "Enum.uniq"};
@@ -1161,31 +1157,20 @@ class Importer {
                                             const Env& env) const {
         std::vector<Candidate> out;
         if (!m || call.text.find('.') != std::string::npos) return out;
-        std::vector<Term> args;
-        for (const Term& a : call.items)
-            args.push_back(resolveDeep(a, m, env));
+        const std::vector<Term> args = resolvedArgs(call, m, env);
         for (const Function& f : m->functions) {
             if (f.name != call.text || f.params.size() != args.size() || f.body.empty()) continue;
             Env bound;
-            Match all = Match::Yes;
+            const Match all = clauseMatches(*m, f, args, bound);
+            if (all == Match::No) continue;
             bool catchAll = f.guard.kind == Kind::Opaque;
             std::string head = f.name + "(";
             for (std::size_t i = 0; i < f.params.size(); ++i) {
                 head += (i ? ", " : "") + f.params[i].show();
                 catchAll = catchAll && f.params[i].kind == Kind::Var;
-                if (all == Match::No) continue;
-                const Match one = match(f.params[i], args[i], bound);
-                if (one != Match::Yes) all = one;
             }
             head += ")";
-            if (f.guard.kind != Kind::Opaque) {
-                head += " when " + f.guard.show();
-                if (all == Match::Yes) {
-                    const auto holds = truth(f.guard, m, bound);
-                    all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
-                }
-            }
-            if (all == Match::No) continue;
+            if (f.guard.kind != Kind::Opaque) head += " when " + f.guard.show();
             for (const Term& st : f.body)
                 bindStatement(bound, st);
             out.push_back({&f.body.back(), m, std::move(bound), head, catchAll});
@@ -1214,9 +1199,7 @@ class Importer {
             name = call.text.substr(dot + 1);
         }
         if (!def || !def->function(name, call.items.size())) return std::nullopt;
-        std::vector<Term> args;
-        for (const Term& a : call.items)
-            args.push_back(resolveDeep(a, m, env));
+        const std::vector<Term> args = resolvedArgs(call, m, env);
         HelperResult r{nullptr, def, {}, false};
         const Function* f = clauseFor(*def, name, args, r.env, r.decided, variant);
         if (!f) return std::nullopt;
@@ -1252,15 +1235,7 @@ class Importer {
             if (variant && f.variant != *variant) continue;
             if (!first) first = &f;
             Env bound;
-            Match all = Match::Yes;
-            for (std::size_t i = 0; i < f.params.size() && all != Match::No; ++i) {
-                const Match one = match(f.params[i], args[i], bound);
-                if (one != Match::Yes) all = one;
-            }
-            if (all == Match::Yes && f.guard.kind != Kind::Opaque) {
-                const auto holds = truth(f.guard, &def, bound);
-                all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
-            }
+            const Match all = clauseMatches(def, f, args, bound);
             if (all == Match::No) continue;
             local = std::move(bound);
             decided = all == Match::Yes;
@@ -1272,6 +1247,30 @@ class Importer {
         for (std::size_t i = 0; i < first->params.size(); ++i)
             if (first->params[i].kind == Kind::Var) local[first->params[i].text] = args[i];
         return first;
+    }
+
+    /// Whether a clause runs for `args` (resolved): its patterns, then its guard, binding
+    /// the patterns' variables in `bound`.
+    Match clauseMatches(const Module& def, const Function& f, const std::vector<Term>& args,
+                        Env& bound) const {
+        Match all = Match::Yes;
+        for (std::size_t i = 0; i < f.params.size() && all != Match::No; ++i) {
+            const Match one = match(f.params[i], args[i], bound);
+            if (one != Match::Yes) all = one;
+        }
+        if (all == Match::Yes && f.guard.kind != Kind::Opaque) {
+            const auto holds = truth(f.guard, &def, bound);
+            all = !holds ? Match::Unknown : *holds ? Match::Yes : Match::No;
+        }
+        return all;
+    }
+
+    /// The arguments of `call`, resolved where it is made.
+    std::vector<Term> resolvedArgs(const Term& call, const Module* m, const Env& env) const {
+        std::vector<Term> args;
+        for (const Term& a : call.items)
+            args.push_back(resolveDeep(a, m, env));
+        return args;
     }
 
     /// Whether `value` (resolved) matches `pattern`, binding the pattern's variables.
@@ -1568,11 +1567,7 @@ class Importer {
         if (c.kind == Kind::Tuple && c.items.size() == 2 &&
             resolve(c.items[0], m, env).kind == Kind::Alias)
             return moduleChild(resolve(c.items[0], m, env).text, &c.items[1], m, c.line, env);
-        if (c.kind == Kind::BinOp && c.text == "|>" && c.items[1].kind == Kind::Call) {
-            Term call = c.items[1]; // x |> Supervisor.child_spec(id: :a)
-            call.items.insert(call.items.begin(), c.items[0]);
-            return child(call, m, env);
-        }
+        if (const auto call = unpiped(c)) return child(*call, m, env); // |> child_spec(id: :a)
         if (c.kind == Kind::Map && c.items.size() == 1 && c.items[0].kind == Kind::BinOp &&
             c.items[0].text == "|") { // %{spec | restart: :temporary}
             NodePtr base = child(c.items[0].items[0], m, env);
