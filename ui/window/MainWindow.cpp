@@ -210,23 +210,8 @@ void MainWindow::buildDocks() {
 bool MainWindow::openFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix();
     const bool project = QFileInfo(path).isDir();
-    if (project || suffix == QLatin1String("ex") || suffix == QLatin1String("exs")) {
-        // Elixir goes through the importer, which shows what it could not read.
-        ImportDialog dialog(this);
-        const QString error = project ? dialog.openProject(path) : dialog.openFile(path);
-        if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Cannot import"), error);
-            return false;
-        }
-        // Read whole: run it. Otherwise show what was not read before running anything.
-        if (!dialog.result().complete() || !dialog.result().scenario)
-            if (dialog.exec() != QDialog::Accepted) return false;
-        if (!runImported(dialog.result(), dialog.label(), dialog.source())) return false;
-        // Reload reads the file again: edit the module in your editor, then F5.
-        currentFile_ = path;
-        rememberRecent(path);
-        return true;
-    }
+    if (project || suffix == QLatin1String("ex") || suffix == QLatin1String("exs"))
+        return importElixirPath(path, false);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         QMessageBox::warning(
@@ -672,16 +657,26 @@ void MainWindow::importProjectDialog() {
         settings.value(QStringLiteral("paths/importProject")).toString());
     if (folder.isEmpty()) return;
     settings.setValue(QStringLiteral("paths/importProject"), folder);
+    importElixirPath(folder, true);
+}
+
+bool MainWindow::importElixirPath(const QString& path, bool askFirst) {
+    // Elixir goes through the importer, which shows what it could not read.
     ImportDialog dialog(this);
-    const QString error = dialog.openProject(folder);
+    const QString error =
+        QFileInfo(path).isDir() ? dialog.openProject(path) : dialog.openFile(path);
     if (!error.isEmpty()) {
-        notice_->say(tr("Not imported: %1").arg(error));
-        return;
+        QMessageBox::warning(this, tr("Cannot import"), error);
+        return false;
     }
-    if (dialog.exec() != QDialog::Accepted) return;
-    if (!runImported(dialog.result(), dialog.label(), dialog.source())) return;
-    currentFile_ = folder; // Reload reads the project again
-    rememberRecent(folder);
+    // Read whole: run it. Otherwise show what was not read before running anything.
+    if (askFirst || !dialog.result().complete() || !dialog.result().scenario)
+        if (dialog.exec() != QDialog::Accepted) return false;
+    if (!runImported(dialog.result(), dialog.label(), dialog.source())) return false;
+    // Reload reads the file or folder again: edit it in your editor, then F5.
+    currentFile_ = path;
+    rememberRecent(path);
+    return true;
 }
 
 void MainWindow::exportDialog(bool filtered) {

@@ -117,6 +117,9 @@ class MainWindow final : public QMainWindow {
     void exportDialog(bool filtered);
     void importDialog();
     void importProjectDialog();
+    /// An .ex file or a Mix project's folder through the importer; the dialog shows first
+    /// when `askFirst` or when something was not read. False when nothing runs.
+    bool importElixirPath(const QString& path, bool askFirst);
     void saveScenarioDialog();
     void rememberRecent(const QString& file);
     void rememberDir(const QString& file);
