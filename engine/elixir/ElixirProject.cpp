@@ -19,6 +19,11 @@ namespace {
 constexpr std::uintmax_t kMaxFileBytes = 4u << 20; // an Elixir source is far smaller
 constexpr std::size_t kMaxFiles = 20'000;
 
+/// A note on what reading the folder left out, about `file`.
+ImportNote leftOut(const std::string& file, std::string message) {
+    return {0, ImportNote::Kind::Assumed, std::move(message), file};
+}
+
 std::optional<std::string> readText(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;
@@ -71,18 +76,18 @@ void collectSources(const fs::path& dir, const fs::path& base, ElixirProject& pr
     for (const fs::path& file : found) {
         const std::string shown = fs::relative(file, base, ec).generic_string();
         if (project.files.size() >= kMaxFiles) {
-            project.leftOut.push_back(shown + ": not read (more than " + std::to_string(kMaxFiles) +
-                                      " files)");
+            project.leftOut.push_back(
+                leftOut(shown, "not read (more than " + std::to_string(kMaxFiles) + " files)"));
             continue;
         }
         if (fs::file_size(file, ec) > kMaxFileBytes) {
-            project.leftOut.push_back(shown + ": not read (larger than 4 MiB)");
+            project.leftOut.push_back(leftOut(shown, "not read (larger than 4 MiB)"));
             continue;
         }
         if (auto text = readText(file))
             project.files.push_back({shown, std::move(*text)});
         else
-            project.leftOut.push_back(shown + ": cannot read it");
+            project.leftOut.push_back(leftOut(shown, "cannot read it"));
     }
 }
 
@@ -112,7 +117,8 @@ ElixirProjectRead readElixirProject(const std::string& folder) {
     if (!mix) { // a folder of sources: all of them, the top supervisor as for one file
         collectSources(root, root, project);
         project.leftOut.insert(project.leftOut.begin(),
-                               "mix.exs: none in this folder: every .ex file under it is read");
+                               leftOut("mix.exs", "none in this folder: every .ex file under it "
+                                                  "is read"));
         if (project.files.empty()) {
             out.error = folder + ": no mix.exs and no .ex file here";
             return out;
@@ -148,10 +154,10 @@ ElixirProjectRead readElixirProject(const std::string& folder) {
             std::string list;
             for (const auto& o : others)
                 list += (list.empty() ? "" : ", ") + o;
-            project.leftOut.push_back("mix.exs: an umbrella: the tree starts from " +
-                                      project.application +
-                                      "; the other applications start their own trees: " + list +
-                                      " (import an app's folder to see its tree)");
+            project.leftOut.push_back(
+                leftOut("mix.exs", "an umbrella: the tree starts from " + project.application +
+                                       "; the other applications start their own trees: " + list +
+                                       " (import an app's folder to see its tree)"));
         }
     }
     if (project.files.empty()) {
@@ -172,13 +178,7 @@ ElixirProjectRead readElixirProject(const std::string& folder) {
 
 ImportResult importElixirProject(const ElixirProject& project) {
     ImportResult result = importElixirProject(project.files, project.application, project.folder);
-    std::vector<ImportNote> first;
-    for (const std::string& line : project.leftOut) {
-        const auto colon = line.find(": ");
-        first.push_back(
-            {0, ImportNote::Kind::Assumed, line.substr(colon + 2), line.substr(0, colon)});
-    }
-    result.notes.insert(result.notes.begin(), first.begin(), first.end());
+    result.notes.insert(result.notes.begin(), project.leftOut.begin(), project.leftOut.end());
     return result;
 }
 

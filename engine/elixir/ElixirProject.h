@@ -13,10 +13,10 @@
 namespace suplab {
 
 struct ElixirProject {
-    std::string folder;               // as given
-    std::string application;          // the module mix.exs names, or empty
-    std::vector<ElixirSource> files;  // paths relative to the folder
-    std::vector<std::string> leftOut; // what was not read, and why, one line each
+    std::string folder;              // as given
+    std::string application;         // the module mix.exs names, or empty
+    std::vector<ElixirSource> files; // paths relative to the folder
+    std::vector<ImportNote> leftOut; // what was not read, and why, by file
 };
 
 struct ElixirProjectRead {
