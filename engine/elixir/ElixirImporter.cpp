@@ -2055,16 +2055,15 @@ class Importer {
                 continue;
             }
             if (key == "id") {
-                std::string id =
-                    v.kind == Kind::Atom || v.kind == Kind::String || v.kind == Kind::Alias
-                        ? v.text
-                        : v.show();
+                // A tuple id whole, as Elixir shows it (show() would cut a long one short).
+                const std::optional<std::string> id =
+                    v.kind == Kind::String ? std::optional<std::string>(v.text) : literalId(v);
                 if (decidedAtRunTime(v) || !isLiteral(v))
                     runTimeId(n, v, "id:");
-                else if (id.empty() || id.find('/') != std::string::npos)
+                else if (!id || id->empty() || id->find('/') != std::string::npos)
                     notRead(p.line, "id: " + v.show() + " (SupLab needs a fixed id without '/')");
                 else
-                    n.id = std::move(id);
+                    n.id = *id;
             } else if (key == "restart") {
                 if (const auto r = atomNamed(v, {RestartType::Permanent, RestartType::Transient,
                                                  RestartType::Temporary}))
