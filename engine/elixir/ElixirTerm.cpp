@@ -395,11 +395,13 @@ class Parser {
             }
             if (isOp(".") && peek(1).kind == TokenKind::Alias) { // __MODULE__.Worker
                 next();
-                // Elixir refuses var.Alias at compile time (an alias must be an atom then):
-                // it stays a run-time expression here, never a module name.
-                const bool runtime = term.kind == Term::Kind::Var && term.text != "__MODULE__";
+                // Elixir refuses expr.Alias at compile time unless expr is an alias or
+                // __MODULE__ (var.Alias, f().Alias, @attr.Alias, "s".Alias): an alias must
+                // be an atom then. It stays a run-time expression here, never a module name.
+                const bool runtime = term.kind != Term::Kind::Alias &&
+                                     !(term.kind == Term::Kind::Var && term.text == "__MODULE__");
                 if (runtime)
-                    error(term.line, "invalid alias: " + term.text + "." + peek().text +
+                    error(term.line, "invalid alias: " + term.render() + "." + peek().text +
                                          " (an alias must be known at compile time)");
                 term = make(runtime ? Term::Kind::Call : Term::Kind::Alias, term.line,
                             term.render() + "." + next().text);
