@@ -247,6 +247,17 @@ class Importer {
                 collectStatements(s.body, m, within(true));
                 for (const Term& part : s.blocks)
                     collectStatements(part.body, m, within(false));
+            } else if (s.is(Kind::Call, "cond") && s.hasBlock) {
+                // cond do Code.ensure_loaded?(Plug.Cowboy) -> defp server ... end: each
+                // clause a compile-time way.
+                for (const Term& c : s.body)
+                    if (c.kind == Kind::Clause && !c.items.empty()) {
+                        const std::string test = c.items[0].is(Kind::Atom, "true")
+                                                     ? std::string("when no condition before holds")
+                                                     : "when " + c.items[0].show();
+                        collectStatements(c.body, m,
+                                          (variant.empty() ? "" : variant + " and ") + test);
+                    }
             } else if (s.is(Kind::Call, "defmodule")) {
                 collectModule(s, m.name);
                 // A nested module is an alias in its parent, as in Elixir.
@@ -264,6 +275,7 @@ class Importer {
             } else if ((s.is(Kind::Call, "def") || s.is(Kind::Call, "defp")) && !s.items.empty()) {
                 m.functions.push_back(function(s));
                 m.functions.back().variant = variant;
+                withDefaults(m.functions);
             } else if (s.kind == Kind::Call && s.text.size() > 1 && s.text[0] == '@' &&
                        s.items.size() == 1) {
                 m.attributes[s.text] = s.items[0];
@@ -293,6 +305,54 @@ class Importer {
         if (const auto* b = elixir::usedBehaviour(used)) return b->type == NodeType::Worker ? 2 : 3;
         if (used == "Task") return 2;
         return 1;
+    }
+
+    /// Parameters with defaults (`def api_server(server, opts \\ [])`), as Elixir
+    /// compiles them: the last function's parameters lose their defaults, and each
+    /// shorter arity is one more clause that calls it with the defaults it leaves out.
+    static void withDefaults(std::vector<Function>& functions) {
+        Function& f = functions.back();
+        std::vector<std::optional<Term>> defaults(f.params.size());
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < f.params.size(); ++i) {
+            Term& p = f.params[i];
+            if (p.kind != Kind::BinOp || p.text != "\\\\" || p.items.size() != 2) continue;
+            defaults[i] = p.items[1];
+            Term plain = p.items[0];
+            p = std::move(plain);
+            ++count;
+        }
+        if (count == 0) return;
+        const Function full = f;
+        for (std::size_t leftOut = 1; leftOut <= count; ++leftOut) {
+            Function shorter;
+            shorter.name = full.name;
+            shorter.line = full.line;
+            shorter.variant = full.variant;
+            Term call;
+            call.kind = Kind::Call;
+            call.text = full.name;
+            call.line = full.line;
+            std::size_t skipped = 0; // the last `leftOut` defaults are given for the caller
+            for (std::size_t i = full.params.size(); i-- > 0;) {
+                Term arg;
+                if (defaults[i] && skipped < leftOut) {
+                    arg = *defaults[i];
+                    ++skipped;
+                } else {
+                    const Term& p = full.params[i];
+                    arg.kind = Kind::Var;
+                    arg.line = full.line;
+                    arg.text = p.kind == Kind::Var && !p.text.starts_with('_')
+                                   ? p.text
+                                   : "default_arg" + std::to_string(i);
+                    shorter.params.insert(shorter.params.begin(), arg);
+                }
+                call.items.insert(call.items.begin(), std::move(arg));
+            }
+            shorter.body.push_back(std::move(call));
+            functions.push_back(std::move(shorter));
+        }
     }
 
     static Function function(const Term& def) {
@@ -444,8 +504,7 @@ class Importer {
                     "the application's supervisor has no name: it is called " + root->id + " here");
         }
         supervisorOptions(*root, opts, &app, env, false);
-        root->children =
-            children(call->items.empty() ? Term{} : call->items[0], &app, env, call->line);
+        root->children = children(childrenArgument(*call), &app, env, call->line);
         return root;
     }
 
@@ -471,8 +530,7 @@ class Importer {
                 assumed(call->line, "the supervisor has no name: it is called Root here");
             supervisorOptions(*root, opts, nullptr, env, dynamic);
             if (!dynamic)
-                root->children = children(call->items.empty() ? Term{} : call->items[0], nullptr,
-                                          env, call->line);
+                root->children = children(childrenArgument(*call), nullptr, env, call->line);
             return root;
         }
         // A lone child spec or list of them (a fragment pasted from a lesson).
@@ -544,14 +602,23 @@ class Importer {
                         [&](const Term* a, const Term* b) { return size(a) < size(b); });
                     for (auto& b : inBranches)
                         if (b.call == found) env = std::move(b.env);
+                    std::optional<Term> each =
+                        inBranches.size() > 1 ? startsAsChildren(*s, names, 0) : std::nullopt;
+                    if (each) branchedChildren_[found] = std::move(*each);
                     assumed(s->line,
                             starts.size() == 1
                                 ? "the tree starts only under a condition decided at run time: "
                                   "imported as it is when it starts"
-                                : "the tree starts in one of " + std::to_string(starts.size()) +
-                                      " ways, as run time decides: imported as the one on line " +
-                                      std::to_string(found->line) +
-                                      ", which has the most children");
+                            : each ? "the tree starts in one of " + std::to_string(starts.size()) +
+                                         " ways, as run time decides: the children of each are "
+                                         "imported, those of one way alone marked conditional; "
+                                         "the options are those on line " +
+                                         std::to_string(found->line)
+                                   : "the tree starts in one of " + std::to_string(starts.size()) +
+                                         " ways, as run time decides: imported as the one on "
+                                         "line " +
+                                         std::to_string(found->line) +
+                                         ", which has the most children");
                     continue;
                 }
             } else if (s->is(Kind::Call, "with")) {
@@ -644,10 +711,13 @@ class Importer {
             part = substitute(part, env, budget);
         return out;
     }
+    /// The terms `t` holds: its items, and the statements of its do-block and other blocks
+    /// (`x = case ... do ... end` binds them all).
     static std::size_t size(const Term& t) {
         std::size_t n = 1;
-        for (const Term& item : t.items)
-            n += size(item);
+        for (const auto* part : {&t.items, &t.body, &t.blocks})
+            for (const Term& item : *part)
+                n += size(item);
         return n;
     }
 
@@ -678,6 +748,15 @@ class Importer {
         if (!call) return &t;
         piped_.push_back(std::move(*call));
         return &piped_.back();
+    }
+
+    /// The children a start found by findCall is given: its first argument or, for a start
+    /// among the branches of an if/case, the children of every branch (startsAsChildren).
+    const Term& childrenArgument(const Term& call) const {
+        static const Term none;
+        if (const auto it = branchedChildren_.find(&call); it != branchedChildren_.end())
+            return it->second;
+        return call.items.empty() ? none : call.items[0];
     }
 
     /// A start found in a branch, with the variables its branch binds before it.
@@ -724,6 +803,80 @@ class Importer {
                     Env local = env;
                     one(*v, local);
                 }
+    }
+
+    /// `t`, an if/unless/case/cond with starts in its branches, as the children those
+    /// starts are given: each branch ends in its start's children argument (what it binds
+    /// before stays), a branch that starts nothing (`{:error, reason}`, `:ignore`) gives
+    /// none. Read as a child list, a child every branch starts is unconditional and the
+    /// rest comes with the condition of its branch.
+    /// Nothing when no branch starts.
+    std::optional<Term> startsAsChildren(const Term& t, std::initializer_list<const char*> names,
+                                         int depth) {
+        Term out = t;
+        bool found = false;
+        auto emptyList = [](int line) {
+            Term none;
+            none.kind = Kind::List;
+            none.line = line;
+            return none;
+        };
+        auto isStart = [&](const Term* x) {
+            return std::any_of(names.begin(), names.end(),
+                               [&](const char* n) { return x->is(Kind::Call, n); });
+        };
+        // The statement as children (`{:ok, pid} = start(children, opts)` gives children),
+        // or nothing when it holds no start.
+        auto asChildren = [&](const Term& st) -> std::optional<Term> {
+            const Term* x = &st;
+            while (x->kind == Kind::BinOp && x->text == "=")
+                x = &x->items[1];
+            x = callOf(*x);
+            if (isStart(x)) {
+                found = true;
+                return x->items.empty() ? Term{} : x->items[0];
+            }
+            if (isBranching(*x) && depth < 8)
+                if (auto inner = startsAsChildren(*x, names, depth + 1)) {
+                    found = true;
+                    return inner;
+                }
+            return std::nullopt;
+        };
+        auto rewrite = [&](std::vector<Term>& body) {
+            for (std::size_t i = 0; i < body.size(); ++i) {
+                if (body[i].kind == Kind::Clause) continue;
+                if (auto children = asChildren(body[i])) {
+                    body[i] = std::move(*children);
+                    body.resize(i + 1);
+                    return;
+                }
+            }
+            if (std::any_of(body.begin(), body.end(),
+                            [](const Term& st) { return st.kind != Kind::Clause; }) &&
+                !raises(body.back())) {
+                body.push_back(emptyList(body.back().line));
+            }
+        };
+        for (Term& c : out.body)
+            if (c.kind == Kind::Clause) rewrite(c.body);
+        rewrite(out.body);
+        for (Term& part : out.blocks) {
+            for (Term& c : part.body)
+                if (c.kind == Kind::Clause) rewrite(c.body);
+            rewrite(part.body);
+        }
+        if (!out.items.empty() && out.items.back().kind == Kind::List) // if c, do: a, else: b
+            for (Term& pair : out.items.back().items)
+                if (pair.kind == Kind::Pair && pair.items.size() == 2 &&
+                    (pair.items[0].text == "do" || pair.items[0].text == "else")) {
+                    if (auto children = asChildren(pair.items[1]))
+                        pair.items[1] = std::move(*children);
+                    else if (!raises(pair.items[1]))
+                        pair.items[1] = emptyList(pair.items[1].line);
+                }
+        if (!found) return std::nullopt;
+        return out;
     }
 
     /// Every call to one of `names` inside `t` (its arguments, body and blocks), a piped
@@ -1104,40 +1257,48 @@ class Importer {
             // Defined one way or another at compile time (if Mix.target() == :host do
             // defp target_children ... else ...): each way, merged as branches are.
             std::vector<std::vector<ListedChild>> given;
-            for (const std::string& v : variants)
-                if (auto result = helperResult(t, m, *env, &v)) {
-                    const std::string when =
-                        (condition.empty() ? "" : condition + " and ") + v + " at compile time";
-                    flatten(*result->last, result->module,
-                            std::make_shared<const Env>(std::move(result->env)),
-                            given.emplace_back(), when, depth + 1, at);
-                }
+            for (const std::string& v : variants) {
+                const std::string when =
+                    (condition.empty() ? "" : condition + " and ") + v + " at compile time";
+                helperChildren(t, m, env, given.emplace_back(), when, depth, at, &v);
+            }
             return mergeBranches(given, true, condition, out);
         }
-        if (auto result = helperResult(t, m, *env)) {
-            if (!result->decided) {
-                // The arguments cannot tell which clause runs: each one that may, merged
-                // as branches are (what every clause gives is not conditional).
-                std::vector<std::vector<ListedChild>> given;
-                bool catchAll = false;
-                for (const Candidate& c : candidateClauses(t, m, *env)) {
-                    const std::string when = (condition.empty() ? "" : condition + " and ") +
-                                             "when " + c.head + " is the clause that runs";
-                    flatten(*c.last, c.module, std::make_shared<const Env>(c.env),
-                            given.emplace_back(), when, depth + 1, at);
-                    catchAll = catchAll || c.catchAll;
-                }
-                if (given.size() > 1) return mergeBranches(given, catchAll, condition, out);
-            }
-            const std::string inner = !result->decided && condition.empty()
-                                          ? "when the first clause of " + t.text + "/" +
-                                                std::to_string(t.items.size()) + " matches"
-                                          : condition;
-            return flatten(*result->last, result->module,
-                           std::make_shared<const Env>(std::move(result->env)), out, inner,
-                           depth + 1, at);
-        }
+        if (helperChildren(t, m, env, out, condition, depth, at)) return;
         computed();
+    }
+
+    /// The children a call of a function of the file or project gives (of its `variant`
+    /// only, when given): the clause that runs or, when the arguments cannot tell, each
+    /// one that may, merged as branches are (what every clause gives is not conditional).
+    /// False when no such function is defined.
+    bool helperChildren(const Term& t, const Module* m, const SharedEnv& env,
+                        std::vector<ListedChild>& out, const std::string& condition, int depth,
+                        int at, const std::string* variant = nullptr) {
+        auto result = helperResult(t, m, *env, variant);
+        if (!result) return false;
+        if (!result->decided) {
+            std::vector<std::vector<ListedChild>> given;
+            bool catchAll = false;
+            for (const Candidate& c : candidateClauses(t, m, *env, variant)) {
+                const std::string when = (condition.empty() ? "" : condition + " and ") + "when " +
+                                         c.head + " is the clause that runs";
+                flatten(*c.last, c.module, std::make_shared<const Env>(c.env), given.emplace_back(),
+                        when, depth + 1, at);
+                catchAll = catchAll || c.catchAll;
+            }
+            if (given.size() > 1) {
+                mergeBranches(given, catchAll, condition, out);
+                return true;
+            }
+        }
+        const std::string inner = !result->decided && condition.empty()
+                                      ? "when the first clause of " + t.text + "/" +
+                                            std::to_string(t.items.size()) + " matches"
+                                      : condition;
+        flatten(*result->last, result->module, std::make_shared<const Env>(std::move(result->env)),
+                out, inner, depth + 1, at);
+        return true;
     }
 
     enum class Match : unsigned char { Yes, No, Unknown };
@@ -1153,13 +1314,14 @@ class Importer {
 
     /// The clauses of the module function `call` names that may run, in order, up to the
     /// first that surely does.
-    std::vector<Candidate> candidateClauses(const Term& call, const Module* m,
-                                            const Env& env) const {
+    std::vector<Candidate> candidateClauses(const Term& call, const Module* m, const Env& env,
+                                            const std::string* variant = nullptr) const {
         std::vector<Candidate> out;
         if (!m || call.text.find('.') != std::string::npos) return out;
         const std::vector<Term> args = resolvedArgs(call, m, env);
         for (const Function& f : m->functions) {
             if (f.name != call.text || f.params.size() != args.size() || f.body.empty()) continue;
+            if (variant && f.variant != *variant) continue;
             Env bound;
             const Match all = clauseMatches(*m, f, args, bound);
             if (all == Match::No) continue;
@@ -1231,7 +1393,7 @@ class Importer {
                               const std::string* variant = nullptr) const {
         const Function* first = nullptr;
         for (const Function& f : def.functions) {
-            if (f.name != name || f.params.size() != args.size()) continue;
+            if (f.name != name || f.params.size() != args.size() || f.body.empty()) continue;
             if (variant && f.variant != *variant) continue;
             if (!first) first = &f;
             Env bound;
@@ -1306,11 +1468,65 @@ class Importer {
         return Match::Unknown;
     }
 
+    /// The type a guard tests (`list`, `atom`, `binary`, `integer`, `map`, `tuple`), when
+    /// the value (resolved) shows it: a literal, or a call to a function of Elixir's that
+    /// always returns a list (`Keyword.merge(config, opts)`, `[a] ++ rest`).
+    static std::optional<std::string> typeOf(const Term& v) {
+        switch (v.kind) {
+        case Kind::List:
+            return "list";
+        case Kind::Alias:
+            return "atom";
+        case Kind::Atom:
+            return v.text == "true" || v.text == "false" ? "boolean" : "atom";
+        case Kind::Integer:
+            return "integer";
+        case Kind::String:
+            return "binary";
+        case Kind::Map:
+            return "map";
+        case Kind::Tuple:
+            return "tuple";
+        default:
+            break;
+        }
+        if (v.kind == Kind::BinOp && (v.text == "++" || v.text == "--")) return "list";
+        static constexpr std::string_view kLists[] = {
+            "Keyword.merge", "Keyword.put",    "Keyword.put_new", "Keyword.take",
+            "Keyword.drop",  "Keyword.delete", "Keyword.new",     "Keyword.update",
+            "Enum.map",      "Enum.filter",    "Enum.reject",     "Enum.concat",
+            "List.flatten",  "List.wrap",      "Enum.to_list",    "Enum.flat_map"};
+        if (v.kind == Kind::Call &&
+            std::find(std::begin(kLists), std::end(kLists), v.text) != std::end(kLists))
+            return "list";
+        return std::nullopt;
+    }
+
+    /// typeOf what `t` holds, through the functions of the file that return it
+    /// (`config = configuration()` whose last line is `Keyword.merge(core, opts)`).
+    std::optional<std::string> valueType(const Term& t0, const Module* m, const Env& env,
+                                         int depth) const {
+        const Term t = resolveDeep(t0, m, env);
+        if (auto type = typeOf(t)) return type;
+        if (depth > 8 || t.kind != Kind::Call) return std::nullopt;
+        const auto r = helperResult(t, m, env);
+        if (!r || !r->decided) return std::nullopt;
+        return valueType(*r->last, r->module, r->env, depth + 1);
+    }
+
     /// What a condition is, when the file alone decides it: literals, variables bound to
     /// them, ==, !=, not, and, or, is_nil. Nothing when run time decides.
     std::optional<bool> truth(const Term& t0, const Module* m, const Env& env,
                               int depth = 0) const {
         if (depth > 16) return std::nullopt;
+        if (t0.kind == Kind::Call && t0.items.size() == 1 && t0.text.starts_with("is_"))
+            if (const auto type = valueType(t0.items[0], m, env, depth)) {
+                const std::string tested = t0.text.substr(3);
+                if (tested == "list" || tested == "binary" || tested == "integer" ||
+                    tested == "map" || tested == "tuple" || tested == "boolean")
+                    return tested == *type;
+                if (tested == "atom") return *type == "atom" || *type == "boolean";
+            }
         const Term t = resolveDeep(t0, m, env);
         if (t.kind == Kind::Atom) return t.text != "false" && t.text != "nil";
         if (isLiteral(t) || t.kind == Kind::Map) return true;
@@ -1763,7 +1979,7 @@ class Importer {
             Env env;
             const Term* call = findCall(f, m, env, {"Supervisor.start_link"}, false);
             if (!call || call->items.size() != 2) continue; // (module, arg, opts) is not inline
-            const Term list = resolve(call->items[0], &m, env);
+            const Term list = resolve(childrenArgument(*call), &m, env);
             if (list.kind == Kind::Alias) continue; // Supervisor.start_link(__MODULE__, arg)
             node.type = NodeType::Supervisor;
             node.shutdown = ShutdownSpec::infinity();
@@ -1772,7 +1988,7 @@ class Importer {
                 return p.kind == Kind::Pair && p.items[0].text == "name";
             });
             supervisorOptions(node, &opts, &m, env, false);
-            node.children = children(call->items[0], &m, env, call->line);
+            node.children = children(childrenArgument(*call), &m, env, call->line);
             return true;
         }
         return false;
@@ -1830,8 +2046,7 @@ class Importer {
             return;
         }
         supervisorOptions(node, call->items.size() > 1 ? &call->items[1] : nullptr, &m, env, false);
-        node.children =
-            children(call->items.empty() ? Term{} : call->items[0], &m, env, call->line);
+        node.children = children(childrenArgument(*call), &m, env, call->line);
     }
 
     /// Modules of Elixir's own library, and modules the file does not define.
@@ -1911,6 +2126,16 @@ class Importer {
             runTimeId(node, arg0Or(arg, name, line),
                       name + "'s id (" + std::string(library.checked) + "), made from");
             break;
+        case elixir::IdRule::PlugListener:
+            if (const auto ref = listenerRef(resolveDeep(arg, from, env), from, env)) {
+                node.id = "{:" + std::string(library.fixedId) + ", " + *ref + "}";
+                assumed(line, name + "'s id is " + node.id +
+                                  " with ranch 2; with ranch 1 it is {:ranch_listener_sup, " +
+                                  *ref + "}");
+            } else {
+                runTimeId(node, arg0Or(arg, name, line), name + "'s id, its ref: or plug:,");
+            }
+            break;
         case elixir::IdRule::FirstArgument:
         case elixir::IdRule::TaggedFirst:
             if (const auto id = literalId(resolveDeep(arg, from, env)))
@@ -1931,6 +2156,36 @@ class Importer {
             });
             supervisorOptions(node, &opts, from, env, true);
         }
+    }
+
+    /// The ref of a Plug.Cowboy listener, as its child_spec/1 makes it: the `ref:` option
+    /// (at the top or in `options:`), else the plug's module and the scheme upper-cased
+    /// (`plug: {MyPlug, []}, scheme: :http` gives MyPlug.HTTP). Nothing when run time
+    /// decides it.
+    std::optional<std::string> listenerRef(const Term& opts, const Module* from,
+                                           const Env& env) const {
+        if (opts.kind != Kind::List) return std::nullopt;
+        auto written = [&](const Term& r) -> std::optional<std::string> {
+            const Term value = resolveDeep(r, from, env);
+            if (!isLiteral(value)) return std::nullopt;
+            return value.render();
+        };
+        const Term* ref = opts.find("ref");
+        if (const Term* inner = opts.find("options"); !ref && inner)
+            if (const Term resolved = resolveDeep(*inner, from, env); resolved.kind == Kind::List)
+                if (const Term* r = resolved.find("ref")) return written(*r);
+        if (ref) return written(*ref);
+        const Term* plug = opts.find("plug");
+        const Term* scheme = opts.find("scheme");
+        if (!plug || !scheme) return std::nullopt;
+        Term module = resolveDeep(*plug, from, env);
+        if (module.kind == Kind::Tuple && module.items.size() == 2) module = module.items[0];
+        const Term how = resolveDeep(*scheme, from, env);
+        if (module.kind != Kind::Alias || how.kind != Kind::Atom) return std::nullopt;
+        std::string upper = how.text;
+        for (char& c : upper)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return module.text + "." + upper;
     }
 
     /// What a child spec's argument stands for in messages: the argument, or the module.
@@ -2113,6 +2368,7 @@ class Importer {
     std::vector<Module> modules_;
     std::set<std::string> expanding_;
     std::deque<Term> piped_; // calls rebuilt from pipes, kept while their pointers are used
+    std::map<const Term*, Term> branchedChildren_; // childrenArgument of starts in branches
     ImportResult result_;
 };
 

@@ -44,11 +44,9 @@ constexpr std::array<KnownLibrary, 28> kLibraries{{
      "source: tortoise311 lib/tortoise311/connection.ex"},
     {"Bandit", MadeAtRunTime, {}, S, "source: bandit lib/bandit.ex ({Bandit, make_ref()})"},
     {"Phoenix.LiveReloader.Socket", Module, {}, W, "source: phoenix_live_reload"},
-    {"Plug.Cowboy",
-     MadeAtRunTime,
-     {},
-     S,
-     "source: plug_cowboy lib/plug/cowboy.ex (a ranch listener named by the plug)"},
+    {"Plug.Cowboy", PlugListener, "ranch_embedded_sup", S,
+     "source: plug_cowboy 2.7 lib/plug/cowboy.ex child_spec/1 and build_ref/2, ranch 2.x "
+     "src/ranch.erl child_spec/5 (ranch 1.x tags it :ranch_listener_sup)"},
     // Erlang libraries, named with their colon as Elixir writes them.
     {":telemetry_poller", NameElseModule, {}, W, "source: telemetry_poller child_spec/1"},
     {":poolboy", FirstArgument, {}, W, "source: poolboy child_spec/2,3 (the pool id)"},

@@ -22,6 +22,8 @@ enum class IdRule : unsigned char {
     FirstArgument,  // child_spec/N's first argument (`:poolboy.child_spec(:pool, opts)`)
     TaggedFirst,    // {fixedId, first argument} (`:ranch.child_spec(ref, ...)` has
                     // {:ranch_embedded_sup, ref}; fixedId holds the tag, an atom)
+    PlugListener,   // {fixedId, ref}: a ranch listener whose ref is the `ref:` option or
+                    // the plug and scheme (`plug: P, scheme: :http` gives P.HTTP)
 };
 
 struct KnownLibrary {

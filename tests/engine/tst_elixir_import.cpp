@@ -199,7 +199,8 @@ defmodule S do
   end
 end)x"
         << R"x({"id": "S", "type": "supervisor", "children": [{"id": "C", "note": "conditional: starts only when System.get_env(\"X\") matches \"1\" (line 9)"}, {"id": "A"}, {"id": "B"}]})x";
-    QTest::newRow("an Application that starts in one of two ways is the one with children")
+    QTest::newRow("an Application that starts in one of two ways has the children of each, "
+                  "marked with their way")
         << R"x(
 defmodule App do
   use Application
@@ -212,7 +213,90 @@ defmodule App do
     end
   end
 end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A", "note": "conditional: starts only unless Application.get_env(:app, :minimal) (line 8)"}, {"id": "B", "note": "conditional: starts only unless Application.get_env(:app, :minimal) (line 8)"}]})x";
+    QTest::newRow("a child every way of starting has is not conditional")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    if Application.get_env(:app, :library_mode, true) do
+      Supervisor.start_link(base(), strategy: :one_for_one, name: App.Sup)
+    else
+      Supervisor.start_link(base() ++ [C], strategy: :one_for_one, name: App.Sup)
+    end
+  end
+  def base, do: [A, B]
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C", "note": "conditional: starts only unless Application.get_env(:app, :library_mode, true) (line 8)"}]})x";
+    QTest::newRow("a function with default arguments is called with them")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    Supervisor.start_link(children(), strategy: :one_for_one, name: App.Sup)
+  end
+  defp children(extra \\ [B], more \\ []), do: [A | extra] ++ more
+end)x"
         << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}]})";
+    QTest::newRow("a guard on the type of an argument picks the clause, through helpers")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    config = configuration()
+    Supervisor.start_link(pick(config) ++ pick(:other), strategy: :one_for_one, name: App.Sup)
+  end
+  defp configuration do
+    base = [a: 1]
+    Keyword.merge(base, b: 2)
+  end
+  defp pick(opts) when is_list(opts), do: [A]
+  defp pick(_), do: [B]
+end)x"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}]})";
+    QTest::newRow("functions defined in the clauses of a compile-time cond are each a way")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    Supervisor.start_link([A | server()], strategy: :one_for_one, name: App.Sup)
+  end
+  cond do
+    Code.ensure_loaded?(Bandit) ->
+      defp server, do: [B]
+    true ->
+      defp server, do: []
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B", "note": "conditional: starts only when Code.ensure_loaded?(Bandit) at compile time (line 9)"}]})x";
+    QTest::newRow("a clause the arguments cannot pick, in a compile-time way, gives each clause")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    Supervisor.start_link(more(Application.get_env(:app, :extra)), strategy: :one_for_one, name: App.Sup)
+  end
+  if Mix.target() == :host do
+    defp more(_), do: []
+  else
+    defp more(nil), do: [A]
+    defp more(extra), do: [A, extra]
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A", "note": "conditional: starts only unless Mix.target() == :host at compile time (line 10)"}, {"id": "?Application.get_env(:app, :extra)", "note": "conditional: starts only unless Mix.target() == :host at compile time and when more(extra) is the clause that runs (line 11)"}]})x";
+    QTest::newRow("a Plug.Cowboy listener is named by its plug and scheme, or its ref")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    children = [
+      Plug.Cowboy.child_spec(scheme: :http, plug: {App.Router, []}, options: [port: 4000]),
+      {Plug.Cowboy, scheme: :https, plug: App.Router, ref: App.Secure}
+    ]
+    Supervisor.start_link(children, strategy: :one_for_one, name: App.Sup)
+  end
+end)x"
+        << R"({"id": "App.Sup", "type": "supervisor", "children": [{"id": "{:ranch_embedded_sup, App.Router.HTTP}", "type": "supervisor"}, {"id": "{:ranch_embedded_sup, App.Secure}", "type": "supervisor"}]})";
     QTest::newRow("for and Enum.map over a written list give one child each; a helper defined "
                   "two ways at compile time gives each way's, conditional")
         << R"x(
