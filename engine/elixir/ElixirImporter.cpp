@@ -198,6 +198,10 @@ class Importer {
                 for (const auto& e : checked.errors)
                     notRead(0, "the tree breaks a scenario rule: " + e);
         }
+        if (helperCalls_ > kMaxHelperCalls)
+            notRead(0, "the functions of " + scopeName() +
+                           " call each other too often to follow: values past " +
+                           std::to_string(kMaxHelperCalls) + " calls are left as written");
         std::stable_sort(result_.notes.begin(), result_.notes.end(),
                          [](const ImportNote& a, const ImportNote& b) {
                              return a.file != b.file ? a.file < b.file : a.line < b.line;
@@ -584,7 +588,7 @@ class Importer {
                 // on the configuration with Supervisor.init in a clause: the start in a
                 // branch, with what the branch binds before it.
                 std::vector<StartInBranch> inBranches;
-                startsInBranches(*s, names, env, inBranches, 0);
+                startsInBranches(*s, m, names, env, inBranches, 0);
                 std::vector<const Term*> starts;
                 for (const auto& b : inBranches)
                     starts.push_back(b.call);
@@ -603,7 +607,7 @@ class Importer {
                     for (auto& b : inBranches)
                         if (b.call == found) env = std::move(b.env);
                     std::optional<Term> each =
-                        inBranches.size() > 1 ? startsAsChildren(*s, names, 0) : std::nullopt;
+                        inBranches.size() > 1 ? startsAsChildren(*s, m, names, 0) : std::nullopt;
                     if (each) branchedChildren_[found] = std::move(*each);
                     assumed(s->line,
                             starts.size() == 1
@@ -635,6 +639,11 @@ class Importer {
                 if (s->is(Kind::Call, n)) matched = true;
             if (matched) {
                 found = s;
+                continue;
+            }
+            if (Env inner; !found && startInHelper(*s, m, inner, names)) {
+                found = startInHelper(*s, m, inner, names);
+                env = std::move(inner);
                 continue;
             }
             // tap(Supervisor.start_link(children, opts), fn ...), then(...): the start inside.
@@ -759,6 +768,32 @@ class Importer {
         return call.items.empty() ? none : call.items[0];
     }
 
+    /// The start a function of the file or project makes as its last statement, when `call`
+    /// calls one (`def start(_, _), do: start_link()` and a `start_link(opts \\ [])` that
+    /// ends in `Supervisor.start_link(children, ...)`), with what that function binds in
+    /// `env`.
+    const Term* startInHelper(const Term& call, const Module& m, Env& env,
+                              std::initializer_list<const char*> names, int depth = 0) {
+        if (call.kind != Kind::Call || isBranching(call) || depth > 4) return nullptr;
+        if (std::any_of(names.begin(), names.end(),
+                        [&](const char* n) { return call.is(Kind::Call, n); }))
+            return nullptr;
+        auto r = helperResult(call, &m, env);
+        if (!r || !r->decided) return nullptr;
+        const Term* last = r->last;
+        while (last->kind == Kind::BinOp && last->text == "=")
+            last = &last->items[1];
+        last = callOf(*last);
+        if (std::none_of(names.begin(), names.end(),
+                         [&](const char* n) { return last->is(Kind::Call, n); })) {
+            // start_link() calling start_link([]) (a default argument), and the like
+            const Module* in = r->module ? r->module : &m;
+            return startInHelper(*last, *in, env = r->env, names, depth + 1);
+        }
+        env = std::move(r->env);
+        return last;
+    }
+
     /// A start found in a branch, with the variables its branch binds before it.
     struct StartInBranch {
         const Term* call;
@@ -767,8 +802,8 @@ class Importer {
 
     /// The starts (calls to one of `names`) in the branches of an if/unless/case/cond,
     /// each with what the statements of its branch bind before it.
-    void startsInBranches(const Term& t, std::initializer_list<const char*> names, const Env& env,
-                          std::vector<StartInBranch>& out, int depth) {
+    void startsInBranches(const Term& t, const Module& m, std::initializer_list<const char*> names,
+                          const Env& env, std::vector<StartInBranch>& out, int depth) {
         if (depth > 8) return;
         auto one = [&](const Term& st, Env& local) {
             const Term* x = &st;
@@ -782,7 +817,9 @@ class Importer {
                             [&](const char* n) { return x->is(Kind::Call, n); }))
                 out.push_back({x, local});
             else if (isBranching(*x))
-                startsInBranches(*x, names, local, out, depth + 1);
+                startsInBranches(*x, m, names, local, out, depth + 1);
+            else if (Env inner; const Term* start = startInHelper(*x, m, inner, names))
+                out.push_back({start, std::move(inner)});
         };
         auto scan = [&](const std::vector<Term>& body) {
             Env local = env;
@@ -811,8 +848,8 @@ class Importer {
     /// none. Read as a child list, a child every branch starts is unconditional and the
     /// rest comes with the condition of its branch.
     /// Nothing when no branch starts.
-    std::optional<Term> startsAsChildren(const Term& t, std::initializer_list<const char*> names,
-                                         int depth) {
+    std::optional<Term> startsAsChildren(const Term& t, const Module& m,
+                                         std::initializer_list<const char*> names, int depth) {
         Term out = t;
         bool found = false;
         auto emptyList = [](int line) {
@@ -837,10 +874,16 @@ class Importer {
                 return x->items.empty() ? Term{} : x->items[0];
             }
             if (isBranching(*x) && depth < 8)
-                if (auto inner = startsAsChildren(*x, names, depth + 1)) {
+                if (auto inner = startsAsChildren(*x, m, names, depth + 1)) {
                     found = true;
                     return inner;
                 }
+            if (Env local; const Term* start = startInHelper(*x, m, local, names)) {
+                // a function's start: its children as that function binds them
+                found = true;
+                std::size_t budget = 20'000;
+                return substitute(start->items.empty() ? Term{} : start->items[0], local, budget);
+            }
             return std::nullopt;
         };
         auto rewrite = [&](std::vector<Term>& body) {
@@ -984,9 +1027,11 @@ class Importer {
     /// resolve(), into the items of tuples and lists too (for ids such as {__MODULE__, arg}).
     Term resolveDeep(const Term& t0, const Module* m, const Env& env, int depth = 0) const {
         Term t = resolve(t0, m, env);
-        if (depth < 8 && (t.kind == Kind::Tuple || t.kind == Kind::List))
+        if (depth < 8 && (t.kind == Kind::Tuple || t.kind == Kind::List || t.kind == Kind::Map))
             for (Term& item : t.items)
                 item = resolveDeep(item, m, env, depth + 1);
+        if (depth < 8 && t.kind == Kind::Pair && t.items.size() == 2) // name: name
+            t.items[1] = resolveDeep(t.items[1], m, env, depth + 1);
         return t;
     }
 
@@ -1072,6 +1117,10 @@ class Importer {
     std::size_t flattenBudget_ = 0; // flatten() steps left for one child list
     int helperDepth_ = 0;           // helpers followed for one child spec
     mutable int valueCalls_ = 0;    // functions being evaluated for a value, nested
+    // Functions followed in all (helperResult): functions that call each other for their
+    // arguments and guards would take exponential time.
+    static constexpr std::size_t kMaxHelperCalls = 50'000;
+    mutable std::size_t helperCalls_ = 0;
 
     std::vector<NodePtr> children(const Term& list0, const Module* m, const Env& env, int line) {
         const Term list = resolve(list0, m, env);
@@ -1079,25 +1128,62 @@ class Importer {
         flatten(list, m, std::make_shared<const Env>(env), items, {}, 0,
                 list.line ? list.line : line);
         std::vector<NodePtr> out;
-        std::map<std::string, int> seen;
+        struct Seen {
+            int line;
+            Term spec;      // as written, with what its variables hold
+            std::size_t at; // in out
+        };
+        std::map<std::string, Seen> seen;
+        auto written = [&](const ListedChild& c) { return specValue(c); };
         for (const ListedChild& c : items) {
             NodePtr node =
                 c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, *c.env);
             if (!node) continue;
-            if (auto [it, fresh] = seen.emplace(node->id, c.spec.line); !fresh) {
-                if (!c.condition.empty()) continue; // the same child in another branch
-                if (markOf(*node)) {                // two placeholders for the same expression
+            const Term spec = written(c);
+            if (auto [it, fresh] = seen.emplace(node->id, Seen{c.spec.line, spec, out.size()});
+                !fresh) {
+                // the same child in another branch
+                if (!c.condition.empty() && it->second.spec.render() == spec.render()) continue;
+                if (markOf(*node)) { // two placeholders for the same expression
                     auto again = std::make_shared<NodeSpec>(*node);
-                    for (int n = 2; !seen.emplace(again->id, c.spec.line).second; ++n)
+                    for (int n = 2;
+                         !seen.emplace(again->id, Seen{c.spec.line, spec, out.size()}).second; ++n)
                         again->id = node->id + " #" + std::to_string(n);
-                    out.push_back(std::move(again));
+                    node = std::move(again);
+                } else if (const auto module = idFromUnreadModule(c); module) {
+                    // {Portal.Queue, opts_a} and {Portal.Queue, opts_b}: Elixir would refuse
+                    // them, so the module's child_spec/1 (not here) makes the ids from the
+                    // arguments. Each is shown as the expression that decides its id.
+                    NodePtr& first = out[it->second.at];
+                    if (!markOf(*first)) {
+                        auto marked = std::make_shared<NodeSpec>(*first);
+                        runTimeId(*marked, it->second.spec,
+                                  *module + "'s id (its child_spec/1 is not read here), made from");
+                        seen.emplace(marked->id,
+                                     Seen{it->second.line, it->second.spec, it->second.at});
+                        first = std::move(marked);
+                    }
+                    assumed(c.spec.line,
+                            "two children of " + *module + " (lines " +
+                                std::to_string(it->second.line) + " and " +
+                                std::to_string(c.spec.line) + "): its child_spec/1, not read " +
+                                "here, must make their ids from the arguments (with Elixir's " +
+                                "default both would be " + *module + ", which Elixir refuses)");
+                    auto marked = std::make_shared<NodeSpec>(*node);
+                    runTimeId(*marked, spec,
+                              *module + "'s id (its child_spec/1 is not read here), made from");
+                    if (!seen.emplace(marked->id, Seen{c.spec.line, spec, out.size()}).second)
+                        continue; // the very same expression twice
+                    node = std::move(marked);
+                } else {
+                    if (!c.condition.empty()) continue; // the same child in another branch
+                    notRead(c.spec.line, "a second child with id " + node->id +
+                                             " (the first is on line " +
+                                             std::to_string(it->second.line) +
+                                             "); Elixir refuses duplicate ids: give it an id "
+                                             "with Supervisor.child_spec(..., id: ...)");
                     continue;
                 }
-                notRead(c.spec.line, "a second child with id " + node->id +
-                                         " (the first is on line " + std::to_string(it->second) +
-                                         "); Elixir refuses duplicate ids: give it an id with "
-                                         "Supervisor.child_spec(..., id: ...)");
-                continue;
             }
             if (!c.condition.empty() && !c.computed) {
                 assumed(c.spec.line, node->id + " starts only " + c.condition +
@@ -1123,6 +1209,33 @@ class Importer {
         std::string condition;
         bool computed = false;
     };
+
+    /// A listed child spec as far as the file tells: `queue(:a)` is the `{App.Queue, name:
+    /// :a}` its helper returns.
+    Term specValue(const ListedChild& c) const {
+        const Module* m = c.module;
+        Env env = *c.env;
+        Term spec = resolveDeep(c.spec, m, env);
+        for (int hops = 0; hops < 4 && spec.kind == Kind::Call; ++hops) {
+            auto r = helperResult(spec, m, env);
+            if (!r || !r->decided) break;
+            m = r->module;
+            env = std::move(r->env);
+            spec = resolveDeep(*r->last, m, env);
+        }
+        return spec;
+    }
+
+    /// The module of `{Module, arg}` or `Module` when SupLab read neither it nor a rule for
+    /// it, so the id it was given (the module) is a guess.
+    std::optional<std::string> idFromUnreadModule(const ListedChild& c) const {
+        Term spec = specValue(c);
+        if (spec.kind == Kind::Tuple && spec.items.size() == 2) spec = spec.items[0];
+        if (spec.kind != Kind::Alias || module(spec.text, c.module) ||
+            elixir::knownLibrary(spec.text) || !Behaviour::ofLessonModule(spec.text).empty())
+            return std::nullopt;
+        return spec.text;
+    }
 
     /// A placeholder for children a run-time expression computes: one worker, marked.
     NodePtr computedChildren(const Term& t, int line) {
@@ -1353,6 +1466,7 @@ class Importer {
     std::optional<HelperResult> helperResult(const Term& call, const Module* m, const Env& env,
                                              const std::string* variant = nullptr) const {
         if (call.kind != Kind::Call || call.text.empty()) return std::nullopt;
+        if (++helperCalls_ > kMaxHelperCalls) return std::nullopt;
         const Module* def = m;
         std::string name = call.text;
         if (const auto dot = call.text.rfind('.'); dot != std::string::npos) {

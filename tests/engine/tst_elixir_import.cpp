@@ -228,6 +228,33 @@ defmodule App do
   def base, do: [A, B]
 end)x"
         << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A"}, {"id": "B"}, {"id": "C", "note": "conditional: starts only unless Application.get_env(:app, :library_mode, true) (line 8)"}]})x";
+    QTest::newRow("two children of a module not read here take their ids from the arguments")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    Supervisor.start_link([queue(:a), queue(:b)], strategy: :one_for_one, name: App.Sup)
+  end
+  defp queue(name), do: {App.Queue, name: name}
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "?{App.Queue, name: :a}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :a} (line 7)"}, {"id": "?{App.Queue, name: :b}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :b} (line 7)"}]})x";
+    QTest::newRow("an Application that starts through its own start_link starts its children")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    if Application.get_env(:app, :start?) do
+      start_link()
+    else
+      Supervisor.start_link([], strategy: :one_for_one, name: App.Sup)
+    end
+  end
+  def start_link(opts \\ []) do
+    children = [{A, opts}]
+    Supervisor.start_link(children, strategy: :one_for_one, name: App.Sup)
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A", "note": "conditional: starts only if Application.get_env(:app, :start?) (line 12)"}]})x";
     QTest::newRow("a function with default arguments is called with them")
         << R"x(
 defmodule App do
@@ -650,9 +677,10 @@ void TstElixirImport::anUnreadableConstructIsListedWithItsLine_data() {
         << "f.ex:5: not read: strategy: :simple_one_for_one (one_for_one, one_for_all or "
            "rest_for_one)";
     QTest::newRow("two children with the same id")
-        << head + "    Supervisor.init([\n      {W, 1},\n      {W, 2}\n    ], strategy: "
+        << head + "    Supervisor.init([\n      {Agent, 1},\n      {Agent, 2}\n    ], strategy: "
                   ":one_for_one)\n  end\nend"
-        << "f.ex:6: not read: a second child with id W (the first is on line 5); Elixir refuses "
+        << "f.ex:6: not read: a second child with id Agent (the first is on line 5); Elixir "
+           "refuses "
            "duplicate ids: give it an id with Supervisor.child_spec(..., id: ...)";
     QTest::newRow("an option SupLab does not know")
         << head + "    Supervisor.init([A], strategy: :one_for_one, max_restart: 3)\n  "
