@@ -1,5 +1,6 @@
 #include "ElixirImporter.h"
 
+#include "elixir/EExTemplate.h"
 #include "elixir/ElixirTerm.h"
 #include "elixir/KnownLibraries.h"
 #include "scenario/ScenarioLoader.h"
@@ -2488,8 +2489,42 @@ class Importer {
 
 } // namespace
 
+namespace {
+/// `n` and its children with the template's tags in place of their placeholders.
+NodePtr withTags(const NodeSpec& n, const elixir::EExRendering& rendering) {
+    auto copy = std::make_shared<NodeSpec>(n);
+    copy->id = elixir::withTags(n.id, rendering);
+    copy->note = elixir::withTags(n.note, rendering);
+    copy->children.clear();
+    for (const auto& c : n.children)
+        copy->children.push_back(withTags(*c, rendering));
+    return copy;
+}
+} // namespace
+
 ImportResult importElixir(std::string_view source, const std::string& label) {
-    return Importer(label).run(source);
+    if (!elixir::looksLikeEEx(source)) return Importer(label).run(source);
+    // An EEx template (phx.new's application.ex): read as it renders, its tags kept.
+    const elixir::EExRendering rendering = elixir::renderEEx(source);
+    ImportResult r = Importer(label).run(rendering.elixir);
+    for (ImportNote& note : r.notes)
+        note.message = elixir::withTags(std::move(note.message), rendering);
+    for (ImportMark& mark : r.marks) {
+        mark.path = elixir::withTags(std::move(mark.path), rendering);
+        mark.note = elixir::withTags(std::move(mark.note), rendering);
+    }
+    if (r.scenario) {
+        r.scenario->name = elixir::withTags(std::move(r.scenario->name), rendering);
+        r.scenario->root = withTags(*r.scenario->root, rendering);
+    }
+    r.notes.insert(r.notes.begin(),
+                   {0,
+                    ImportNote::Kind::Assumed,
+                    "an EEx template: a name written <%= ... %> is kept as written, and a child "
+                    "inside <%= if ... do %> is conditional (decided when the template is "
+                    "rendered)",
+                    {}});
+    return r;
 }
 
 ImportResult importElixirProject(const std::vector<ElixirSource>& files,

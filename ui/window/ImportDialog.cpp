@@ -59,7 +59,7 @@ ImportDialog::ImportDialog(QWidget* parent) : QDialog(parent) {
         QSettings settings;
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import Elixir"), settings.value(QStringLiteral("paths/import")).toString(),
-            tr("Elixir (*.ex *.exs);;All files (*)"));
+            tr("Elixir (*.ex *.exs *.ex.eex);;All files (*)"));
         if (path.isEmpty()) return;
         settings.setValue(QStringLiteral("paths/import"), QFileInfo(path).absolutePath());
         const QString error = openFile(path);

@@ -41,7 +41,7 @@ void MainWindow::buildFileMenu() {
     file->addAction(tr("&Open..."), QKeySequence::Open, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Open scenario"), QString(),
-            tr("Scenarios (*.json);;Elixir supervisors (*.ex *.exs);;All files (*)"));
+            tr("Scenarios (*.json);;Elixir supervisors (*.ex *.exs *.ex.eex);;All files (*)"));
         if (!path.isEmpty()) openFile(path);
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
