@@ -1215,14 +1215,14 @@ class Importer {
     /// :a}` its helper returns.
     Term specValue(const ListedChild& c) const {
         const Module* m = c.module;
-        Env env = *c.env;
-        Term spec = resolveDeep(c.spec, m, env);
+        Term spec = resolveDeep(c.spec, m, *c.env);
+        Env helperEnv; // a followed function's, once there is one (the list's is not copied)
         for (int hops = 0; hops < 4 && spec.kind == Kind::Call; ++hops) {
-            auto r = helperResult(spec, m, env);
+            auto r = helperResult(spec, m, hops == 0 ? *c.env : helperEnv);
             if (!r || !r->decided) break;
             m = r->module;
-            env = std::move(r->env);
-            spec = resolveDeep(*r->last, m, env);
+            helperEnv = std::move(r->env);
+            spec = resolveDeep(*r->last, m, helperEnv);
         }
         return spec;
     }
