@@ -1133,6 +1133,7 @@ class Importer {
             int line;
             Term spec;      // as written, with what its variables hold
             std::size_t at; // in out
+            std::string condition;
         };
         std::map<std::string, Seen> seen;
         auto written = [&](const ListedChild& c) { return specValue(c); };
@@ -1141,14 +1142,20 @@ class Importer {
                 c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, *c.env);
             if (!node) continue;
             const Term spec = written(c);
-            if (auto [it, fresh] = seen.emplace(node->id, Seen{c.spec.line, spec, out.size()});
+            if (auto [it, fresh] =
+                    seen.emplace(node->id, Seen{c.spec.line, spec, out.size(), c.condition});
                 !fresh) {
-                // the same child in another branch
-                if (!c.condition.empty() && it->second.spec.render() == spec.render()) continue;
+                // the same child in another branch, or another child of the same module in
+                // a branch of its own (only one of them starts)
+                if (!c.condition.empty() && (it->second.spec.render() == spec.render() ||
+                                             it->second.condition != c.condition))
+                    continue;
                 if (markOf(*node)) { // two placeholders for the same expression
                     auto again = std::make_shared<NodeSpec>(*node);
                     for (int n = 2;
-                         !seen.emplace(again->id, Seen{c.spec.line, spec, out.size()}).second; ++n)
+                         !seen.emplace(again->id, Seen{c.spec.line, spec, out.size(), c.condition})
+                              .second;
+                         ++n)
                         again->id = node->id + " #" + std::to_string(n);
                     node = std::move(again);
                 } else if (const auto module = idFromUnreadModule(c); module) {
@@ -1160,8 +1167,8 @@ class Importer {
                         auto marked = std::make_shared<NodeSpec>(*first);
                         runTimeId(*marked, it->second.spec,
                                   *module + "'s id (its child_spec/1 is not read here), made from");
-                        seen.emplace(marked->id,
-                                     Seen{it->second.line, it->second.spec, it->second.at});
+                        seen.emplace(marked->id, Seen{it->second.line, it->second.spec,
+                                                      it->second.at, it->second.condition});
                         first = std::move(marked);
                     }
                     assumed(c.spec.line,
@@ -1173,7 +1180,8 @@ class Importer {
                     auto marked = std::make_shared<NodeSpec>(*node);
                     runTimeId(*marked, spec,
                               *module + "'s id (its child_spec/1 is not read here), made from");
-                    if (!seen.emplace(marked->id, Seen{c.spec.line, spec, out.size()}).second)
+                    if (!seen.emplace(marked->id, Seen{c.spec.line, spec, out.size(), c.condition})
+                             .second)
                         continue; // the very same expression twice
                     node = std::move(marked);
                 } else {

@@ -238,6 +238,20 @@ defmodule App do
   defp queue(name), do: {App.Queue, name: name}
 end)x"
         << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "?{App.Queue, name: :a}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :a} (line 7)"}, {"id": "?{App.Queue, name: :b}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :b} (line 7)"}]})x";
+    QTest::newRow("a module started one way in each branch keeps its id")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    children =
+      case Application.get_env(:app, :import) do
+        nil -> [{App.Terrain, []}]
+        _dir -> [{App.Terrain, disabled: true}]
+      end
+    Supervisor.start_link(children, strategy: :one_for_one, name: App.Sup)
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.Terrain", "note": "conditional: starts only when Application.get_env(:app, :import) matches nil (line 7)"}]})x";
     QTest::newRow("an Application that starts through its own start_link starts its children")
         << R"x(
 defmodule App do
