@@ -675,13 +675,41 @@ class Importer {
         if (st.kind != Kind::BinOp || st.text != "=") return false;
         const Term* value = &st;
         std::vector<const std::string*> names;
+        std::vector<const Term*> patterns;
         while (value->kind == Kind::BinOp && value->text == "=") {
-            if (value->items[0].kind == Kind::Var) names.push_back(&value->items[0].text);
+            if (value->items[0].kind == Kind::Var)
+                names.push_back(&value->items[0].text);
+            else
+                patterns.push_back(&value->items[0]);
             value = &value->items[1];
         }
+        // `{module, args, opts} = f(opts)`: what the pattern's variables held before is
+        // gone; a tuple or list written out gives each its element.
+        for (const Term* pattern : patterns)
+            destructure(env, *pattern, *value, 0);
         for (const std::string* name : names)
             bind(env, *name, *value);
         return !names.empty();
+    }
+
+    static void destructure(Env& env, const Term& pattern, const Term& value, int depth) {
+        if (depth > 8) return;
+        if (pattern.kind == Kind::Var) {
+            if (pattern.text.starts_with('_') || pattern.text.starts_with('@')) return;
+            if (&value != &pattern) {
+                bind(env, pattern.text, value);
+            } else {
+                env.erase(pattern.text);
+            }
+            return;
+        }
+        if (pattern.kind == Kind::UnaryOp && pattern.text == "^") return; // pinned: not bound
+        const bool sameShape = (pattern.kind == Kind::Tuple || pattern.kind == Kind::List) &&
+                               value.kind == pattern.kind &&
+                               value.items.size() == pattern.items.size();
+        for (std::size_t i = 0; i < pattern.items.size(); ++i)
+            destructure(env, pattern.items[i], sameShape ? value.items[i] : pattern.items[i],
+                        depth + 1);
     }
 
     /// `name = value`: the variables in `value` are replaced by what they are bound to
@@ -979,6 +1007,8 @@ class Importer {
         // or map the file writes out, the value.
         if (depth < 16)
             if (const auto v = lookup(t, m, env, depth)) return *v;
+        if (depth < 16)
+            if (auto v = keywordCall(t, m, env, depth)) return *v;
         // opts[:restart] || :permanent: the first truthy one, when the file knows.
         if (t.kind == Kind::BinOp && (t.text == "||" || t.text == "&&") && depth < 16) {
             const Term a = resolve(t.items[0], m, env, depth + 1);
@@ -999,6 +1029,50 @@ class Importer {
             if (value) return *value;
         }
         return t;
+    }
+
+    /// Keyword.put/put_new/delete/merge on keyword lists the file writes out, as Elixir
+    /// computes them (`Keyword.put(opts, :type, :worker)` with `opts = []`).
+    std::optional<Term> keywordCall(const Term& t, const Module* m, const Env& env,
+                                    int depth) const {
+        if (t.kind != Kind::Call || !t.text.starts_with("Keyword.")) return std::nullopt;
+        const std::string fun = t.text.substr(8);
+        const std::size_t arity = fun == "merge" || fun == "delete" ? 2 : 3;
+        if ((fun != "put" && fun != "put_new" && fun != "delete" && fun != "merge") ||
+            t.items.size() != arity)
+            return std::nullopt;
+        auto keywords = [&](const Term& x) -> std::optional<Term> {
+            Term list = resolve(x, m, env, depth + 1);
+            if (list.kind != Kind::List) return std::nullopt;
+            for (const Term& p : list.items)
+                if (p.kind != Kind::Pair || p.items[0].kind != Kind::Atom) return std::nullopt;
+            return list;
+        };
+        auto list = keywords(t.items[0]);
+        if (!list) return std::nullopt;
+        auto without = [&](const std::string& key) {
+            std::erase_if(list->items, [&](const Term& p) { return p.items[0].text == key; });
+        };
+        if (fun == "merge") {
+            auto other = keywords(t.items[1]);
+            if (!other) return std::nullopt;
+            for (const Term& p : other->items)
+                without(p.items[0].text);
+            for (const Term& p : other->items)
+                list->items.push_back(p);
+            return list;
+        }
+        const Term key = resolve(t.items[1], m, env, depth + 1);
+        if (key.kind != Kind::Atom) return std::nullopt;
+        if (fun == "put_new" && list->find(key.text)) return list;
+        without(key.text);
+        if (fun == "delete") return list;
+        Term pair;
+        pair.kind = Kind::Pair;
+        pair.line = t.line;
+        pair.items = {key, t.items[2]};
+        list->items.insert(list->items.begin(), std::move(pair));
+        return list;
     }
 
     /// The value a lookup in a written keyword list or map gives, or nothing when the
@@ -1138,6 +1212,9 @@ class Importer {
         std::map<std::string, Seen> seen;
         auto written = [&](const ListedChild& c) { return specValue(c); };
         for (const ListedChild& c : items) {
+            // Notes on a child belong to the file it is written in (another module's
+            // helper may have written it).
+            const FileScope scope(*this, c.module ? c.module->file : currentFile_);
             NodePtr node =
                 c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, *c.env);
             if (!node) continue;

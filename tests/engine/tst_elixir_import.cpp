@@ -238,6 +238,28 @@ defmodule App do
   defp queue(name), do: {App.Queue, name: name}
 end)x"
         << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "?{App.Queue, name: :a}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :a} (line 7)"}, {"id": "?{App.Queue, name: :b}", "note": "decided at run time: App.Queue's id (its child_spec/1 is not read here), made from {App.Queue, name: :b} (line 7)"}]})x";
+    QTest::newRow("a variable a pattern binds again no longer holds its old value")
+        << R"x(
+defmodule App do
+  use Application
+  def start(_type, _args) do
+    opts = [name: App.Old]
+    {:ok, opts} = App.Config.load(opts)
+    {a, b} = {App.A, App.B}
+    Supervisor.start_link([a, b, {Registry, keys: :unique, name: opts[:name]}], strategy: :one_for_one, name: App.Sup)
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "App.A"}, {"id": "App.B"}, {"id": "?opts[:name]", "type": "supervisor", "note": "decided at run time: Registry's id, its name: opts[:name] (line 8)"}]})x";
+    QTest::newRow("Keyword.put and merge on written lists give the options")
+        << R"x(
+defmodule App do
+  use Supervisor
+  def init(_) do
+    opts = Keyword.put([strategy: :one_for_all], :max_restarts, 1)
+    Supervisor.init([A], Keyword.merge(opts, max_seconds: 9))
+  end
+end)x"
+        << R"x({"id": "App", "type": "supervisor", "strategy": "one_for_all", "max_restarts": 1, "max_seconds": 9, "children": [{"id": "A"}]})x";
     QTest::newRow("a module started one way in each branch keeps its id")
         << R"x(
 defmodule App do
