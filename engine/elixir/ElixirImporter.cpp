@@ -715,7 +715,10 @@ class Importer {
     /// `name = value`: the variables in `value` are replaced by what they are bound to
     /// now, so that `children = children ++ [C]` refers to the children before it (it
     /// referred to itself, and resolving it recursed until the stack overflowed).
-    static void bind(Env& env, const std::string& name, const Term& value) {
+    static void bind(Env& env, const std::string& name, const Term& value0) {
+        // opts = case Keyword.validate(opts, keys) do {:ok, _} -> opts; _ -> raise ... end
+        const Term& value = soleResult(value0);
+        if (value.kind == Kind::Var && value.text == name) return; // x = x: x as it was
         std::size_t budget = 20'000; // terms copied at most: a list doubled 30 times stops
         Env before = {};
         if (!env.count(name)) { // `x = x ++ [A]` with x unbound: that x is not this one
@@ -731,6 +734,39 @@ class Importer {
         }
         env[name] = std::move(bound);
     }
+    /// What an if/case/cond gives when every branch that returns gives the same (the
+    /// others raise); otherwise `t` itself.
+    static const Term& soleResult(const Term& t) {
+        if (!isBranching(t) || !t.hasBlock) return t;
+        const Term* sole = nullptr;
+        bool same = true;
+        auto consider = [&](const std::vector<Term>& body) {
+            if (body.empty() || raises(body.back())) return;
+            if (!sole)
+                sole = &body.back();
+            else if (sole->render() != body.back().render())
+                same = false;
+        };
+        bool plain = false;
+        for (const Term& c : t.body)
+            if (c.kind == Kind::Clause)
+                consider(c.body);
+            else
+                plain = true;
+        if (plain) consider(t.body);
+        for (const Term& part : t.blocks) {
+            bool clauses = false;
+            for (const Term& c : part.body)
+                if (c.kind == Kind::Clause) {
+                    consider(c.body);
+                    clauses = true;
+                }
+            if (!clauses) consider(part.body);
+        }
+        const bool exhaustive = t.text == "case" || t.text == "cond" || !t.blocks.empty();
+        return sole && same && exhaustive ? *sole : t;
+    }
+
     static Term substitute(const Term& t, const Env& env, std::size_t& budget) {
         if (budget == 0) return t;
         --budget;
@@ -2221,8 +2257,27 @@ class Importer {
             }
     }
 
+    /// The clause of init/1 that builds the supervisor: of several (a bodiless head, one
+    /// that raises on a tuple, the one for a keyword list), the first that calls `names`.
+    const Function* initClause(const Module& m, std::initializer_list<const char*> names) {
+        const Function* first = nullptr;
+        for (const Function& f : m.functions) {
+            if (f.name != "init" || f.params.size() != 1) continue;
+            if (!first) first = &f;
+            std::vector<const Term*> calls;
+            for (const Term& st : f.body)
+                callsIn(st, names, calls);
+            if (!calls.empty()) return &f;
+        }
+        return first;
+    }
+
     void supervisorBody(NodeSpec& node, const Module& m) {
-        const Function* init = m.function("init", 1);
+        const Function* init =
+            initClause(m, node.type == NodeType::DynamicSupervisor
+                              ? std::initializer_list<const char*>{"DynamicSupervisor.init"}
+                              : std::initializer_list<const char*>{"Supervisor.init", "supervise",
+                                                                   "Supervisor.Spec.supervise"});
         if (!init) {
             notRead(m.line, m.name + " uses " + m.uses + " but has no init/1");
             return;

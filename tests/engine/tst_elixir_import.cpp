@@ -260,6 +260,23 @@ defmodule App do
   end
 end)x"
         << R"x({"id": "App", "type": "supervisor", "strategy": "one_for_all", "max_restarts": 1, "max_seconds": 9, "children": [{"id": "A"}]})x";
+    QTest::newRow("of several init clauses, the one that calls Supervisor.init builds the tree")
+        << R"x(
+defmodule App.Sup do
+  use Supervisor
+  def init(opts)
+  def init(opts) when is_tuple(opts), do: raise(ArgumentError, "no tuples")
+  def init(opts) when is_list(opts) do
+    opts =
+      case Keyword.validate(opts, [:start]) do
+        {:ok, _} -> opts
+        {:error, _} -> raise ArgumentError, "bad options"
+      end
+    children = if opts[:start], do: [A], else: []
+    Supervisor.init(children, strategy: :one_for_one)
+  end
+end)x"
+        << R"x({"id": "App.Sup", "type": "supervisor", "children": [{"id": "A", "note": "conditional: starts only if opts[:start] (line 12)"}]})x";
     QTest::newRow("a module started one way in each branch keeps its id")
         << R"x(
 defmodule App do
