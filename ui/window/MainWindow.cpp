@@ -210,7 +210,8 @@ void MainWindow::buildDocks() {
 bool MainWindow::openFile(const QString& path) {
     const QString suffix = QFileInfo(path).suffix();
     const bool project = QFileInfo(path).isDir();
-    if (project || suffix == QLatin1String("ex") || suffix == QLatin1String("exs"))
+    const bool template_ = path.endsWith(QLatin1String(".ex.eex")); // a generator's template
+    if (project || template_ || suffix == QLatin1String("ex") || suffix == QLatin1String("exs"))
         return importElixirPath(path, false);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
