@@ -6,7 +6,6 @@
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
 
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -32,21 +31,6 @@ NodePtr supervisionOf(const NodeSpec& n) {
         copy->children.push_back(supervisionOf(*c));
     return copy;
 }
-/// Whether `id` is an Elixir alias (`MyApp.Supervisor`), which a skeleton writes as it is.
-bool isModuleName(const std::string& id) {
-    bool segmentStart = true;
-    for (const char c : id) {
-        if (segmentStart) {
-            if (c < 'A' || c > 'Z') return false;
-            segmentStart = false;
-        } else if (c == '.') {
-            segmentStart = true;
-        } else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
-            return false;
-        }
-    }
-    return !id.empty() && !segmentStart;
-}
 } // namespace
 
 int fuzzElixirInput(const std::uint8_t* data, std::size_t size) {
@@ -67,7 +51,7 @@ int fuzzElixirInput(const std::uint8_t* data, std::size_t size) {
     if (!back.scenario || !back.complete()) fail("a skeleton does not import back whole", skeleton);
     NodePtr rootBefore = supervisionOf(*imported.scenario->root);
     NodePtr rootAfter = supervisionOf(*back.scenario->root);
-    if (!isModuleName(rootBefore->id)) {
+    if (!isElixirAlias(rootBefore->id)) {
         // A root named by no module (an EEx template's `<%= @app %>.Supervisor`): the
         // skeleton names its module after it as it can; the label alone may differ.
         auto a = std::make_shared<NodeSpec>(*rootBefore),

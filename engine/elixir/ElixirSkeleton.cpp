@@ -6,9 +6,7 @@
 
 namespace suplab {
 
-namespace {
-
-bool isAlias(const std::string& id) {
+bool isElixirAlias(const std::string& id) {
     bool segmentStart = true;
     for (char c : id) {
         if (segmentStart) {
@@ -22,6 +20,8 @@ bool isAlias(const std::string& id) {
     }
     return !id.empty() && !segmentStart;
 }
+
+namespace {
 
 /// `user_1` -> `User1`: a module name for an id that is not one.
 std::string camelize(const std::string& id) {
@@ -92,8 +92,8 @@ class Writer {
             "Map",       "List",        "Node",
             "Port",      "System",      "Code",
             "Module"};
-        std::string base = isAlias(n.id) ? n.id : camelize(n.id);
-        if (!parent.empty() && (!isAlias(n.id) || kReserved.count(base)))
+        std::string base = isElixirAlias(n.id) ? n.id : camelize(n.id);
+        if (!parent.empty() && (!isElixirAlias(n.id) || kReserved.count(base)))
             base = parent + "." + base;
         else if (kReserved.count(base))
             base = "SupLab." + base;
@@ -109,7 +109,7 @@ class Writer {
     std::string childEntry(const NodeSpec& c) {
         const std::string& m = modules_[&c];
         std::string overrides;
-        if (c.id != m) overrides += ", id: " + (isAlias(c.id) ? c.id : atom(c.id));
+        if (c.id != m) overrides += ", id: " + (isElixirAlias(c.id) ? c.id : atom(c.id));
         if (c.significant) overrides += ", significant: true";
         return overrides.empty() ? m : "Supervisor.child_spec(" + m + overrides + ")";
     }

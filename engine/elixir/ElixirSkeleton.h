@@ -11,4 +11,7 @@ namespace suplab {
 
 std::string elixirSkeleton(const Scenario& scenario);
 
+/// Whether `id` is an Elixir alias (`MyApp.Supervisor`), which a skeleton writes as it is.
+bool isElixirAlias(const std::string& id);
+
 } // namespace suplab
