@@ -150,21 +150,31 @@ class Writer {
     }
 
   private:
+    /// The alias standing for `tag`: one per tag as shown, so two tags that show alike
+    /// (`<%= @a %>` and `<%= @a\n%>`) never make two ids that read the same.
     std::string placeholder(const std::string& tag) {
+        const std::string text = shown(tag);
         for (const auto& [alias, written] : tags)
-            if (written == tag) return alias + newlinesOf(tag);
-        tags.emplace_back("EExTag" + std::to_string(tags.size()) + "_", tag);
+            if (written == text) return alias + newlinesOf(tag);
+        tags.emplace_back("EExTag" + std::to_string(tags.size()) + "_", text);
         return tags.back().first + newlinesOf(tag);
     }
 
-  public:
-    /// The tags as ids may hold them: one line, no '/' (ids are joined by '/' in paths).
+    /// A tag as ids may hold it: one line of printable ASCII (other bytes become '?', so
+    /// an id is always valid UTF-8) and no '/' (ids are joined by '/' in paths).
     static std::string shown(const std::string& tag) {
         std::string out;
-        for (const char c : tag)
-            out += c == '/'                 ? std::string("\u2215")
-                   : c == '\n' || c == '\r' ? std::string(" ")
-                                            : std::string(1, c);
+        for (const char c : tag) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '/')
+                out += "\u2215";
+            else if (c == '\n' || c == '\r' || c == '\t')
+                out += ' ';
+            else if (byte < 0x20 || byte >= 0x7f)
+                out += '?';
+            else
+                out += c;
+        }
         return out;
     }
 
@@ -320,8 +330,6 @@ EExRendering renderEEx(std::string_view source) {
     const std::vector<Segment> segments = reader.read(stop, 0);
     Writer writer;
     writer.write(segments);
-    for (auto& [alias, tag] : writer.tags)
-        tag = Writer::shown(tag);
     return {std::move(writer.out), std::move(writer.tags)};
 }
 

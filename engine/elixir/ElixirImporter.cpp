@@ -2654,8 +2654,18 @@ ImportResult importElixir(std::string_view source, const std::string& label) {
         mark.note = elixir::withTags(std::move(mark.note), rendering);
     }
     if (r.scenario) {
-        r.scenario->name = elixir::withTags(std::move(r.scenario->name), rendering);
-        r.scenario->root = withTags(*r.scenario->root, rendering);
+        Scenario tagged = *r.scenario;
+        tagged.name = elixir::withTags(std::move(tagged.name), rendering);
+        tagged.root = withTags(*tagged.root, rendering);
+        // The tags must make a tree the loader takes; else the placeholders stay.
+        if (loadScenarioText(writeScenario(tagged), label).ok())
+            r.scenario = std::move(tagged);
+        else
+            r.notes.push_back({0,
+                               ImportNote::Kind::Assumed,
+                               "the template's tags do not make valid ids: the ids show "
+                               "EExTagN_ in their place",
+                               {}});
     }
     r.notes.insert(r.notes.begin(),
                    {0,

@@ -38,6 +38,9 @@ class TstEExTemplate : public QObject {
                                                      << "A <%= oops";
         QTest::newRow("a stray end is left out") << "A<% end %>B"
                                                  << "AB";
+        QTest::newRow("two tags that read alike on one line are one placeholder")
+            << "<%= @a %>.X, <%= @a\n%>.Y"
+            << "EExTag0_.X, EExTag0_\n.Y";
     }
     void aTemplateRendersToElixir() {
         QFETCH(QString, eex);
@@ -67,6 +70,13 @@ end
                 R"x({"id": "<%= @app_module %>.Supervisor", "type": "supervisor", "children": [{"id": "<%= @app_module %>.Repo", "note": "conditional: starts only if @ecto (line 6)"}, {"id": "Phoenix.PubSub.Supervisor", "type": "supervisor"}, {"id": "<%= @endpoint_module %>"}]})x"));
         QVERIFY(r.complete());
         QVERIFY(r.notes.front().message.starts_with("an EEx template"));
+    }
+
+    void aTagShowsAsOneLineOfPrintableText() {
+        const auto r = elixir::renderEEx("<%= @a\xa6 / 2 %>.X");
+        QCOMPARE(r.tags.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(elixir::withTags(r.elixir, r)),
+                 QStringLiteral("<%= @a? \u2215 2 %>.X"));
     }
 
     void aFileWithoutTagsIsReadAsItIs() {
