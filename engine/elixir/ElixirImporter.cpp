@@ -573,16 +573,13 @@ class Importer {
                 const bool bound = bindStatement(env, *s);
                 while (s->kind == Kind::BinOp && s->text == "=")
                     s = &s->items[1]; // {:ok, pid} = result = Supervisor.start_link(...)
-                if (bound && std::none_of(names.begin(), names.end(),
-                                          [&](const char* n) { return s->is(Kind::Call, n); }))
-                    continue;
+                if (bound && !callsOneOf(*s, names)) continue;
             }
             // case Supervisor.start_link(...) do ... end, with {:ok, pid} <- ... do ... end:
             // the call whose result the branches handle.
             const Term* subject =
                 s->is(Kind::Call, "case") && !s->items.empty() ? callOf(s->items[0]) : nullptr;
-            if (subject && std::any_of(names.begin(), names.end(),
-                                       [&](const char* n) { return subject->is(Kind::Call, n); })) {
+            if (subject && callsOneOf(*subject, names)) {
                 s = subject;
             } else if (isBranching(*s)) {
                 // if config.start? do Supervisor.start_link(...) else ... end, or a case
@@ -635,18 +632,16 @@ class Importer {
                     }
             }
             s = callOf(*s);
-            bool matched = false;
-            for (const char* n : names)
-                if (s->is(Kind::Call, n)) matched = true;
-            if (matched) {
+            if (callsOneOf(*s, names)) {
                 found = s;
                 continue;
             }
-            if (Env inner; !found && startInHelper(*s, m, inner, names)) {
-                found = startInHelper(*s, m, inner, names);
-                env = std::move(inner);
-                continue;
-            }
+            if (Env inner; !found)
+                if (const Term* start = startInHelper(*s, m, inner, names)) {
+                    found = start;
+                    env = std::move(inner);
+                    continue;
+                }
             // tap(Supervisor.start_link(children, opts), fn ...), then(...): the start inside.
             if (!found && (s->is(Kind::Call, "tap") || s->is(Kind::Call, "then")) &&
                 !s->items.empty()) {
@@ -686,30 +681,30 @@ class Importer {
         // `{module, args, opts} = f(opts)`: what the pattern's variables held before is
         // gone; a tuple or list written out gives each its element.
         for (const Term* pattern : patterns)
-            destructure(env, *pattern, *value, 0);
+            destructure(env, *pattern, value, 0);
         for (const std::string* name : names)
             bind(env, *name, *value);
         return !names.empty();
     }
 
-    static void destructure(Env& env, const Term& pattern, const Term& value, int depth) {
+    /// Binds the variables of `pattern` to the parts of `value` it matches; `value` null:
+    /// a part not known here, which leaves the variable unbound.
+    static void destructure(Env& env, const Term& pattern, const Term* value, int depth) {
         if (depth > 8) return;
         if (pattern.kind == Kind::Var) {
             if (pattern.text.starts_with('_') || pattern.text.starts_with('@')) return;
-            if (&value != &pattern) {
-                bind(env, pattern.text, value);
-            } else {
+            if (value)
+                bind(env, pattern.text, *value);
+            else
                 env.erase(pattern.text);
-            }
             return;
         }
         if (pattern.kind == Kind::UnaryOp && pattern.text == "^") return; // pinned: not bound
-        const bool sameShape = (pattern.kind == Kind::Tuple || pattern.kind == Kind::List) &&
-                               value.kind == pattern.kind &&
-                               value.items.size() == pattern.items.size();
+        const bool sameShape =
+            value && (pattern.kind == Kind::Tuple || pattern.kind == Kind::List) &&
+            value->kind == pattern.kind && value->items.size() == pattern.items.size();
         for (std::size_t i = 0; i < pattern.items.size(); ++i)
-            destructure(env, pattern.items[i], sameShape ? value.items[i] : pattern.items[i],
-                        depth + 1);
+            destructure(env, pattern.items[i], sameShape ? &value->items[i] : nullptr, depth + 1);
     }
 
     /// `name = value`: the variables in `value` are replaced by what they are bound to
@@ -840,23 +835,26 @@ class Importer {
     const Term* startInHelper(const Term& call, const Module& m, Env& env,
                               std::initializer_list<const char*> names, int depth = 0) {
         if (call.kind != Kind::Call || isBranching(call) || depth > 4) return nullptr;
-        if (std::any_of(names.begin(), names.end(),
-                        [&](const char* n) { return call.is(Kind::Call, n); }))
-            return nullptr;
+        if (callsOneOf(call, names)) return nullptr;
         auto r = helperResult(call, &m, env);
         if (!r || !r->decided) return nullptr;
         const Term* last = r->last;
         while (last->kind == Kind::BinOp && last->text == "=")
             last = &last->items[1];
         last = callOf(*last);
-        if (std::none_of(names.begin(), names.end(),
-                         [&](const char* n) { return last->is(Kind::Call, n); })) {
+        if (!callsOneOf(*last, names)) {
             // start_link() calling start_link([]) (a default argument), and the like
             const Module* in = r->module ? r->module : &m;
             return startInHelper(*last, *in, env = r->env, names, depth + 1);
         }
         env = std::move(r->env);
         return last;
+    }
+
+    /// Whether `t` is a call to one of `names` (`Supervisor.start_link`, ...).
+    static bool callsOneOf(const Term& t, std::initializer_list<const char*> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const char* n) { return t.is(Kind::Call, n); });
     }
 
     /// A start found in a branch, with the variables its branch binds before it.
@@ -878,8 +876,7 @@ class Importer {
                     x = &x->items[1];
             }
             x = callOf(*x);
-            if (std::any_of(names.begin(), names.end(),
-                            [&](const char* n) { return x->is(Kind::Call, n); }))
+            if (callsOneOf(*x, names))
                 out.push_back({x, local});
             else if (isBranching(*x))
                 startsInBranches(*x, m, names, local, out, depth + 1);
@@ -923,10 +920,6 @@ class Importer {
             none.line = line;
             return none;
         };
-        auto isStart = [&](const Term* x) {
-            return std::any_of(names.begin(), names.end(),
-                               [&](const char* n) { return x->is(Kind::Call, n); });
-        };
         // The statement as children (`{:ok, pid} = start(children, opts)` gives children),
         // or nothing when it holds no start.
         auto asChildren = [&](const Term& st) -> std::optional<Term> {
@@ -934,7 +927,7 @@ class Importer {
             while (x->kind == Kind::BinOp && x->text == "=")
                 x = &x->items[1];
             x = callOf(*x);
-            if (isStart(x)) {
+            if (callsOneOf(*x, names)) {
                 found = true;
                 return x->items.empty() ? Term{} : x->items[0];
             }
@@ -991,12 +984,9 @@ class Importer {
     /// one (`children |> Supervisor.start_link(opts)`) with its first argument put back.
     void callsIn(const Term& t, std::initializer_list<const char*> names,
                  std::vector<const Term*>& out) {
-        auto named = [&](const Term& c) {
-            return std::any_of(names.begin(), names.end(),
-                               [&](const char* n) { return c.is(Kind::Call, n); });
-        };
         const bool piped = t.kind == Kind::BinOp && t.text == "|>" && t.items.size() == 2;
-        if (named(t) || (piped && named(t.items[1]))) { // a pipe is copied only when it starts
+        if (callsOneOf(t, names) ||
+            (piped && callsOneOf(t.items[1], names))) { // a pipe is copied only when it starts
             out.push_back(callOf(t));
             return;
         }
@@ -1240,13 +1230,10 @@ class Importer {
                 list.line ? list.line : line);
         std::vector<NodePtr> out;
         struct Seen {
-            int line;
-            Term spec;      // as written, with what its variables hold
+            const ListedChild* child;
             std::size_t at; // in out
-            std::string condition;
         };
         std::map<std::string, Seen> seen;
-        auto written = [&](const ListedChild& c) { return specValue(c); };
         for (const ListedChild& c : items) {
             // Notes on a child belong to the file it is written in (another module's
             // helper may have written it).
@@ -1254,54 +1241,50 @@ class Importer {
             NodePtr node =
                 c.computed ? computedChildren(c.spec, line) : child(c.spec, c.module, *c.env);
             if (!node) continue;
-            const Term spec = written(c);
-            if (auto [it, fresh] =
-                    seen.emplace(node->id, Seen{c.spec.line, spec, out.size(), c.condition});
-                !fresh) {
+            if (auto [it, fresh] = seen.emplace(node->id, Seen{&c, out.size()}); !fresh) {
+                // Only now is what each spec stands for worth working out.
+                const ListedChild& before = *it->second.child;
+                const Term spec = specValue(c);
+                const Term earlier = specValue(before);
                 // the same child in another branch, or another child of the same module in
                 // a branch of its own (only one of them starts)
-                if (!c.condition.empty() && (it->second.spec.render() == spec.render() ||
-                                             it->second.condition != c.condition))
+                if (!c.condition.empty() &&
+                    (earlier.render() == spec.render() || before.condition != c.condition))
                     continue;
                 if (markOf(*node)) { // two placeholders for the same expression
                     auto again = std::make_shared<NodeSpec>(*node);
-                    for (int n = 2;
-                         !seen.emplace(again->id, Seen{c.spec.line, spec, out.size(), c.condition})
-                              .second;
-                         ++n)
+                    for (int n = 2; !seen.emplace(again->id, Seen{&c, out.size()}).second; ++n)
                         again->id = node->id + " #" + std::to_string(n);
                     node = std::move(again);
-                } else if (const auto module = idFromUnreadModule(c); module) {
+                } else if (const auto module = unreadModuleOf(spec, c.module); module) {
                     // {Portal.Queue, opts_a} and {Portal.Queue, opts_b}: Elixir would refuse
                     // them, so the module's child_spec/1 (not here) makes the ids from the
                     // arguments. Each is shown as the expression that decides its id.
+                    const std::string role =
+                        *module + "'s id (its child_spec/1 is not read here), made from";
                     NodePtr& first = out[it->second.at];
                     if (!markOf(*first)) {
                         auto marked = std::make_shared<NodeSpec>(*first);
-                        runTimeId(*marked, it->second.spec,
-                                  *module + "'s id (its child_spec/1 is not read here), made from");
-                        seen.emplace(marked->id, Seen{it->second.line, it->second.spec,
-                                                      it->second.at, it->second.condition});
+                        runTimeId(*marked, earlier, role);
+                        seen.emplace(marked->id, it->second);
                         first = std::move(marked);
                     }
                     assumed(c.spec.line,
                             "two children of " + *module + " (lines " +
-                                std::to_string(it->second.line) + " and " +
+                                std::to_string(before.spec.line) + " and " +
                                 std::to_string(c.spec.line) + "): its child_spec/1, not read " +
                                 "here, must make their ids from the arguments (with Elixir's " +
                                 "default both would be " + *module + ", which Elixir refuses)");
                     auto marked = std::make_shared<NodeSpec>(*node);
-                    runTimeId(*marked, spec,
-                              *module + "'s id (its child_spec/1 is not read here), made from");
-                    if (!seen.emplace(marked->id, Seen{c.spec.line, spec, out.size(), c.condition})
-                             .second)
+                    runTimeId(*marked, spec, role);
+                    if (!seen.emplace(marked->id, Seen{&c, out.size()}).second)
                         continue; // the very same expression twice
                     node = std::move(marked);
                 } else {
                     if (!c.condition.empty()) continue; // the same child in another branch
                     notRead(c.spec.line, "a second child with id " + node->id +
                                              " (the first is on line " +
-                                             std::to_string(it->second.line) +
+                                             std::to_string(before.spec.line) +
                                              "); Elixir refuses duplicate ids: give it an id "
                                              "with Supervisor.child_spec(..., id: ...)");
                     continue;
@@ -1348,15 +1331,15 @@ class Importer {
         return spec;
     }
 
-    /// The module of `{Module, arg}` or `Module` when SupLab read neither it nor a rule for
-    /// it, so the id it was given (the module) is a guess.
-    std::optional<std::string> idFromUnreadModule(const ListedChild& c) const {
-        Term spec = specValue(c);
-        if (spec.kind == Kind::Tuple && spec.items.size() == 2) spec = spec.items[0];
-        if (spec.kind != Kind::Alias || module(spec.text, c.module) ||
-            elixir::knownLibrary(spec.text) || !Behaviour::ofLessonModule(spec.text).empty())
+    /// The module of a spec `{Module, arg}` or `Module` (as specValue gives it) when SupLab
+    /// read neither it nor a rule for it, so the id it was given (the module) is a guess.
+    std::optional<std::string> unreadModuleOf(const Term& spec, const Module* from) const {
+        const Term& head =
+            spec.kind == Kind::Tuple && spec.items.size() == 2 ? spec.items[0] : spec;
+        if (head.kind != Kind::Alias || module(head.text, from) ||
+            elixir::knownLibrary(head.text) || !Behaviour::ofLessonModule(head.text).empty())
             return std::nullopt;
-        return spec.text;
+        return head.text;
     }
 
     /// A placeholder for children a run-time expression computes: one worker, marked.
