@@ -273,31 +273,35 @@ class Writer {
     }
 
     /// Whether the innermost bracket open at the end of the output is a list's `[`.
-    bool inList() const {
-        std::vector<char> open;
-        char quote = 0;
-        bool comment = false;
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            const char c = out[i];
-            if (comment) {
-                comment = c != '\n';
-            } else if (quote) {
+    bool inList() {
+        // The output only grows: read on from where the last question stopped.
+        for (; scanned_ < out.size(); ++scanned_) {
+            const char c = out[scanned_];
+            if (comment_) {
+                comment_ = c != '\n';
+            } else if (quote_) {
                 if (c == '\\')
-                    ++i;
-                else if (c == quote)
-                    quote = 0;
+                    ++scanned_;
+                else if (c == quote_)
+                    quote_ = 0;
             } else if (c == '"' || c == '\'') {
-                quote = c;
+                quote_ = c;
             } else if (c == '#') {
-                comment = true;
+                comment_ = true;
             } else if (c == '[' || c == '(' || c == '{') {
-                open.push_back(c);
-            } else if ((c == ']' || c == ')' || c == '}') && !open.empty()) {
-                open.pop_back();
+                open_.push_back(c);
+            } else if ((c == ']' || c == ')' || c == '}') && !open_.empty()) {
+                open_.pop_back();
             }
         }
-        return !open.empty() && open.back() == '[';
+        return !open_.empty() && open_.back() == '[';
     }
+
+    // Where inList() has read the output to, and what it found open there.
+    std::size_t scanned_ = 0;
+    std::vector<char> open_;
+    char quote_ = 0;
+    bool comment_ = false;
 };
 
 } // namespace
