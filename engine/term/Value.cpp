@@ -1,5 +1,7 @@
 #include "Value.h"
 
+#include "PrettyDoc.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -295,81 +297,8 @@ bool termLess(const Value& a, const Value& b) {
 
 namespace {
 
-/// A tuple, list or map as iex lays it out: its brackets, and each element with what
-/// comes before it (`key: ` in a keyword list or an atom-keyed map, `key => ` in a map).
-struct Container {
-    std::string open, close;
-    std::vector<std::pair<std::string, const Value*>> items;
-};
-
-std::optional<Container> containerOf(const Value& value) {
-    Container c;
-    switch (value.kind) {
-    case Value::Kind::Tuple:
-        c.open = "{";
-        c.close = "}";
-        for (const Value& item : value.items)
-            c.items.emplace_back(std::string(), &item);
-        return c;
-    case Value::Kind::List: {
-        if (isPrintableCharlist(value.items)) return std::nullopt;
-        c.open = "[";
-        c.close = "]";
-        const bool keywords = isKeywordList(value.items);
-        for (const Value& item : value.items) {
-            if (keywords)
-                c.items.emplace_back(keywordKey(item.items[0].text), &item.items[1]);
-            else
-                c.items.emplace_back(std::string(), &item);
-        }
-        return c;
-    }
-    case Value::Kind::Map: {
-        c.open = "%{";
-        c.close = "}";
-        std::vector<std::size_t> order;
-        for (std::size_t i = 0; i < value.items.size(); i += 2)
-            order.push_back(i);
-        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return termLess(value.items[x], value.items[y]);
-        });
-        // iex writes `key: value` for atom keys only when every key is such an atom.
-        const bool atomKeys = std::all_of(order.begin(), order.end(), [&](std::size_t i) {
-            return value.items[i].kind == Value::Kind::Atom && aliasOf(value.items[i].text).empty();
-        });
-        for (std::size_t i : order)
-            c.items.emplace_back(atomKeys ? keywordKey(value.items[i].text)
-                                          : inspect(value.items[i]) + " => ",
-                                 &value.items[i + 1]);
-        return c;
-    }
-    default:
-        return std::nullopt;
-    }
-}
-
-// Flat when it fits in what is left of the line (its trailing comma included);
-// otherwise each element on a line of its own, two spaces in, as iex does at width 80.
-std::string pretty(const Value& value, std::size_t column, std::size_t trailing,
-                   std::size_t width) {
-    std::string flat = inspect(value);
-    if (column + flat.size() + trailing <= width) return flat;
-    const auto c = containerOf(value);
-    if (!c || c->items.empty()) return flat;
-    const std::string inner(column + 2, ' ');
-    std::string out = c->open + "\n";
-    for (std::size_t i = 0; i < c->items.size(); ++i) {
-        const bool last = i + 1 == c->items.size();
-        const auto& [prefix, item] = c->items[i];
-        out += inner + prefix + pretty(*item, column + 2 + prefix.size(), last ? 0 : 1, width) +
-               (last ? "\n" : ",\n");
-    }
-    return out + std::string(column, ' ') + c->close;
-}
-
-} // namespace
-
-std::string inspect(const Value& value) {
+/// An atom, number, string, pid or charlist: one piece of text.
+std::string inspectScalar(const Value& value) {
     switch (value.kind) {
     case Value::Kind::Atom:
         return atomText(value.text);
@@ -381,28 +310,139 @@ std::string inspect(const Value& value) {
         return quoted(value.text, '"');
     case Value::Kind::Process:
         return "#PID<0." + std::to_string(value.pid) + ".0>";
-    case Value::Kind::List:
-        if (isPrintableCharlist(value.items)) {
-            std::string chars;
-            for (const Value& c : value.items)
-                chars += static_cast<char>(c.integer);
-            return quoted(chars, '\'');
-        }
-        [[fallthrough]];
-    case Value::Kind::Tuple:
-    case Value::Kind::Map: {
-        const auto c = containerOf(value);
-        std::string out = c->open;
-        for (std::size_t i = 0; i < c->items.size(); ++i)
-            out += (i ? ", " : "") + c->items[i].first + inspect(*c->items[i].second);
-        return out + c->close;
+    case Value::Kind::List: {
+        if (value.items.empty()) return "[]";
+        std::string chars;
+        for (const Value& c : value.items)
+            chars += static_cast<char>(c.integer);
+        return quoted(chars, '\'');
     }
+    case Value::Kind::Tuple:
+    case Value::Kind::Map:
+        break;
     }
     return {};
 }
 
+// iex's Inspect.Opts: at most 50 elements of a container are shown, and an element
+// shows what is left of that count (so a nested list shows fewer).
+constexpr std::size_t kInspectLimit = 50;
+
+/// How a container of `n` elements may break when it does not fit (Inspect.Algebra's
+/// container_doc): Maybe fills its lines when every element is simple text, else puts
+/// each on its own line; Flex always fills; Strict always gives each its own line.
+enum class Breaks : unsigned char { Maybe, Flex, Strict };
+
+struct Built {
+    PrettyDoc::Id doc;
+    bool simple; // text only: no group, no break inside
+};
+
+/// The document iex builds for a value (the Inspect protocol of Elixir 1.14).
+class ValueDocs {
+  public:
+    explicit ValueDocs(PrettyDoc& doc) : d_(doc) {}
+
+    Built of(const Value& value, std::size_t limit) {
+        switch (value.kind) {
+        case Value::Kind::Tuple:
+            return container(
+                "{", "}", value.items.size(), limit, Breaks::Flex,
+                [&](std::size_t i, std::size_t left) { return of(value.items[i], left); });
+        case Value::Kind::List:
+            if (isPrintableCharlist(value.items) || value.items.empty()) break;
+            if (isKeywordList(value.items))
+                return container("[", "]", value.items.size(), limit, Breaks::Strict,
+                                 [&](std::size_t i, std::size_t left) {
+                                     return pair(keywordKey(value.items[i].items[0].text),
+                                                 value.items[i].items[1], left);
+                                 });
+            return container(
+                "[", "]", value.items.size(), limit, Breaks::Maybe,
+                [&](std::size_t i, std::size_t left) { return of(value.items[i], left); });
+        case Value::Kind::Map:
+            return map(value, limit);
+        default:
+            break;
+        }
+        return {d_.text(inspectScalar(value)), true};
+    }
+
+  private:
+    PrettyDoc& d_;
+
+    Built pair(std::string key, const Value& value, std::size_t limit) {
+        const Built v = of(value, limit);
+        return {d_.concat({d_.text(std::move(key)), v.doc}), v.simple};
+    }
+
+    Built map(const Value& value, std::size_t limit) {
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < value.items.size(); i += 2)
+            order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return termLess(value.items[x], value.items[y]);
+        });
+        // iex writes `key: value` for atom keys only when every key is such an atom.
+        const bool atomKeys = std::all_of(order.begin(), order.end(), [&](std::size_t i) {
+            return value.items[i].kind == Value::Kind::Atom && aliasOf(value.items[i].text).empty();
+        });
+        return container(
+            "%{", "}", order.size(), limit, Breaks::Strict,
+            [&](std::size_t n, std::size_t left) -> Built {
+                const Value& key = value.items[order[n]];
+                const Value& item = value.items[order[n] + 1];
+                if (atomKeys) return pair(keywordKey(key.text), item, left);
+                const Built k = of(key, left);
+                const Built v = of(item, left);
+                return {d_.concat({k.doc, d_.text(" => "), v.doc}), k.simple && v.simple};
+            });
+    }
+
+    template <class Element>
+    Built container(const char* open, const char* close, std::size_t count, std::size_t limit,
+                    Breaks breaks, Element element) {
+        if (count == 0) return {d_.text(std::string(open) + close), true};
+        std::vector<PrettyDoc::Id> docs;
+        bool simple = breaks == Breaks::Maybe;
+        std::size_t left = limit;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (left == 0) {
+                docs.push_back(d_.text("..."));
+                break;
+            }
+            const Built b = element(i, --left);
+            docs.push_back(b.doc);
+            simple = simple && b.simple;
+        }
+        const bool flex = simple || breaks == Breaks::Flex;
+        PrettyDoc::Id joined = docs.back();
+        for (std::size_t i = docs.size() - 1; i-- > 0;)
+            joined = d_.concat(
+                {docs[i], d_.text(","), flex ? d_.flexBreak() : d_.strictBreak(), joined});
+        if (flex)
+            return {d_.group(d_.concat({d_.text(open), d_.nest(joined, 1), d_.text(close)})),
+                    false};
+        const PrettyDoc::Id inner =
+            d_.nest(d_.concat({d_.text(open), d_.strictBreak(""), joined}), 2);
+        return {d_.group(d_.concat({inner, d_.strictBreak(""), d_.text(close)})), false};
+    }
+};
+
+std::string laidOut(const Value& value, std::size_t width) {
+    PrettyDoc doc;
+    const Built built = ValueDocs(doc).of(value, kInspectLimit);
+    return doc.layout(built.doc, width);
+}
+
+} // namespace
+
+std::string inspect(const Value& value) {
+    return laidOut(value, 0);
+}
+
 std::string inspectPretty(const Value& value, std::size_t width) {
-    return pretty(value, 0, 0, width);
+    return laidOut(value, width);
 }
 
 } // namespace suplab

@@ -17,6 +17,12 @@ Value a(const char* name) {
 Value i(std::int64_t n) {
     return Value::integerOf(n);
 }
+Value ints(std::int64_t from, std::int64_t to) {
+    std::vector<Value> items;
+    for (std::int64_t n = from; n <= to; ++n)
+        items.push_back(i(n));
+    return Value::list(std::move(items));
+}
 } // namespace
 
 class TstValue : public QObject {
@@ -100,6 +106,30 @@ class TstValue : public QObject {
                             Value::tuple({a("b"), Value::string(std::string(40, 'y'))})})
             << "[\n  a: \"" + QString(40, QLatin1Char('x')) + "\",\n  b: \"" +
                    QString(40, QLatin1Char('y')) + "\"\n]";
+        QTest::newRow("a tuple fills its lines, a list inside it too")
+            << Value::tuple({a("ok"), ints(1, 35)})
+            << "{:ok,\n [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, "
+               "21, "
+               "22,\n  23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]}";
+        QTest::newRow("a map of short values still gives each key its own line")
+            << kv({{a("k1"), ints(1, 22)}, {a("k2"), i(2)}})
+            << "%{\n  k1: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,\n"
+               "   21, 22],\n  k2: 2\n}";
+        QTest::newRow("a text too long for any line stays whole")
+            << Value::list({Value::string(std::string(90, 'a'))})
+            << "[\"" + QString(90, QLatin1Char('a')) + "\"]";
+        QTest::newRow("a list shows its first 50 elements")
+            << ints(1, 60)
+            << "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,\n"
+               " 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42,\n"
+               " 43, 44, 45, 46, 47, 48, 49, 50, ...]";
+        QTest::newRow("a nested list shows what is left of the 50")
+            << Value::list({Value::list({i(1), i(2)}), ints(3, 60)})
+            << "[\n  [1, 2],\n  [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, "
+               "21, 22, "
+               "23,\n   24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, "
+               "42,\n"
+               "   43, 44, 45, 46, 47, 48, 49, 50, ...]\n]";
         QTest::newRow("what fits stays on one line")
             << Value::tuple({a("error"), Value::tuple({a("already_started"), Value::pidOf(96)})})
             << "{:error, {:already_started, #PID<0.96.0>}}";
