@@ -39,7 +39,8 @@ constexpr const char* kUsage =
     "  suplab-cli compare SCENARIO.json --lane OVERRIDES [--lane OVERRIDES ...]\n"
     "                     [--chaos RATE --duration S] [--kinds kill,crash,exit] [--reason WORD]\n"
     "                     [--target SUBTREE] [--supervisors-too]\n"
-    "                     [--seed N] [--seeds N] [--format csv|json] [--out FILE]\n"
+    "                     [--seed N] [--seeds N [--per-seed FILE]] [--no-script]\n"
+    "                     [--events DIR] [--format csv|json] [--out FILE]\n"
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
     "                 PATH.strategy=... | PATH.restart=transient |\n"
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
@@ -182,7 +183,8 @@ std::optional<double> positiveNumber(const std::string& s) {
 
 int compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::string file, format = "csv", outFile, target, kinds = "kill,crash", reason = "boom";
-    bool supervisorsToo = false;
+    std::string eventsDir, perSeedFile;
+    bool supervisorsToo = false, withScript = true;
     std::vector<std::string> laneTexts;
     std::optional<double> rate;
     double duration = 10;
@@ -196,9 +198,11 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         };
         if (a == "--supervisors-too") {
             supervisorsToo = true;
+        } else if (a == "--no-script") {
+            withScript = false;
         } else if (a == "--lane" || a == "--chaos" || a == "--duration" || a == "--seed" ||
                    a == "--seeds" || a == "--format" || a == "--out" || a == "--target" ||
-                   a == "--kinds" || a == "--reason") {
+                   a == "--kinds" || a == "--reason" || a == "--events" || a == "--per-seed") {
             auto v = value();
             if (!v) return usageError(err, a + " needs a value");
             if (a == "--lane")
@@ -234,6 +238,10 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                 format = *v;
             } else if (a == "--out")
                 outFile = *v;
+            else if (a == "--events")
+                eventsDir = *v;
+            else if (a == "--per-seed")
+                perSeedFile = *v;
             else if (a == "--target")
                 target = *v;
             else if (a == "--reason") {
@@ -295,27 +303,74 @@ int compare(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     } else if (seeds > 0) {
         problems.push_back("--seeds: only meaningful with --chaos");
     }
+    if (!perSeedFile.empty() && seeds == 0)
+        problems.push_back("--per-seed: only meaningful with --seeds");
+    if (!withScript && !chaos)
+        problems.push_back("--no-script: only meaningful with --chaos (nothing would happen)");
+    if (!eventsDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(eventsDir, ec);
+        if (ec || !std::filesystem::is_directory(eventsDir))
+            problems.push_back("--events: cannot make the folder " + eventsDir + ": " +
+                               (ec ? ec.message() : std::string("a file is in the way")));
+    }
     for (const auto& p : problems)
         err << "suplab-cli: " << p << "\n";
     if (!problems.empty()) return 2;
 
+    CompareOptions options;
+    options.chaos = chaos;
+    options.withScript = withScript;
+    options.keepEvents = !eventsDir.empty();
+    // Each lane's events as JSON Lines, the records its metrics were read from.
+    auto writeEvents = [&](const std::vector<LaneResult>& results,
+                           std::optional<std::uint64_t> ofSeed) {
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const std::string path =
+                (std::filesystem::path(eventsDir) / laneLogName(i, results[i].label, ofSeed))
+                    .string();
+            if (std::string problem = writeFileAtomically(path, jsonl(results[i].events));
+                !problem.empty()) {
+                err << "suplab-cli: " << problem << "\n";
+                return false;
+            }
+        }
+        return true;
+    };
+    const Scenario played = playedScenario(*scenario, options);
+    const auto notes = comparisonNotes(played);
+    for (const auto& note : notes)
+        err << "suplab-cli: note: " << note << "\n";
+
     const std::uint64_t base = seed.value_or(scenario->seed);
     if (seeds == 0) {
-        if (chaos) chaos->seed = base;
+        if (options.chaos) options.chaos->seed = base;
         scenario->seed = base;
-        const auto results = compareLanes(*scenario, lanes, chaos);
-        return writeOut(format == "json" ? comparisonJson(results) : comparisonCsv(results),
+        const auto results = compareLanes(*scenario, lanes, options);
+        if (options.keepEvents && !writeEvents(results, std::nullopt)) return 1;
+        return writeOut(format == "json" ? comparisonJson(results, notes) : comparisonCsv(results),
                         outFile, out, err);
     }
-    std::vector<std::vector<LaneResult>> perSeed;
+    std::vector<SeedRun> runs;
     for (std::uint64_t k = 0; k < seeds; ++k) {
-        chaos->seed = base + k;
+        options.chaos->seed = base + k;
         scenario->seed = base + k;
-        perSeed.push_back(compareLanes(*scenario, lanes, chaos));
+        runs.push_back({base + k, compareLanes(*scenario, lanes, options)});
+        if (options.keepEvents) {
+            if (!writeEvents(runs.back().lanes, base + k)) return 1;
+            for (auto& lane : runs.back().lanes)
+                lane.events = {}; // written: 20 seeds of logs need not stay in memory
+        }
     }
-    const auto dist = distribute(perSeed);
-    return writeOut(format == "json" ? distributionJson(dist) : distributionCsv(dist), outFile, out,
-                    err);
+    if (!perSeedFile.empty())
+        if (std::string problem = writeFileAtomically(perSeedFile, perSeedCsv(runs));
+            !problem.empty()) {
+            err << "suplab-cli: " << problem << "\n";
+            return 1;
+        }
+    const auto dist = distribute(runs);
+    return writeOut(format == "json" ? distributionJson(dist, runs, notes) : distributionCsv(dist),
+                    outFile, out, err);
 }
 
 /// `--to FORMAT` and `--out FILE` after the input file (import and export).

@@ -1,10 +1,13 @@
 // Comparing strategies: the table of a small scripted scenario, worked out by
 // hand; the same seed gives the same table; chaos faults land in every lane alike.
 #include "compare/Comparison.h"
+#include "compare/MetricCatalog.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace suplab;
 
@@ -44,9 +47,10 @@ class TstCompare : public QObject {
         QTest::newRow("one_for_one restarts the dead child only")
             << "strategy=one_for_one" << 2 << 0 << 0 << 0 << 2 << 0.0 << 1.0 << false;
         // max_restarts 1: the second kill gives up at 200 ms; R, a, b, c are down for
-        // the last 300 ms of 500: 4 x 300 ms down, each 40% available; b never recovers.
+        // the last 300 ms of 500: the workers 3 x 300 ms down, each 40% available; the
+        // tree is never whole again after the second kill.
         QTest::newRow("max_restarts 1 gives up and the failure reaches the root")
-            << "max_restarts=1" << 1 << 1 << 2 << 4 << 1 << 1200.0 << 0.4 << true;
+            << "max_restarts=1" << 1 << 1 << 2 << 4 << 1 << 900.0 << 0.4 << true;
     }
     void laneTableMatchesHandWorkedNumbers() {
         QFETCH(QString, lane);
@@ -58,17 +62,18 @@ class TstCompare : public QObject {
         QFETCH(double, downtimeMs);
         QFETCH(double, availability);
         QFETCH(bool, rootFailed);
-        const auto results = compareLanes(load(kSmall), {::lane(lane.toStdString())}, std::nullopt);
+        const auto results = compareLanes(load(kSmall), {::lane(lane.toStdString())}, {});
         QCOMPARE(results.size(), std::size_t(1));
         const RunMetrics& m = results[0].metrics;
         QCOMPARE(m.restarts, restarts);
         QCOMPARE(m.giveUps, giveUps);
         QCOMPARE(m.bystanders, bystanders);
         QCOMPARE(m.lost, lost);
-        QCOMPARE(m.faults, 2);
+        QCOMPARE(m.faultsInjected, 2);
+        QCOMPARE(m.faultsLanded, 2);
         QCOMPARE(m.recovered, recovered);
-        QCOMPARE(m.downtimeMs, downtimeMs);
-        QCOMPARE(m.availability, availability);
+        QCOMPARE(m.workerDowntimeMs, downtimeMs);
+        QCOMPARE(m.workerAvailability, availability);
         QCOMPARE(m.rootFailed, rootFailed);
     }
 
@@ -77,22 +82,92 @@ class TstCompare : public QObject {
         const char* text = R"({"name":"backoff","settle_ms":500,
           "root":{"id":"R","type":"supervisor","children":[{"id":"a"}]},
           "script":[{"at_ms":100,"do":"kill","target":"R/a"},{"at_ms":300,"do":"kill","target":"R/a"}]})";
-        const auto results = compareLanes(
-            load(text), {lane("backoff=100:1000:0"), lane("max_restarts=3")}, std::nullopt);
+        const auto results =
+            compareLanes(load(text), {lane("backoff=100:1000:0"), lane("max_restarts=3")}, {});
         QCOMPARE(results[0].metrics.recovered, 2);
-        QCOMPARE(results[0].metrics.meanRecoveryMs, 150.0);
-        QCOMPARE(results[0].metrics.maxRecoveryMs, 200.0);
-        QCOMPARE(results[0].metrics.downtimeMs, 300.0);
-        QCOMPARE(results[1].metrics.maxRecoveryMs, 0.0); // OTP restarts at once
+        QCOMPARE(*results[0].metrics.meanRecoveryMs, 150.0);
+        QCOMPARE(*results[0].metrics.maxRecoveryMs, 200.0);
+        QCOMPARE(results[0].metrics.workerDowntimeMs, 300.0);
+        QCOMPARE(*results[1].metrics.maxRecoveryMs, 0.0); // OTP restarts at once
     }
 
     void backoffWorksUnderADynamicSupervisorToo() {
         const char* text = R"({"name":"dynamic backoff","settle_ms":500,
           "root":{"id":"D","type":"dynamic_supervisor","children":[{"id":"u"}]},
           "script":[{"at_ms":100,"do":"kill","target":"D/u"},{"at_ms":300,"do":"kill","target":"D/u"}]})";
-        const auto results = compareLanes(load(text), {lane("backoff=100:1000:0")}, std::nullopt);
+        const auto results = compareLanes(load(text), {lane("backoff=100:1000:0")}, {});
         QCOMPARE(results[0].metrics.recovered, 2);
-        QCOMPARE(results[0].metrics.maxRecoveryMs, 200.0);
+        QCOMPARE(*results[0].metrics.maxRecoveryMs, 200.0);
+    }
+
+    void aSpreadOverSeedsHasItsIntervalOfTheMean_data() {
+        QTest::addColumn<QList<double>>("values");
+        QTest::addColumn<bool>("yesNo");
+        QTest::addColumn<double>("mean");
+        QTest::addColumn<double>("sd");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        // mean 3, sd sqrt(2.5) = 1.5811, t(4) = 2.776: 3 +- 2.776 * 1.5811 / sqrt(5).
+        QTest::newRow("five measures: Student's t")
+            << QList<double>{1, 2, 3, 4, 5} << false << 3.0 << 1.58114 << 1.03713 << 4.96287;
+        // Wilson at 0 of 20: [0, 0.1611], where mean +- t*sd would say [0, 0].
+        QTest::newRow("a share of 0 of 20: Wilson's interval")
+            << QList<double>(20, 0.0) << true << 0.0 << 0.0 << 0.0 << 0.16113;
+        QTest::newRow("a share of 10 of 20") << (QList<double>(10, 0.0) + QList<double>(10, 1.0))
+                                             << true << 0.5 << 0.51299 << 0.29929 << 0.70071;
+    }
+    void aSpreadOverSeedsHasItsIntervalOfTheMean() {
+        QFETCH(QList<double>, values);
+        QFETCH(bool, yesNo);
+        QFETCH(double, mean);
+        QFETCH(double, sd);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        const auto s = spreadOf(std::vector<double>(values.begin(), values.end()), yesNo);
+        QVERIFY(s);
+        QCOMPARE(s->runs, int(values.size()));
+        QVERIFY(std::abs(s->mean - mean) < 1e-4);
+        QVERIFY(std::abs(s->sd - sd) < 1e-4);
+        QVERIFY2(s->low && std::abs(*s->low - low) < 1e-4, qPrintable(QString::number(*s->low)));
+        QVERIFY2(s->high && std::abs(*s->high - high) < 1e-4,
+                 qPrintable(QString::number(*s->high)));
+    }
+
+    void aRecoveryMeanOverSeedsLeavesOutSeedsWithNone() {
+        // Every recovery took 100 ms; a seed with none must not pull the mean to 50.
+        RunMetrics recoveredIn100, none;
+        recoveredIn100.meanRecoveryMs = 100.0;
+        const std::vector<SeedRun> runs{{1, {{"a", recoveredIn100, {}}}}, {2, {{"a", none, {}}}}};
+        const auto d = distribute(runs);
+        const auto k = std::size_t(metricInfo("mean_recovery_ms") - metricCatalog().data());
+        QVERIFY(d[0].metrics[k]);
+        QCOMPARE(d[0].metrics[k]->runs, 1);
+        QCOMPARE(d[0].metrics[k]->mean, 100.0);
+    }
+
+    void aLaneIsCalledBetterOnlyWhereTheIntervalsSeparate() {
+        auto run = [](std::uint64_t seed, double availA, double availB, int bystandersB) {
+            RunMetrics a, b;
+            a.workerAvailability = availA;
+            b.workerAvailability = availB;
+            a.bystanders = 1;
+            b.bystanders = bystandersB;
+            return SeedRun{seed, {{"A", a, {}}, {"B", b, {}}}};
+        };
+        // Availability: A about 0.9, B about 0.5, little spread: A is better. Bystanders:
+        // B's spread wide enough to cover A's: no verdict.
+        const std::vector<SeedRun> runs{run(1, 0.90, 0.50, 0), run(2, 0.91, 0.52, 9),
+                                        run(3, 0.89, 0.49, 1), run(4, 0.90, 0.51, 8)};
+        QStringList said;
+        for (const Verdict& v : verdictsOf(distribute(runs)))
+            said << QString::fromStdString(v.metric + ": " + v.better + " over " + v.worse);
+        QVERIFY2(said.contains(QStringLiteral("worker_availability: A over B")),
+                 qPrintable(said.join(QLatin1Char('\n'))));
+        for (const QString& line : said)
+            QVERIFY2(!line.startsWith(QStringLiteral("bystanders")), qPrintable(line));
+        const std::string csv = distributionCsv(distribute(runs));
+        QVERIFY(csv.find("A,worker_availability,4,") != std::string::npos);
+        QVERIFY(perSeedCsv(runs).find("\r\n4,B,") != std::string::npos);
     }
 
     void sameSeedGivesTheSameTable() {
@@ -103,10 +178,12 @@ class TstCompare : public QObject {
         chaos.seed = 42;
         const std::vector<LaneSpec> lanes{lane("strategy=one_for_one"),
                                           lane("strategy=rest_for_one")};
-        const std::string first = comparisonCsv(compareLanes(s, lanes, chaos));
-        QCOMPARE(comparisonCsv(compareLanes(s, lanes, chaos)), first);
-        chaos.seed = 43;
-        QVERIFY(comparisonCsv(compareLanes(s, lanes, chaos)) != first);
+        CompareOptions options;
+        options.chaos = chaos;
+        const std::string first = comparisonCsv(compareLanes(s, lanes, options));
+        QCOMPARE(comparisonCsv(compareLanes(s, lanes, options)), first);
+        options.chaos->seed = 43;
+        QVERIFY(comparisonCsv(compareLanes(s, lanes, options)) != first);
     }
 
     void mirroredFaultsLandInEveryLane() {

@@ -163,9 +163,11 @@ class TstMainWindow : public QObject {
         // one_for_one: Cache and then WebServer call a pid that is gone and crash too.
         QTRY_COMPARE_WITH_TIMEOUT(compare.results().at(0).metrics.restarts, 3, 10000);
         const auto results = compare.results();
-        QCOMPARE(results.at(0).metrics.faults, 1);
-        QCOMPARE(results.at(1).metrics.faults, 1);     // the same fault landed in both lanes
-        QCOMPARE(results.at(1).metrics.restarts, 1);   // rest_for_one: one restart...
+        QCOMPARE(results.at(0).metrics.faultsInjected, 1);
+        QCOMPARE(results.at(0).metrics.faultsLanded, 1);
+        QCOMPARE(results.at(1).metrics.faultsLanded, 1);    // the same fault landed in both lanes
+        QCOMPARE(results.at(0).metrics.followOnCrashes, 2); // Cache's and WebServer's noproc
+        QCOMPARE(results.at(1).metrics.restarts, 1);        // rest_for_one: one restart...
         QCOMPARE(results.at(1).metrics.bystanders, 2); // ...that takes Cache and WebServer along
         QTemporaryDir dir;
         QCOMPARE(compare.exportTable(dir.filePath(QStringLiteral("t.csv"))), QString());
@@ -197,7 +199,7 @@ class TstMainWindow : public QObject {
         const auto cli = compareLanes(
             s,
             {parseLane("strategy=one_for_one", errors), parseLane("strategy=rest_for_one", errors)},
-            chaos);
+            CompareOptions{chaos, true, false});
         QCOMPARE(QString::fromStdString(comparisonCsv(compare.results())),
                  QString::fromStdString(comparisonCsv(cli)));
     }

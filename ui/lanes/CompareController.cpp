@@ -22,6 +22,7 @@ void CompareController::start(std::vector<Scenario> scenarios, double speed) {
     paused_ = false;
     nowUs_ = 0;
     lastCommandUs_ = -1;
+    faultsApplied_ = 0;
     deliveredUs_ = -1;
     {
         std::lock_guard guard(thread_.lock());
@@ -78,6 +79,7 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
                 failures_.push_back({int(i), std::move(outcome)});
             }
             lastCommandUs_ = lanes.front()->nowUs();
+            if (c.isSignal()) ++faultsApplied_;
         }
         // A command's events carry its lane's instant, which drain() holds back until
         // the clock is past it: step past it so that they are delivered even while paused.

@@ -42,6 +42,8 @@ class CompareController : public QObject {
     std::int64_t lastCommandUs() const { return lastCommandUs_.load(); }
     /// Mirrored to every lane.
     void apply(Action command);
+    /// Faults (kill, exit, crash) applied so far, each once however many lanes it hit.
+    int faultsApplied() const { return faultsApplied_.load(); }
 
   Q_SIGNALS:
     void eventsArrived(int lane, const std::vector<suplab::Event>& events);
@@ -61,6 +63,7 @@ class CompareController : public QObject {
     std::atomic<double> speed_{1.0};
     std::atomic<std::int64_t> nowUs_{0};
     std::atomic<std::int64_t> lastCommandUs_{-1};
+    std::atomic<int> faultsApplied_{0};
     std::deque<Action> commands_;
     std::vector<Failure> failures_;                   // guarded by thread_.lock()
     std::vector<std::unique_ptr<EventQueue>> events_; // one per lane

@@ -1,10 +1,14 @@
 #include "CompareWindow.h"
 
 #include "canvas/TreeCanvas.h"
+#include "events/EventFormat.h"
 #include "io/AtomicFile.h"
 #include "lanes/CompareChart.h"
+#include "lanes/CompareTable.h"
 #include "state/TreeState.h"
 
+#include <QCheckBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -32,22 +36,6 @@ namespace {
 QString seconds(std::int64_t us) {
     return QString::number(double(us) / 1e6, 'f', 1);
 }
-
-enum Column {
-    LaneColumn,
-    Restarts,
-    GiveUps,
-    Bystanders,
-    Lost,
-    Faults,
-    Recovered,
-    MeanRecovery,
-    Downtime,
-    Availability,
-    RootFailed,
-    LaneNow,
-    ColumnCount
-};
 
 } // namespace
 
@@ -138,6 +126,19 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
         const QString problem = exportChart(f);
         if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export failed"), problem);
     });
+    auto* exportLogs = new QPushButton(tr("Export lane logs..."), central);
+    exportLogs->setToolTip(tr("Each lane's events up to the window's end as JSON Lines, one file "
+                              "per lane: the records the table was measured from"));
+    connect(exportLogs, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export lane logs to"));
+        if (dir.isEmpty()) return;
+        const QString problem = exportLaneLogs(dir);
+        if (!problem.isEmpty()) QMessageBox::warning(this, tr("Export failed"), problem);
+    });
+    withScript_ = new QCheckBox(tr("script"), central);
+    withScript_->setChecked(true);
+    withScript_->setToolTip(tr("Play the scenario's own script beside the chaos; unticked, the "
+                               "lanes get the chaos only"));
     auto* closeButton = new QPushButton(tr("Close"), central);
     closeButton->setToolTip(tr("Close compare mode (Ctrl+W, Esc)"));
     connect(closeButton, &QPushButton::clicked, this, &QWidget::close);
@@ -153,9 +154,9 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     target_->setAccessibleName(tr("Chaos target subtree"));
     speed_->setAccessibleName(tr("Lane speed"));
     speed_->setToolTip(tr("Virtual clock speed of the lanes against the wall clock"));
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{rate_, duration_, seed_, target_, speed_, startButton,
-                                         pause_, exportCsv, exportPng, closeButton})
+    for (QWidget* w : std::initializer_list<QWidget*>{rate_, duration_, seed_, target_, withScript_,
+                                                      speed_, startButton, pause_, exportCsv,
+                                                      exportPng, exportLogs, closeButton})
         chaosRow->addWidget(w);
     layout->addLayout(chaosRow);
 
@@ -201,26 +202,11 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     windowLabel_ = new QLabel(tableBox);
     windowLabel_->setWordWrap(true);
     tableColumn->addWidget(windowLabel_);
-    table_ = new QTableWidget(0, ColumnCount, tableBox);
-    table_->setAccessibleName(tr("Comparison table"));
-    table_->verticalHeader()->hide();
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setHorizontalHeaderLabels({tr("lane"), tr("restarts"), tr("give-ups"), tr("bystanders"),
-                                       tr("lost"), tr("faults"), tr("recovered"),
-                                       tr("mean recovery ms"), tr("downtime ms (all processes)"),
-                                       tr("availability"), tr("root failed"), tr("lane now")});
-    const std::pair<Column, QString> headerTips[] = {
-        {Restarts, tr("Restarts counted against a supervisor's intensity")},
-        {Bystanders, tr("Children restarted because a sibling died (group restarts)")},
-        {Lost, tr("Processes that were up once and are not at the window's end")},
-        {Recovered, tr("Faults whose target came back up within the window")},
-        {MeanRecovery, tr("From a fault to its target being up again, over recovered faults")},
-        {Downtime, tr("Summed over every process that was ever up")},
-        {Availability, tr("Mean over those processes of their up time in the window")},
-        {RootFailed, tr("The root went down or gave up within the window")},
-        {LaneNow, tr("The lane as it is now, also after the window")}};
-    for (const auto& [column, tip] : headerTips)
-        table_->horizontalHeaderItem(column)->setToolTip(tip);
+    notes_ = new QLabel(tableBox);
+    notes_->setWordWrap(true);
+    notes_->setAccessibleName(tr("Notes on the numbers"));
+    tableColumn->addWidget(notes_);
+    table_ = new CompareTable(tableBox);
     tableColumn->addWidget(table_, 1);
     chart_ = new CompareChart(bottom);
     bottom->setStretchFactor(0, 3);
@@ -247,6 +233,10 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     // Never a blank window: the default lanes run at once, or the hint says why not.
     QString problem;
     if (!startLanes(&problem)) showHint(problem);
+}
+
+const QTableWidget& CompareWindow::table() const {
+    return *table_;
 }
 
 CompareWindow::~CompareWindow() {
@@ -303,7 +293,6 @@ bool CompareWindow::startLanes(QString* problem) {
         }
     if (lanes.size() < 2) errors.push_back("compare needs at least two lanes");
     std::vector<Scenario> scenarios;
-    std::vector<ScriptStep> faults;
     std::optional<ChaosOptions> chaos;
     if (rate_->value() > 0) {
         chaos.emplace();
@@ -314,13 +303,12 @@ bool CompareWindow::startLanes(QString* problem) {
         if (chaosTargets(*scenario_.root, *chaos).empty())
             errors.push_back("the chaos target \"" + chaos->subtree +
                              "\" has no workers in this tree");
-        faults = chaosSteps(*scenario_.root, *chaos);
     }
-    for (const auto& lane : lanes) {
-        Scenario s = withFaults(applyLane(scenario_, lane, errors), faults);
-        s.stop_at_end = false; // the lanes stay up to be compared and broken by hand
-        scenarios.push_back(std::move(s));
-    }
+    CompareOptions options;
+    options.chaos = chaos;
+    options.withScript = withScript_->isChecked();
+    for (const auto& lane : lanes) // stop_at_end off: the lanes stay up to be broken by hand
+        scenarios.push_back(playedScenario(applyLane(scenario_, lane, errors), options));
     if (!errors.empty()) {
         QStringList lines;
         for (const auto& e : errors)
@@ -373,16 +361,21 @@ bool CompareWindow::startLanes(QString* problem) {
     baseEndUs_ = measuredWindowEndUs(scenarios.front(), chaos);
     const std::int64_t chaosEndUs =
         chaos ? std::int64_t(chaos->durationSeconds * 1e6) : std::int64_t(0);
-    baseEndReason_ = chaos && chaosEndUs >= baseEndUs_
-                         ? tr("the chaos's %1 s").arg(seconds(chaosEndUs))
-                         : tr("the script's end and settle_ms");
+    const std::int64_t lastStepUs =
+        scenarios.front().script.empty() ? 0 : scenarios.front().script.back().at_ms * 1000;
+    baseEndReason_ = chaos && chaosEndUs >= lastStepUs
+                         ? tr("the chaos's %1 s, then settle_ms").arg(seconds(chaosEndUs))
+                         : tr("the script's end, then settle_ms");
+    played_ = scenarios;
+    QStringList notes;
+    for (const std::string& note : comparisonNotes(scenarios.front()))
+        notes << QString::fromStdString(note);
+    notes_->setText(notes.join(QLatin1Char(' ')));
+    notes_->setVisible(!notes.isEmpty());
     shownUs_ = 0;
     measuredUs_ = -1;
     chart_->setLanes(overrides_);
-    table_->setRowCount(int(lanes.size()));
-    for (int r = 0; r < int(lanes.size()); ++r)
-        for (int c = 0; c < ColumnCount; ++c)
-            table_->setItem(r, c, new QTableWidgetItem());
+    table_->setLanes(overrides_);
     controller_.start(std::move(scenarios), speed_->value());
     setPaused(false);
     refresh();
@@ -412,9 +405,12 @@ std::int64_t CompareWindow::windowEndUs() const {
 std::vector<LaneResult> CompareWindow::measure(std::int64_t untilUs) const {
     std::vector<LaneResult> out;
     const std::int64_t end = std::min(untilUs, windowEndUs());
-    for (std::size_t i = 0; i < lanes_.size(); ++i)
-        out.push_back({overrides_[int(i)].toStdString(),
-                       computeMetrics(lanes_[i].log, scenario_.root->id, end)});
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        MeasureWindow window = measureWindowOf(played_[i], end);
+        window.faultsInjected += controller_.faultsApplied(); // clicked: in every lane
+        out.push_back(
+            {overrides_[int(i)].toStdString(), computeMetrics(lanes_[i].log, window), {}});
+    }
     return out;
 }
 
@@ -468,47 +464,13 @@ void CompareWindow::refresh() {
         chart_->setResults(res);
     }
     for (int r = 0; r < int(lanes_.size()); ++r)
-        table_->item(r, LaneNow)->setText(laneNow(r));
+        table_->showLaneNow(r, laneNow(r));
     updateClock();
     Q_EMIT refreshed();
 }
 
 void CompareWindow::updateTable(const std::vector<LaneResult>& results) {
-    for (int r = 0; r < int(results.size()); ++r) {
-        const RunMetrics& m = results[std::size_t(r)].metrics;
-        auto set = [&](Column c, const QString& text, const QString& tip = {}) {
-            QTableWidgetItem* item = table_->item(r, c);
-            item->setText(text);
-            item->setToolTip(tip);
-        };
-        set(LaneColumn, QStringLiteral("%1: %2").arg(r + 1).arg(overrides_[r]));
-        set(Restarts, QString::number(m.restarts));
-        set(GiveUps, QString::number(m.giveUps));
-        set(Bystanders, QString::number(m.bystanders));
-        set(Lost, QString::number(m.lost));
-        set(Faults, QString::number(m.faults));
-        set(Recovered, QString::number(m.recovered));
-        // A mean of restarts that took no virtual time is 0 whatever the strategy did:
-        // a number that says nothing, so a word is printed instead.
-        if (m.recovered == 0)
-            set(MeanRecovery, QStringLiteral("\u2014"),
-                m.faults == 0 ? tr("No fault landed in the window: nothing to recover from")
-                              : tr("No fault's target came back up within the window"));
-        else if (m.maxRecoveryMs <= 0) // recovered, in no time: said so, not a bare dash
-            set(MeanRecovery, tr("instant"),
-                tr("The %n recovered fault(s) took no virtual time: OTP restarts at once and "
-                   "these children take no time to start (init_ms 0, no backoff), so there is "
-                   "no recovery time to compare.",
-                   nullptr, m.recovered));
-        else
-            set(MeanRecovery, QString::number(m.meanRecoveryMs, 'f', 1),
-                tr("Over %n recovered fault(s); the longest took %1 ms", nullptr, m.recovered)
-                    .arg(QString::number(m.maxRecoveryMs, 'f', 1)));
-        set(Downtime, QString::number(m.downtimeMs, 'f', 0));
-        set(Availability, QString::number(m.availability * 100, 'f', 2) + QLatin1Char('%'));
-        set(RootFailed, m.rootFailed ? tr("yes") : tr("no"));
-    }
-    table_->resizeColumnsToContents();
+    table_->showResults(results);
     windowLabel_->setText(windowText());
 }
 
@@ -546,6 +508,20 @@ void CompareWindow::updateClock() {
 QString CompareWindow::exportTable(const QString& file) const {
     return QString::fromStdString(
         writeFileAtomically(file.toStdString(), comparisonCsv(results())));
+}
+
+QString CompareWindow::exportLaneLogs(const QString& dir) const {
+    const std::int64_t end = std::min(controller_.deliveredUs(), windowEndUs());
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+        std::vector<Event> measured;
+        for (const Event& e : lanes_[i].log)
+            if (e.tUs <= end) measured.push_back(e);
+        const QString file = QDir(dir).filePath(
+            QString::fromStdString(laneLogName(i, overrides_[int(i)].toStdString())));
+        const std::string problem = writeFileAtomically(file.toStdString(), jsonl(measured));
+        if (!problem.empty()) return QString::fromStdString(problem);
+    }
+    return {};
 }
 
 QString CompareWindow::exportChart(const QString& file) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -24,6 +25,7 @@ class QTableWidget;
 namespace suplab {
 
 class CompareChart;
+class CompareTable;
 class TreeCanvas;
 class TreeState;
 
@@ -43,6 +45,8 @@ class CompareWindow final : public QMainWindow {
     /// The lanes' metrics over the measured window, as far as the lanes have got.
     std::vector<LaneResult> results() const;
     QString exportTable(const QString& file) const;
+    /// Each lane's events up to the window's end, as JSON Lines, one file per lane in `dir`.
+    QString exportLaneLogs(const QString& dir) const;
     QString exportChart(const QString& file);
     CompareController& controller() { return controller_; }
     void setPaused(bool paused);
@@ -55,7 +59,7 @@ class CompareWindow final : public QMainWindow {
     std::int64_t shownUs() const { return shownUs_; }
     /// The end of the window the table measures (widened by faults clicked late).
     std::int64_t windowEndUs() const;
-    const QTableWidget& table() const { return *table_; }
+    const QTableWidget& table() const;
     const CompareChart& chart() const { return *chart_; }
     QString hintText() const;
     QString clockText() const;
@@ -107,7 +111,10 @@ class CompareWindow final : public QMainWindow {
     std::vector<Lane> lanes_;
     QStringList overrides_;
     QLabel* windowLabel_ = nullptr;
-    QTableWidget* table_ = nullptr;
+    CompareTable* table_ = nullptr;
+    QLabel* notes_ = nullptr;
+    QCheckBox* withScript_ = nullptr;
+    std::vector<Scenario> played_; // each lane's scenario as it plays (script, chaos, overrides)
     CompareChart* chart_ = nullptr;
     QTimer frame_;
     std::int64_t shownUs_ = 0;
