@@ -6,6 +6,7 @@
 
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
+#include "compare/MetricCatalog.h"
 #include "elixir/ElixirImporter.h"
 #include "elixir/ElixirProject.h"
 #include "elixir/ElixirSkeleton.h"
@@ -41,6 +42,7 @@ constexpr const char* kUsage =
     "                     [--target SUBTREE] [--supervisors-too]\n"
     "                     [--seed N] [--seeds N [--per-seed FILE]] [--no-script]\n"
     "                     [--events DIR] [--format csv|json] [--out FILE]\n"
+    "  suplab-cli compare --metrics      what each column of the comparison means\n"
     "      OVERRIDES: strategy=rest_for_one | max_restarts=N | max_seconds=N |\n"
     "                 PATH.strategy=... | PATH.restart=transient |\n"
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
@@ -182,6 +184,11 @@ std::optional<double> positiveNumber(const std::string& s) {
 }
 
 int compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() == 2 && args[1] == "--metrics") { // what each column means
+        for (const MetricInfo& info : metricCatalog())
+            out << info.key << ": " << info.definition << "\n";
+        return 0;
+    }
     std::string file, format = "csv", outFile, target, kinds = "kill,crash", reason = "boom";
     std::string eventsDir, perSeedFile;
     bool supervisorsToo = false, withScript = true;

@@ -51,11 +51,12 @@ const std::vector<MetricInfo>& metricCatalog() {
          B::Lower, 3, false, [](const RunMetrics& m) { return number(m.closestApproachMax()); }},
         {"recovered", "Recovered",
          "Landed faults after which every process that was up before the fault was up again "
-         "within the window.",
+         "and stayed up until the next fault landed or the window ended.",
          B::Higher, 0, false, [](const RunMetrics& m) { return number(m.recovered); }},
         {"mean_recovery_ms", "Mean recovery (ms)",
          "Over recovered faults, the time from the fault until every process that was up "
-         "before it was up again, follow-on crashes included (empty when none recovered).",
+         "before it was up again for good, a follow-on crash putting it back (empty when none "
+         "recovered).",
          B::Lower, 3, false, [](const RunMetrics& m) { return m.meanRecoveryMs; }},
         {"max_recovery_ms", "Longest recovery (ms)",
          "The longest of those recoveries (empty when none recovered).", B::Lower, 3, false,

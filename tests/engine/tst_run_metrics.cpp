@@ -5,6 +5,7 @@
 #include "compare/MetricCatalog.h"
 #include "scenario/ScenarioLoader.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace suplab;
@@ -206,6 +207,18 @@ class TstRunMetrics : public QObject {
         QVERIFY(!played.script.empty());
         for (const ScriptStep& step : played.script)
             QVERIFY(step.action != StepAction::TerminateChild);
+    }
+
+    void theGuideDefinesEveryMetricInTheCatalogsWords() {
+        QFile guide(QStringLiteral(SUPLAB_SOURCE_DIR "/docs/guide.md"));
+        QVERIFY(guide.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(guide.readAll());
+        for (const MetricInfo& info : metricCatalog()) {
+            const QString line =
+                QStringLiteral("- `%1`: %2")
+                    .arg(QString::fromUtf8(info.key), QString::fromUtf8(info.definition));
+            QVERIFY2(text.contains(line), info.key);
+        }
     }
 
     void everyMetricIsDefinedInOneSentence() {
