@@ -37,7 +37,7 @@ const std::vector<MetricInfo>& metricCatalog() {
         {"bystanders", "Bystanders",
          "Running children stopped and restarted because a sibling failed (one_for_all, "
          "rest_for_one).",
-         B::Lower, 0, false, [](const RunMetrics& m) { return number(m.bystanders); }},
+         B::Neither, 0, false, [](const RunMetrics& m) { return number(m.bystanders); }},
         {"bystanders_per_landed_fault", "Bystanders per landed fault",
          "Bystanders divided by faults landed (empty when none landed).", B::Lower, 3, false,
          [](const RunMetrics& m) { return m.bystandersPerLandedFault(); }},

@@ -16,6 +16,9 @@ struct MetricInfo {
     const char* key;        // the CSV column and JSON field: "worker_availability"
     const char* title;      // a short heading: "Worker availability"
     const char* definition; // one sentence
+    /// Which way a lane is better. Raw counts of restarts and bystanders have none: a
+    /// lane whose root died early absorbed fewer faults and so restarted less; their
+    /// per-landed-fault ratios compare.
     Better better;
     int decimals; // as printed; 0 for counts
     bool yesNo;   // 0 or 1 in every run: over seeds, a proportion

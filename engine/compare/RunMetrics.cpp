@@ -221,11 +221,11 @@ RunMetrics computeMetrics(const std::vector<Event>& events, const MeasureWindow&
                 for (auto& [path, l] : lives)
                     if (isAtOrBelow(path, e.path) && !l.up && l.deliberateFrom < 0)
                         l.deliberateFrom = l.lastDown;
+                const auto ended = [&](const std::string& p) { return isAtOrBelow(p, e.path); };
                 for (Recovery& r : recoveries) {
-                    std::erase_if(r.owed,
-                                  [&](const std::string& p) { return isAtOrBelow(p, e.path); });
-                    std::erase_if(r.waiting,
-                                  [&](const std::string& p) { return isAtOrBelow(p, e.path); });
+                    std::erase_if(r.owed, ended);
+                    std::erase_if(r.waiting, ended);
+                    std::erase_if(r.undoneBy, ended);
                 }
             }
             break;

@@ -144,6 +144,17 @@ class TstRunMetrics : public QObject {
         QCOMPARE(r.metrics.faultsLanded, 0);
     }
 
+    void anEndOnPurposeAfterARecoveryDoesNotLengthenIt() {
+        // b is killed and back at once at 50 ms; a is ended on purpose at 100 ms.
+        const LaneResult r = runLane(R"({"name":"d","settle_ms":300,
+          "root":{"id":"R","type":"supervisor","children":[{"id":"a"},{"id":"b"}]},
+          "script":[{"at_ms":50,"do":"kill","target":"R/b"},
+                    {"at_ms":100,"do":"terminate_child","target":"R","child":"a"}]})");
+        QCOMPARE(firstAt(r.events, EventKind::Up, "R/b", 50), 50.0); // the log: b back at once
+        QCOMPARE(r.metrics.recovered, 1);
+        QCOMPARE(*r.metrics.maxRecoveryMs, 0.0);
+    }
+
     void theRootFailingEndsItsSurvival() {
         const LaneResult r = runLane(kEscalation, "R/S.max_restarts=0,max_restarts=0");
         QCOMPARE(r.metrics.rootFailed, true);

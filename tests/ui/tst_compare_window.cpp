@@ -41,14 +41,18 @@ const char* kTwoKills = R"({"name":"two kills","settle_ms":500,
 QString cell(const CompareWindow& w, int row, const QString& header) {
     const QTableWidget& t = w.table();
     for (int c = 0; c < t.columnCount(); ++c)
-        if (t.horizontalHeaderItem(c)->text() == header) return t.item(row, c)->text();
+        if (t.horizontalHeaderItem(c)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) ==
+            header)
+            return t.item(row, c)->text();
     qFatal("no column %s", qPrintable(header));
 }
 
 QString tip(const CompareWindow& w, int row, const QString& header) {
     const QTableWidget& t = w.table();
     for (int c = 0; c < t.columnCount(); ++c)
-        if (t.horizontalHeaderItem(c)->text() == header) return t.item(row, c)->toolTip();
+        if (t.horizontalHeaderItem(c)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) ==
+            header)
+            return t.item(row, c)->toolTip();
     qFatal("no column %s", qPrintable(header));
 }
 
@@ -58,7 +62,7 @@ QStringList measuredCells(const CompareWindow& w) {
     const QTableWidget& t = w.table();
     for (int r = 0; r < t.rowCount(); ++r)
         for (int c = 0; c < t.columnCount(); ++c)
-            if (t.horizontalHeaderItem(c)->text() != QStringLiteral("lane now"))
+            if (t.horizontalHeaderItem(c)->text() != QStringLiteral("lane\nnow"))
                 cells << t.item(r, c)->text();
     return cells;
 }

@@ -74,7 +74,7 @@ QString approachTip(const RunMetrics& m) {
 const std::vector<ColumnDef>& columns() {
     static const std::vector<ColumnDef> defs = {
         {QT_TRANSLATE_NOOP("suplab::CompareTable", "lane"), nullptr, nullptr, noTip},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "faults landed"), "faults_landed",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "faults\nlanded"), "faults_landed",
          [](const RunMetrics& m) {
              return tr("%1 of %2").arg(m.faultsLanded).arg(m.faultsInjected);
          },
@@ -85,7 +85,7 @@ const std::vector<ColumnDef>& columns() {
                  .arg(m.faultsInjected)
                  .arg(m.faultsWithoutEffect);
          }},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "follow-on crashes"), "follow_on_crashes",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "follow-on\ncrashes"), "follow_on_crashes",
          [](const RunMetrics& m) { return QString::number(m.followOnCrashes); }, noTip},
         {QT_TRANSLATE_NOOP("suplab::CompareTable", "restarts"), "restarts",
          [](const RunMetrics& m) { return QString::number(m.restarts); },
@@ -95,12 +95,12 @@ const std::vector<ColumnDef>& columns() {
          [](const RunMetrics& m) { return perFault(m.bystandersPerLandedFault()); }},
         {QT_TRANSLATE_NOOP("suplab::CompareTable", "give-ups"), "give_ups",
          [](const RunMetrics& m) { return QString::number(m.giveUps); }, noTip},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "closest approach"), "closest_approach",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "closest\napproach"), "closest_approach",
          approachText, approachTip},
         {QT_TRANSLATE_NOOP("suplab::CompareTable", "recovered"), "recovered",
          [](const RunMetrics& m) { return tr("%1 of %2").arg(m.recovered).arg(m.faultsLanded); },
          noTip},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "mean recovery ms"), "mean_recovery_ms",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "mean\nrecovery ms"), "mean_recovery_ms",
          recoveryText, recoveryTip},
         {QT_TRANSLATE_NOOP("suplab::CompareTable", "lost"), "lost",
          [](const RunMetrics& m) { return QString::number(m.lost); },
@@ -110,26 +110,26 @@ const std::vector<ColumnDef>& columns() {
                                           m.deliberateEnds)
                                      : QString();
          }},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "worker availability"), "worker_availability",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "worker\navailability"), "worker_availability",
          [](const RunMetrics& m) {
              return QString::number(m.workerAvailability * 100, 'f', 2) + QLatin1Char('%');
          },
          [](const RunMetrics& m) {
              return tr("Workers were down for %1 ms in all").arg(ms(m.workerDowntimeMs, 0));
          }},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "root failed"), "root_failed",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "root\nfailed"), "root_failed",
          [](const RunMetrics& m) { return m.rootFailed ? tr("yes") : tr("no"); },
          [](const RunMetrics& m) {
              return m.rootFailedAtMs
                         ? tr("At t = %1 s").arg(QString::number(*m.rootFailedAtMs / 1000, 'f', 2))
                         : tr("The root survived the whole window");
          }},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "reached root"), "reached_root",
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "reached\nroot"), "reached_root",
          [](const RunMetrics& m) { return m.reachedRoot() ? tr("yes") : tr("no"); },
          [](const RunMetrics& m) {
              return tr("%n give-up(s) of the root's own children reached it", m.escalationsAtRoot);
          }},
-        {QT_TRANSLATE_NOOP("suplab::CompareTable", "lane now"), nullptr, nullptr, noTip},
+        {QT_TRANSLATE_NOOP("suplab::CompareTable", "lane\nnow"), nullptr, nullptr, noTip},
     };
     return defs;
 }
@@ -182,7 +182,8 @@ void CompareTable::showLaneNow(int lane, const QString& text) {
 
 int CompareTable::columnOf(const QString& header) const {
     for (int c = 0; c < columnCount(); ++c)
-        if (horizontalHeaderItem(c)->text() == header) return c;
+        if (horizontalHeaderItem(c)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) == header)
+            return c;
     return -1;
 }
 

@@ -20,7 +20,7 @@ class CompareTable final : public QTableWidget {
     void showResults(const std::vector<LaneResult>& results);
     /// The "lane now" column, which follows the lanes past the window.
     void showLaneNow(int lane, const QString& text);
-    /// The column headed `header`, or -1.
+    /// The column headed `header` (its two lines read as one), or -1.
     int columnOf(const QString& header) const;
 };
 

@@ -211,7 +211,7 @@ CompareWindow::CompareWindow(const Scenario& scenario, QWidget* parent)
     chart_ = new CompareChart(bottom);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
-    bottom->setSizes({900, 600});
+    bottom->setSizes({1100, 400}); // the table, whose columns say most, gets the room
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setSizes({560, 320});
