@@ -80,9 +80,23 @@ class TstCli : public QObject {
             << QStringList{"compare", c, "--lane", "strategy=one_for_all", "--seeds", "3"} << 2
             << "--seeds: only meaningful with --chaos";
         QTest::newRow("compare of two lanes says where restarts cost no time")
-            << QStringList{"compare", c, "--lane", "strategy=one_for_one", "--lane",
-                           "strategy=one_for_all"}
+            << QStringList{"compare", c,
+                           "--lane",  "strategy=one_for_one",
+                           "--lane",  "strategy=one_for_all"}
             << 0 << "note: Every worker declares init_ms 0";
+        QTest::newRow("compare per-seed rows without seeds")
+            << QStringList{"compare", c,   "--lane",     "strategy=one_for_all",
+                           "--chaos", "1", "--per-seed", "x.csv"}
+            << 2 << "--per-seed: only meaningful with --seeds";
+        QTest::newRow("compare without the script and without chaos")
+            << QStringList{"compare", c, "--lane", "strategy=one_for_all", "--no-script"} << 2
+            << "--no-script: only meaningful with --chaos";
+        QTest::newRow("compare events into a folder it cannot make")
+            << QStringList{"compare",          c, "--lane", "strategy=one_for_all", "--events",
+                           "/proc/no/such/dir"}
+            << 2 << "--events: cannot make the folder /proc/no/such/dir";
+        QTest::newRow("compare lists what each metric means")
+            << QStringList{"compare", "--metrics"} << 0 << "";
         QTest::newRow("an unwritable output")
             << QStringList{"run", c, "--out", "/nonexistent/dir/out.txt"} << 1
             << "/nonexistent/dir/out.txt: cannot create a temporary file";
@@ -154,6 +168,28 @@ class TstCli : public QObject {
             QVERIFY(o.err.empty());
         else
             QVERIFY2(QString::fromStdString(o.err).contains(errFragment), o.err.c_str());
+    }
+
+    void compareWritesEachLanesEventsAndPerSeedRows() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        const Outcome o =
+            cli({"compare", kCase, "--lane", "strategy=one_for_one", "--lane",
+                 "strategy=one_for_all", "--chaos", "2", "--duration", "2", "--seeds", "3",
+                 "--events", d + "/ev", "--per-seed", d + "/seeds.csv", "--format", "json"});
+        QCOMPARE(o.status, 0);
+        for (const char* seed : {"0", "1", "2"})
+            for (const char* lane : {"lane1-strategy=one_for_one", "lane2-strategy=one_for_all"}) {
+                QFile log(dir.filePath(QStringLiteral("ev/seed%1-%2.jsonl")
+                                           .arg(QLatin1String(seed), QLatin1String(lane))));
+                QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+                QVERIFY(log.readAll().startsWith("{\"seq\":"));
+            }
+        QFile rows(dir.filePath(QStringLiteral("seeds.csv")));
+        QVERIFY(rows.open(QIODevice::ReadOnly));
+        QCOMPARE(rows.readAll().count('\n'), 1 + 3 * 2); // a header, then a row per seed and lane
+        QVERIFY(o.out.find("\"per_seed\":[{\"seed\":0,") != std::string::npos);
+        QVERIFY(o.out.find("\"ci95\":[") != std::string::npos);
     }
 
     void quickBenchPrintsEveryKeyOfTheSpec() {

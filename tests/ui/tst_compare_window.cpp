@@ -3,6 +3,7 @@
 // lanes' trees, over a window that ends with the chaos, and its chart names every
 // lane in full.
 #include "compare/Comparison.h"
+#include "compare/MetricCatalog.h"
 #include "lanes/CompareChart.h"
 #include "lanes/CompareWindow.h"
 #include "lanes/LaneLabels.h"
@@ -363,6 +364,51 @@ class TstCompareWindow : public QObject {
                                   .replace(QLatin1Char(' '), QLatin1Char('_'))
                                   .replace(QLatin1Char('\''), QLatin1Char('_')));
         QCOMPARE(QImage(file).size() / QImage(file).devicePixelRatio(), copy.size());
+    }
+
+    void laneLogsAreTheRecordsTheTableWasMeasuredFrom() {
+        CompareWindow w(fromText(kTwoKills));
+        w.setLanes({QStringLiteral("max_restarts=3"), QStringLiteral("R/a.restart=temporary")});
+        w.setChaos(0, 1, 0, {});
+        QVERIFY(w.startLanes());
+        w.controller().setSpeed(5);
+        QTRY_VERIFY_WITH_TIMEOUT(w.shownUs() > w.windowEndUs(), 10000);
+        QVERIFY(waitRefreshes(w, 1));
+        QTemporaryDir dir;
+        QCOMPARE(w.exportLaneLogs(dir.path()), QString());
+        const char* names[] = {"lane1-max_restarts=3.jsonl", "lane2-R_a.restart=temporary.jsonl"};
+        for (int lane = 0; lane < 2; ++lane) {
+            QFile log(dir.filePath(QLatin1String(names[lane])));
+            QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+            // Recounted from the file: injects whose target went down with `killed`.
+            int landed = 0;
+            QString pendingKill;
+            for (const QByteArray& line : log.readAll().split('\n')) {
+                if (line.contains("\"event\":\"inject\"")) pendingKill = QString::fromUtf8(line);
+                if (line.contains("\"event\":\"down\"") && line.contains("\"reason\":\"killed\"") &&
+                    !pendingKill.isEmpty()) {
+                    ++landed;
+                    pendingKill.clear();
+                }
+            }
+            QCOMPARE(cell(w, lane, QStringLiteral("faults landed")),
+                     QStringLiteral("%1 of 2").arg(landed));
+        }
+        QCOMPARE(cell(w, 1, QStringLiteral("faults landed")), QStringLiteral("1 of 2"));
+        QVERIFY(w.exportLaneLogs(QStringLiteral("/nonexistent/dir"))
+                    .contains(QStringLiteral("/nonexistent/dir/lane1-max_restarts=3.jsonl")));
+    }
+
+    void everyMetricHeaderSaysWhatItCounts() {
+        CompareWindow w(fromText(kTwoKills));
+        const QTableWidget& t = w.table();
+        int defined = 0;
+        for (int c = 0; c < t.columnCount(); ++c) {
+            const QString tip = t.horizontalHeaderItem(c)->toolTip();
+            for (const MetricInfo& info : metricCatalog())
+                defined += tip == QString::fromUtf8(info.definition);
+        }
+        QCOMPARE(defined, t.columnCount() - 2); // all but "lane" and "lane now"
     }
 
     void exportsToAnUnwritableFolderSayWhichFile() {
