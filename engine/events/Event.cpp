@@ -15,12 +15,6 @@ const char* toString(EventKind kind) {
     return kNames[static_cast<std::size_t>(kind)];
 }
 
-std::optional<EventKind> eventKindFromString(std::string_view name) {
-    for (std::size_t i = 0; i < kNames.size(); ++i)
-        if (name == kNames[i]) return static_cast<EventKind>(i);
-    return std::nullopt;
-}
-
 bool isConformanceKind(EventKind kind) {
     switch (kind) {
     case EventKind::Up:

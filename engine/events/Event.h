@@ -5,9 +5,7 @@
 #include "core/Pid.h"
 
 #include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace suplab {
 
@@ -27,7 +25,6 @@ enum class EventKind : unsigned char {
 };
 
 const char* toString(EventKind kind);
-std::optional<EventKind> eventKindFromString(std::string_view name);
 /// True for the five kinds that make up the conformance trace.
 bool isConformanceKind(EventKind kind);
 

@@ -31,7 +31,6 @@ class VirtualScheduler final : public Scheduler {
     void advanceTo(std::int64_t limitUs);
     /// When the next timer is due, or -1 when none is pending.
     std::int64_t nextTimerUs();
-    bool hasRunnable() const { return !runQueue_.empty(); }
 
   private:
     std::int64_t now_ = 0;
