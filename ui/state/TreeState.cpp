@@ -118,7 +118,7 @@ std::string TreeState::apply(const Event& e) {
         n.upSinceUs = -1;
         // A temporary child is never restarted: it is gone for good.
         if (n.spec && n.spec->restart == RestartType::Temporary) n.state = ProcessState::Removed;
-        // The children of a process that went down are down too (links), shown as such.
+        // Its children end by its shutdown or their links, each with a down of its own.
         break;
     case EventKind::StartFailed:
         n.state = ProcessState::Restarting;
