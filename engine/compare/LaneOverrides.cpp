@@ -61,12 +61,8 @@ NodePtr rewrite(const NodePtr& node, const std::string& path, const Override& o,
         if (o.key == "strategy") {
             if (copy->type != NodeType::Supervisor)
                 bad("only a supervisor has a strategy");
-            else if (o.value == "one_for_one")
-                copy->strategy = Strategy::OneForOne;
-            else if (o.value == "one_for_all")
-                copy->strategy = Strategy::OneForAll;
-            else if (o.value == "rest_for_one")
-                copy->strategy = Strategy::RestForOne;
+            else if (auto strategy = fromString<Strategy>(o.value))
+                copy->strategy = *strategy;
             else
                 bad("expected one_for_one, one_for_all or rest_for_one, got \"" + o.value + "\"");
         } else if (o.key == "max_restarts" || o.key == "max_seconds") {

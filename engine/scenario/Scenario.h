@@ -5,9 +5,12 @@
 
 #include "term/Value.h"
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace suplab {
@@ -125,10 +128,39 @@ struct Scenario {
     std::uint64_t seed = 0;
 };
 
+/// The names the scenario format gives each enum's values (docs/scenario-format.md):
+/// toString writes them, fromString reads them, allOf lists them in declaration order.
 const char* toString(NodeType);
 const char* toString(RestartType);
 const char* toString(Strategy);
 const char* toString(AutoShutdown);
 const char* toString(StepAction);
+
+template <class Enum> constexpr auto allOf();
+template <> constexpr auto allOf<NodeType>() {
+    return std::array{NodeType::Worker, NodeType::Supervisor, NodeType::DynamicSupervisor};
+}
+template <> constexpr auto allOf<RestartType>() {
+    return std::array{RestartType::Permanent, RestartType::Transient, RestartType::Temporary};
+}
+template <> constexpr auto allOf<Strategy>() {
+    return std::array{Strategy::OneForOne, Strategy::OneForAll, Strategy::RestForOne};
+}
+template <> constexpr auto allOf<AutoShutdown>() {
+    return std::array{AutoShutdown::Never, AutoShutdown::AnySignificant,
+                      AutoShutdown::AllSignificant};
+}
+template <> constexpr auto allOf<StepAction>() {
+    return std::array{StepAction::Kill,           StepAction::Exit,
+                      StepAction::Crash,          StepAction::StartChild,
+                      StepAction::TerminateChild, StepAction::RestartChild,
+                      StepAction::DeleteChild,    StepAction::Call};
+}
+
+template <class Enum> std::optional<Enum> fromString(std::string_view name) {
+    for (Enum e : allOf<Enum>())
+        if (name == toString(e)) return e;
+    return std::nullopt;
+}
 
 } // namespace suplab

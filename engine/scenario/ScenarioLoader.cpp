@@ -115,16 +115,14 @@ class Checker {
     }
 
     template <typename Enum>
-    std::optional<Enum> oneOf(const Value& obj, const std::string& where, const char* key,
-                              const std::vector<std::pair<std::string, Enum>>& choices) {
+    std::optional<Enum> oneOf(const Value& obj, const std::string& where, const char* key) {
         const Value* v = obj.find(key);
         if (!v) return std::nullopt;
         if (v->type == Type::String)
-            for (const auto& [name, value] : choices)
-                if (v->text == name) return value;
+            if (auto value = fromString<Enum>(v->text)) return value;
         std::vector<std::string> names;
-        for (const auto& c : choices)
-            names.push_back(c.first);
+        for (Enum e : allOf<Enum>())
+            names.push_back(toString(e));
         expected(join(where, key), joinWords(names), *v);
         return std::nullopt;
     }
@@ -156,19 +154,12 @@ class Checker {
             error(join(where, "id"), "expected a non-empty string, got nothing (id is required)");
         }
 
-        if (auto t = oneOf<NodeType>(v, where, "type",
-                                     {{"worker", NodeType::Worker},
-                                      {"supervisor", NodeType::Supervisor},
-                                      {"dynamic_supervisor", NodeType::DynamicSupervisor}}))
+        if (auto t = oneOf<NodeType>(v, where, "type"))
             n->type = *t;
         else if (v.find("type"))
             return nullptr; // without a valid type, its other keys cannot be judged
 
-        if (auto r = oneOf<RestartType>(v, where, "restart",
-                                        {{"permanent", RestartType::Permanent},
-                                         {"transient", RestartType::Transient},
-                                         {"temporary", RestartType::Temporary}}))
-            n->restart = *r;
+        if (auto r = oneOf<RestartType>(v, where, "restart")) n->restart = *r;
 
         n->shutdown = n->isSupervisor() ? ShutdownSpec::infinity() : ShutdownSpec::timeout(5000);
         if (const Value* s = v.find("shutdown")) {
@@ -225,16 +216,8 @@ class Checker {
 
     void supervisor(const Value& v, const std::string& where, NodeSpec& n, bool dynamic) {
         if (!dynamic) {
-            if (auto s = oneOf<Strategy>(v, where, "strategy",
-                                         {{"one_for_one", Strategy::OneForOne},
-                                          {"one_for_all", Strategy::OneForAll},
-                                          {"rest_for_one", Strategy::RestForOne}}))
-                n.strategy = *s;
-            if (auto a = oneOf<AutoShutdown>(v, where, "auto_shutdown",
-                                             {{"never", AutoShutdown::Never},
-                                              {"any_significant", AutoShutdown::AnySignificant},
-                                              {"all_significant", AutoShutdown::AllSignificant}}))
-                n.auto_shutdown = *a;
+            if (auto s = oneOf<Strategy>(v, where, "strategy")) n.strategy = *s;
+            if (auto a = oneOf<AutoShutdown>(v, where, "auto_shutdown")) n.auto_shutdown = *a;
         }
         if (auto r = integer(v, where, "max_restarts", 0, "an integer >= 0"))
             n.max_restarts = static_cast<int>(std::min<std::int64_t>(*r, 1'000'000'000));
@@ -390,15 +373,7 @@ class Checker {
         if (!doValue) {
             error(join(where, "do"), "expected an action, got nothing (do is required)");
         } else {
-            action = oneOf<StepAction>(v, where, "do",
-                                       {{"kill", StepAction::Kill},
-                                        {"exit", StepAction::Exit},
-                                        {"crash", StepAction::Crash},
-                                        {"start_child", StepAction::StartChild},
-                                        {"terminate_child", StepAction::TerminateChild},
-                                        {"restart_child", StepAction::RestartChild},
-                                        {"delete_child", StepAction::DeleteChild},
-                                        {"call", StepAction::Call}});
+            action = oneOf<StepAction>(v, where, "do");
         }
         if (const Value* t = v.find("target")) {
             if (!t->isString() || !validPath(t->text))

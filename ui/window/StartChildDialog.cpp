@@ -27,12 +27,11 @@ StartChildDialog::StartChildDialog(const QString& supervisor, const QString& sug
     for (const auto& b : knownBehaviours())
         behaviour_->addItem(q(b));
     restart_ = new QComboBox(this);
-    restart_->addItems(
-        {QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("temporary")});
     QStringList restartHelp;
-    for (int i = 0; i < 3; ++i) {
-        restartHelp << help::restart(RestartType(i));
-        restart_->setItemData(i, restartHelp.back(), Qt::ToolTipRole);
+    for (RestartType r : allOf<RestartType>()) {
+        restartHelp << help::restart(r);
+        restart_->addItem(QString::fromLatin1(toString(r)));
+        restart_->setItemData(restart_->count() - 1, restartHelp.back(), Qt::ToolTipRole);
     }
     restart_->setToolTip(restartHelp.join(QLatin1Char('\n')));
     // Shutdown: milliseconds, brutal_kill or infinity, as in a child spec.
