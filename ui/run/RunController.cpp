@@ -15,7 +15,7 @@ RunController::~RunController() {
     stop();
 }
 
-void RunController::start(const Scenario& scenario, Clock clock, double speed, RunStart how) {
+void RunController::start(const Scenario& scenario, ClockKind clock, double speed, RunStart how) {
     stop();
     scenario_ = scenario;
     how_ = std::move(how);
@@ -105,7 +105,7 @@ void RunController::post(Command command) {
 
 void RunController::loop() {
     using WallClock = std::chrono::steady_clock;
-    const bool virt = clock_ == Clock::Virtual;
+    const bool virt = clock_ == ClockKind::Virtual;
     LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, &events_, how_);
     PacedClock clock;
     auto lastWall = WallClock::now();

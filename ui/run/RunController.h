@@ -25,16 +25,14 @@ namespace suplab {
 class RunController : public QObject {
     Q_OBJECT
   public:
-    enum class Clock { Real, Virtual };
-
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override;
 
     /// Starts `scenario` afresh (stopping any run in progress).
-    void start(const Scenario& scenario, Clock clock, double speed = 1.0, RunStart how = {});
+    void start(const Scenario& scenario, ClockKind clock, double speed = 1.0, RunStart how = {});
     void stop();
     bool running() const { return thread_.running(); }
-    Clock clock() const { return clock_; }
+    ClockKind clock() const { return clock_; }
     const Scenario& scenario() const { return scenario_; }
 
     // Virtual clock only.
@@ -92,7 +90,7 @@ class RunController : public QObject {
     void drain();
 
     Scenario scenario_;
-    Clock clock_ = Clock::Real;
+    ClockKind clock_ = ClockKind::Real;
     EngineThread thread_;
     std::atomic<bool> paused_{false};
     std::atomic<double> speed_{1.0};

@@ -326,8 +326,8 @@ void MainWindow::restart() {
     pollCursor_ = 0;
     updateInspector();
     const bool virt = virtualAction_->isChecked();
-    controller_.start(*scenario_, virt ? RunController::Clock::Virtual : RunController::Clock::Real,
-                      speed_->value(), runStart_);
+    controller_.start(*scenario_, virt ? ClockKind::Virtual : ClockKind::Real, speed_->value(),
+                      runStart_);
     console_->runRestarted(q(scenario_->name));
     controller_.setPaused(pauseAction_->isChecked() && virt);
     setWindowTitle(tr("SupLab: %1").arg(q(scenario_->name)));
@@ -441,7 +441,7 @@ void MainWindow::pollLiveState() {
 
 void MainWindow::updateStatus() {
     const double t = double(controller_.nowUs()) / 1e6;
-    QString clock = controller_.clock() == RunController::Clock::Virtual
+    QString clock = controller_.clock() == ClockKind::Virtual
                         ? tr("virtual clock %1\u00D7%2")
                               .arg(controller_.speed())
                               .arg(controller_.paused() ? tr(", paused") : QString())
