@@ -38,35 +38,28 @@ Task<Reason> DynamicSupervisorProcess::body() {
     if (auto failed = ownInit()) co_return std::move(*failed);
     announceUp();
     send(parent(), StartedMsg{pid()});
-    for (;;) {
-        Message message = co_await receive([](const Message&) { return true; });
-        Stop stopWith;
-        if (auto* exit = std::get_if<ExitMsg>(&message)) {
-            if (exit->from == parent()) {
-                stopWith = std::move(exit->reason);
-            } else if (Child* child = byPid(exit->from); child && !child->restarting) {
-                stopWith = co_await onChildExit(*child, std::move(exit->reason));
-            }
-        } else if (auto* timer = std::get_if<TimerMsg>(&message)) {
-            if (auto it = delayed_.find(timer->ref); it != delayed_.end()) {
-                Child* child = byKey(it->second);
-                delayed_.erase(it);
-                if (child && child->restarting) stopWith = co_await restart(*child, true);
-            }
-        } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
-            Child* child = byKey(retry->key);
-            if (child && child->restarting) stopWith = co_await restart(*child);
-        } else if (auto* call = std::get_if<CallMsg>(&message)) {
-            co_await handleCall(*call);
-        }
-        if (stopWith) {
-            std::vector<Child*> all;
-            for (auto& c : children_)
-                if (!c->restarting) all.push_back(c.get());
-            co_await stopInParallel(std::move(all));
-            co_return std::move(*stopWith);
-        }
-    }
+    co_return co_await serve();
+}
+
+Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::childExited(Pid from,
+                                                                           Reason reason) {
+    Child* child = byPid(from);
+    if (!child || child->restarting) co_return std::nullopt;
+    co_return co_await onChildExit(*child, std::move(reason));
+}
+
+Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::restartDue(std::uint64_t key,
+                                                                          bool backoffDone) {
+    Child* child = byKey(key);
+    if (!child || !child->restarting) co_return std::nullopt;
+    co_return co_await restart(*child, backoffDone);
+}
+
+Task<void> DynamicSupervisorProcess::stopChildren() {
+    std::vector<Child*> all;
+    for (auto& c : children_)
+        if (!c->restarting) all.push_back(c.get());
+    co_await stopInParallel(std::move(all));
 }
 
 Task<DynamicSupervisorProcess::Stop> DynamicSupervisorProcess::onChildExit(Child& child,

@@ -32,7 +32,6 @@ class DynamicSupervisorProcess final : public SupervisorBase {
         int crashStreak = 0;
         PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };
-    using Stop = std::optional<Reason>;
 
     Child* byPid(Pid pid);
     Child* byKey(std::uint64_t key);
@@ -50,7 +49,10 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     /// Stops `victims` in parallel and waits for every one of them.
     Task<void> stopInParallel(std::vector<Child*> victims);
 
-    Task<void> handleCall(CallMsg& call);
+    Task<Stop> childExited(Pid from, Reason reason) override;
+    Task<Stop> restartDue(std::uint64_t key, bool backoffDone) override;
+    Task<void> handleCall(CallMsg& call) override;
+    Task<void> stopChildren() override;
     /// Elixir's code_change: init/1 again; new flags (max_restarts, max_seconds,
     /// max_children), checked first and wrapped in supervisor_data; children untouched.
     CallResult changeCode(const NodeSpec* next);
@@ -62,7 +64,6 @@ class DynamicSupervisorProcess final : public SupervisorBase {
     // starts one kind of child, whose path is the same every time.
     std::string lastId_;
     PathEntry* lastEntry_ = nullptr;
-    std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
 
 } // namespace suplab

@@ -163,4 +163,31 @@ void SupervisorBase::emit(EventKind kind, const std::string& p, Pid pid, std::st
     runtime().events().emit(kind, p, pid, std::move(reason), std::move(detail));
 }
 
+Task<Reason> SupervisorBase::serve() {
+    for (;;) {
+        Message message = co_await receive([](const Message&) { return true; });
+        Stop stopWith;
+        if (auto* exit = std::get_if<ExitMsg>(&message)) {
+            if (exit->from == parent())
+                stopWith = std::move(exit->reason);
+            else
+                stopWith = co_await childExited(exit->from, std::move(exit->reason));
+        } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
+            stopWith = co_await restartDue(retry->key, false);
+        } else if (auto* timer = std::get_if<TimerMsg>(&message)) {
+            if (auto it = delayed_.find(timer->ref); it != delayed_.end()) {
+                const std::uint64_t key = it->second;
+                delayed_.erase(it);
+                stopWith = co_await restartDue(key, true);
+            }
+        } else if (auto* call = std::get_if<CallMsg>(&message)) {
+            co_await handleCall(*call);
+        }
+        if (stopWith) {
+            co_await stopChildren();
+            co_return std::move(*stopWith);
+        }
+    }
+}
+
 } // namespace suplab

@@ -9,6 +9,7 @@
 #include "supervision/RestartIntensity.h"
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace suplab {
@@ -19,6 +20,14 @@ class SupervisorBase : public Process {
     const NodeSpec& spec() const { return *spec_; }
 
   protected:
+    using Stop = std::optional<Reason>; // set: the supervisor must stop with it
+
+    /// The loop a started supervisor runs until it must stop (§4): an EXIT from its
+    /// parent stops it, one from a child goes to childExited(), a retry or a backoff
+    /// timer starts the child it names again, a call is answered. Then every child
+    /// is stopped and the supervisor ends with the reason.
+    Task<Reason> serve();
+
     struct Started {
         Pid pid = kNoPid; // kNoPid: the start failed with `reason`, or was `ignored`
         Reason reason;
@@ -57,6 +66,18 @@ class SupervisorBase : public Process {
     NodePtr spec_;
     RestartIntensity intensity_;
     std::uint64_t jitterState_ = 0;
+    std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
+
+  private:
+    /// An EXIT from `from`, not the parent: a child's, dealt with by the strategy,
+    /// or one from a pid that is no child (any more), ignored (§4.1).
+    virtual Task<Stop> childExited(Pid from, Reason reason) = 0;
+    /// The child `key` is due to start again: a retry after a failed restart, or
+    /// the end of its backoff (`backoffDone`). Nothing when it is no longer waiting.
+    virtual Task<Stop> restartDue(std::uint64_t key, bool backoffDone) = 0;
+    virtual Task<void> handleCall(CallMsg& call) = 0;
+    /// Every child, stopped as the supervisor's own end requires.
+    virtual Task<void> stopChildren() = 0;
 };
 
 } // namespace suplab

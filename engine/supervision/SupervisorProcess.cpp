@@ -122,36 +122,23 @@ Task<Reason> SupervisorProcess::body() {
         }
     }
     send(parent(), StartedMsg{pid()});
+    co_return co_await serve();
+}
 
-    for (;;) {
-        Message message = co_await receive([](const Message&) { return true; });
-        Stop stopWith;
-        if (auto* exit = std::get_if<ExitMsg>(&message)) {
-            if (exit->from == parent()) {
-                stopWith = std::move(exit->reason);
-            } else if (Child** child = byPid_.find(exit->from)) {
-                stopWith = co_await onChildExit(**child, std::move(exit->reason));
-            }
-            // An EXIT from anyone else (a child already dealt with) is ignored (§4.1).
-        } else if (auto* retry = std::get_if<RetryMsg>(&message)) {
-            Child* child = byKey(retry->key);
-            if (child && child->state == ChildState::Restarting)
-                stopWith = co_await restart(*child);
-        } else if (auto* timer = std::get_if<TimerMsg>(&message)) {
-            if (auto it = delayed_.find(timer->ref); it != delayed_.end()) {
-                Child* child = byKey(it->second);
-                delayed_.erase(it);
-                if (child && child->state == ChildState::Restarting)
-                    stopWith = co_await restart(*child, true);
-            }
-        } else if (auto* call = std::get_if<CallMsg>(&message)) {
-            co_await handleCall(*call);
-        }
-        if (stopWith) {
-            co_await stopAll();
-            co_return std::move(*stopWith);
-        }
-    }
+Task<SupervisorProcess::Stop> SupervisorProcess::childExited(Pid from, Reason reason) {
+    if (Child** child = byPid_.find(from))
+        co_return co_await onChildExit(**child, std::move(reason));
+    co_return std::nullopt; // an EXIT from a child already dealt with (§4.1)
+}
+
+Task<SupervisorProcess::Stop> SupervisorProcess::restartDue(std::uint64_t key, bool backoffDone) {
+    Child* child = byKey(key);
+    if (!child || child->state != ChildState::Restarting) co_return std::nullopt;
+    co_return co_await restart(*child, backoffDone);
+}
+
+Task<void> SupervisorProcess::stopChildren() {
+    co_await stopAll();
 }
 
 Task<SupervisorProcess::Stop> SupervisorProcess::onChildExit(Child& child, Reason reason) {

@@ -32,7 +32,6 @@ class SupervisorProcess final : public SupervisorBase {
         int crashStreak = 0;
         PathEntry* entry = nullptr; // the runtime's entry for its path, once started
     };
-    using Stop = std::optional<Reason>; // set: the supervisor must stop with it
 
     Child* byKey(std::uint64_t key);
     Child* byId(const std::string& id);
@@ -66,7 +65,10 @@ class SupervisorProcess final : public SupervisorBase {
     void announceBystanders(std::size_t from, const Child& failed);
     Stop autoShutdown(bool significant);
 
-    Task<void> handleCall(CallMsg& call);
+    Task<Stop> childExited(Pid from, Reason reason) override;
+    Task<Stop> restartDue(std::uint64_t key, bool backoffDone) override;
+    Task<void> handleCall(CallMsg& call) override;
+    Task<void> stopChildren() override;
     /// sys:change_code (§12 code_change): new flags and specs, checked first; a
     /// child already known keeps its process and takes its new spec, a new one is
     /// added not running, one the new list leaves out is kept.
@@ -77,7 +79,6 @@ class SupervisorProcess final : public SupervisorBase {
     slab::Vector<std::unique_ptr<Child>> children_; // start order
     PidMap<Child*> byPid_;
     std::uint64_t nextKey_ = 1;
-    std::unordered_map<Ref, std::uint64_t> delayed_; // backoff timer -> child key
 };
 
 } // namespace suplab
