@@ -57,7 +57,19 @@ class TstGroupRestartEvents : public QObject {
             before.push_back(tree.running("R/c" + std::to_string(i)));
         const std::size_t seen = tree.events().size();
         tree.kill("R/c" + std::to_string(killed));
-        tree.wait(200);
+        // Wait for the group to be back up: every permanent child of the restarted
+        // range (all for one_for_all, from the killed one for rest_for_one) runs under
+        // a new pid. The supervisor announces the bystanders before it restarts them.
+        const int from = strategy == Strategy::RestForOne ? killed : 0;
+        const auto groupIsBack = [&] {
+            for (int i = from; i < children; ++i) {
+                const bool temporary = temporaryEvery > 0 && i % temporaryEvery == 1;
+                const Pid now = tree.pid("R/c" + std::to_string(i));
+                if (!temporary && (now == kNoPid || now == before[std::size_t(i)])) return false;
+            }
+            return true;
+        };
+        QVERIFY2(tree.waitUntil(groupIsBack), "the group did not come back up");
 
         const std::vector<Event> all = tree.events();
         std::vector<Event> bystanders;

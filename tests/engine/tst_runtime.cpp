@@ -57,30 +57,41 @@ class TstRuntime : public QObject {
         QTest::addColumn<bool>("trap");
         QTest::addColumn<QString>("signal");
         QTest::addColumn<QString>("downReason"); // empty: the process lives on
+        QTest::addColumn<QString>("message");    // the {'EXIT', Port, Reason} it got; empty: none
         QTest::newRow("kill ends a plain process with killed") << false << "kill"
-                                                               << "killed";
+                                                               << "killed"
+                                                               << "";
         QTest::newRow("kill cannot be trapped") << true << "kill"
-                                                << "killed";
+                                                << "killed"
+                                                << "";
         QTest::newRow("normal is ignored by a plain process") << false << "normal"
+                                                              << ""
                                                               << "";
         QTest::newRow("normal becomes a message for a trapping process") << true << "normal"
-                                                                         << "";
+                                                                         << ""
+                                                                         << "normal";
         QTest::newRow("boom ends a plain process with boom") << false << "boom"
-                                                             << "boom";
+                                                             << "boom"
+                                                             << "";
         QTest::newRow("boom becomes a message for a trapping process") << true << "boom"
-                                                                       << "";
+                                                                       << ""
+                                                                       << "boom";
         QTest::newRow("shutdown ends a plain process") << false << "shutdown"
-                                                       << "shutdown";
+                                                       << "shutdown"
+                                                       << "";
         QTest::newRow("killed sent as a reason is an ordinary reason") << true << "killed"
-                                                                       << "";
+                                                                       << ""
+                                                                       << "killed";
     }
     void exitSignalFollowsBeamRules() {
         QFETCH(bool, trap);
         QFETCH(QString, signal);
         QFETCH(QString, downReason);
+        QFETCH(QString, message);
         Tree tree(treeWith(trap));
         const Pid x = tree.running("R/x");
         QVERIFY(x != kNoPid);
+        const std::size_t seen = tree.events().size();
         tree.exit("R/x", Reason::parse(signal.toStdString()));
         const std::string trace = tree.trace();
         if (downReason.isEmpty()) {
@@ -91,6 +102,19 @@ class TstRuntime : public QObject {
             QVERIFY2(trace.find("down R/x " + downReason.toStdString()) != std::string::npos,
                      trace.c_str());
         }
+        // The process says what it received (a Trapped event): the reason, and the
+        // port that sent the signal.
+        const std::vector<Event> all = tree.events();
+        std::vector<Event> received;
+        for (std::size_t i = seen; i < all.size(); ++i)
+            if (all[i].kind == EventKind::Trapped) received.push_back(all[i]);
+        QCOMPARE(received.size(), std::size_t(message.isEmpty() ? 0 : 1));
+        if (message.isEmpty()) return;
+        QCOMPARE(received[0].path, std::string("R/x"));
+        QCOMPARE(received[0].pid, x);
+        QCOMPARE(QString::fromStdString(received[0].reason), message);
+        QCOMPARE(received[0].detail, "exit signal from " + formatPid(tree.engine().port().pid()) +
+                                         " became a message (trap_exit)");
     }
 
     void monitorOfAGoneProcessGivesNoproc() {

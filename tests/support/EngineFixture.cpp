@@ -153,6 +153,15 @@ void Tree::wait(std::int64_t ms) {
     engine_->port().sleepUntil(engine_->runtime().nowUs() + ms * 1000);
 }
 
+bool Tree::waitUntil(const std::function<bool()>& condition, std::int64_t timeoutMs) {
+    const std::int64_t deadlineUs = engine_->runtime().nowUs() + timeoutMs * 1000;
+    while (!condition()) {
+        if (engine_->runtime().nowUs() >= deadlineUs) return false;
+        wait(1);
+    }
+    return true;
+}
+
 std::optional<Reason> Tree::stop() {
     if (!QTest::qVerify(root_ != kNoPid, "stop()", "the root never started", __FILE__, __LINE__))
         return std::nullopt;

@@ -6,6 +6,7 @@
 #include "run/Engine.h"
 #include "scenario/Scenario.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +57,9 @@ class Tree {
     void crash(const std::string& path, Reason reason);
     /// Lets `ms` milliseconds pass (virtual: instantly).
     void wait(std::int64_t ms);
+    /// Lets the run go on, a millisecond of its clock at a time, until `condition`
+    /// holds: true then, false when `timeoutMs` of the run's clock passed first.
+    bool waitUntil(const std::function<bool()>& condition, std::int64_t timeoutMs = 10000);
     /// Stops the root as its parent would (exit signal shutdown) and waits for it.
     std::optional<Reason> stop();
     /// The conformance trace so far.

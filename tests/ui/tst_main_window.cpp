@@ -9,6 +9,7 @@
 #include "state/TreeState.h"
 #include "window/ImportDialog.h"
 #include "window/MainWindow.h"
+#include "window/NoticeBar.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -40,6 +42,48 @@ int countLog(EventLogModel& log, EventKind kind, const std::string& path,
     return n;
 }
 const QString kCounter = QStringLiteral("MyApp.Supervisor/Counter");
+
+/// Posts a look at `path` behind whatever the window has asked of its engine and
+/// waits for the answer, twice: the engine has run every command posted before, and
+/// what they did has reached the window (their results before the first answer,
+/// their events at the latest with the second, as a frame drains events first).
+bool engineCaughtUp(MainWindow& window, const QString& path) {
+    for (int round = 0; round < 2; ++round) {
+        QSignalSpy answered(&window.controller(), &RunController::inspected);
+        QSignalSpy missed(&window.controller(), &RunController::inspectionMissed);
+        window.controller().inspect(path.toStdString());
+        const auto about = [&](const QSignalSpy& spy) {
+            for (const auto& args : spy)
+                if (args.at(0).toString() == path) return true;
+            return false;
+        };
+        if (!QTest::qWaitFor([&] { return about(answered) || about(missed); }, 5000)) return false;
+    }
+    return true;
+}
+
+/// Whether `paths` all run in every lane of `compare`, as its trees show them.
+bool runningInEveryLane(const CompareWindow& compare, int lanes,
+                        std::initializer_list<const char*> paths) {
+    for (int lane = 0; lane < lanes; ++lane)
+        for (const char* path : paths) {
+            const ProcessNode* n = compare.laneState(lane).find(path);
+            if (!n || n->state != ProcessState::Running) return false;
+        }
+    return true;
+}
+
+/// Restarts of `path` in `lane` of `compare` so far (0 before it shows).
+int restartsInLane(const CompareWindow& compare, int lane, const std::string& path) {
+    const ProcessNode* n = compare.laneState(lane).find(path);
+    return n ? n->restarts : 0;
+}
+
+/// Lines in `file` now.
+qsizetype linesIn(const QString& file) {
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+}
 } // namespace
 
 /// Threads of this process now that bear its own name (Linux): the engine's
@@ -90,6 +134,7 @@ class TstMainWindow : public QObject {
     void actingOnADeadProcessDoesNothing() {
         MainWindow window;
         QVERIFY(window.openExample(QStringLiteral(":/scenarios/04_session_supervisor.json")));
+        window.show(); // (its notice bar shows only in a window shown)
         QTRY_VERIFY_WITH_TIMEOUT(
             window.treeState()->find("MyApp.SessionSupervisor/user_1") != nullptr, 5000);
         // user_1 is terminated by the script at 1.5 s; wait for it, then try to kill it.
@@ -98,11 +143,17 @@ class TstMainWindow : public QObject {
                 ProcessState::Running,
             5000);
         const auto rows = window.logModel().rowCount();
+        QSignalSpy finished(&window.controller(), &RunController::actionFinished);
         window.performAction(QStringLiteral("MyApp.SessionSupervisor/user_1"),
                              QStringLiteral("kill"));
-        QTest::qWait(200);
+        // Wait until the engine has run what was posted after the kill and the window
+        // has what it did: a kill sent on would by now be answered and logged.
+        QVERIFY(engineCaughtUp(window, QStringLiteral("MyApp.SessionSupervisor")));
+        QCOMPARE(finished.count(), 0);
         for (int r = rows; r < window.logModel().rowCount(); ++r)
             QVERIFY(window.logModel().event(r).kind != EventKind::Inject);
+        QVERIFY2(window.notice().text().contains(QStringLiteral("nothing done")),
+                 qPrintable(window.notice().text()));
     }
 
     void badFileKeepsTheCurrentRun() {
@@ -158,7 +209,11 @@ class TstMainWindow : public QObject {
         QString problem;
         QVERIFY2(compare.startLanes(&problem), qPrintable(problem));
         compare.controller().setSpeed(5);
-        QTest::qWait(200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            runningInEveryLane(compare, 2,
+                               {"MyApp.Supervisor/Database", "MyApp.Supervisor/Cache",
+                                "MyApp.Supervisor/WebServer"}),
+            5000);
         compare.controller().apply(Action::signal(Action::Kind::Kill, "MyApp.Supervisor/Database"));
         // one_for_one: Cache and then WebServer call a pid that is gone and crash too.
         QTRY_COMPARE_WITH_TIMEOUT(compare.results().at(0).metrics.restarts, 3, 10000);
@@ -235,10 +290,9 @@ class TstMainWindow : public QObject {
         { // Qt starts a few threads of its own with the first window: count after those
             MainWindow warmUp;
             QVERIFY(warmUp.openExample(QStringLiteral(":/scenarios/01_counter_kvstore.json")));
-            QTest::qWait(200);
+            QTRY_VERIFY_WITH_TIMEOUT(warmUp.logModel().rowCount() >= 3, 5000); // it runs
         }
         QTRY_VERIFY_WITH_TIMEOUT(threadCount() > 0, 1000);
-        QTest::qWait(200);
         const int threadsBefore = threadCount();
         {
             MainWindow window;
@@ -254,9 +308,12 @@ class TstMainWindow : public QObject {
                 {QStringLiteral("strategy=one_for_one"), QStringLiteral("strategy=one_for_all")});
             QString problem;
             QVERIFY2(compare->startLanes(&problem), qPrintable(problem));
-            QTest::qWait(300);
+            QTRY_VERIFY_WITH_TIMEOUT(restartsInLane(*compare, 0, "R/broken") >= 10 &&
+                                         restartsInLane(*compare, 1, "R/broken") >= 10,
+                                     10000); // both lanes in their restart loop
+            const QPointer<CompareWindow> open(compare);
             compare->close(); // deletes itself: its engine thread must join
-            QTest::qWait(50);
+            QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), 5000);
         } // quitting mid-run
         QTRY_COMPARE_WITH_TIMEOUT(threadCount(), threadsBefore, 5000);
     }
@@ -461,7 +518,9 @@ class TstMainWindow : public QObject {
         QCOMPARE(window.startRecording(file), QString());
         window.performAction(QStringLiteral("MyApp.Supervisor/Counter"), QStringLiteral("kill"));
         QTRY_VERIFY_WITH_TIMEOUT(window.logModel().rowCount() >= 5, 5000);
-        QTest::qWait(300); // a frame, then a flush
+        // While it records, the file follows the log: it reaches what the log shows.
+        const int shown = window.logModel().rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(linesIn(file) >= shown, 5000);
         window.stopRecording(QStringLiteral("done"));
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
