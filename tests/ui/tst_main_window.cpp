@@ -315,7 +315,9 @@ class TstMainWindow : public QObject {
             compare->close(); // deletes itself: its engine thread must join
             QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), 5000);
         } // quitting mid-run
-        QTRY_COMPARE_WITH_TIMEOUT(threadCount(), threadsBefore, 5000);
+        // At most as many as before: a thread of Qt's own that ended since the count was
+        // taken is no leak, while one engine thread left running would be one too many.
+        QTRY_VERIFY_WITH_TIMEOUT(threadCount() <= threadsBefore, 5000);
     }
 
     void aPastedLessonModuleRunsAndBreaksAsInElixir() {
