@@ -134,8 +134,11 @@ std::vector<LaneResult> compareLanes(const Scenario& scenario, const std::vector
 }
 
 std::vector<std::string> comparisonNotes(const Scenario& scenario) {
-    std::vector<const NodeSpec*> workers;
+    std::vector<const NodeSpec*> workers; // the tree's, and those the script starts
     collectWorkers(*scenario.root, workers);
+    for (const ScriptStep& step : scenario.script)
+        if (step.action == StepAction::StartChild && step.child)
+            collectWorkers(*step.child, workers);
     const auto instant = std::count_if(workers.begin(), workers.end(),
                                        [](const NodeSpec* w) { return w->init_ms == 0; });
     if (instant == 0) return {};

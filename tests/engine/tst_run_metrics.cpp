@@ -232,6 +232,36 @@ class TstRunMetrics : public QObject {
         }
     }
 
+    void aNoteSaysWhereRestartsCostNoTime_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("every worker starts in no time")
+            << R"({"name":"n","root":{"id":"R","type":"supervisor","children":[{"id":"a"}]}})"
+            << "Every worker declares init_ms 0";
+        QTest::newRow("workers the script starts count too")
+            << R"({"name":"n","root":{"id":"D","type":"dynamic_supervisor"},
+                  "script":[{"at_ms":0,"do":"start_child","target":"D","child":{"id":"u"}}]})"
+            << "Every worker declares init_ms 0";
+        QTest::newRow("some workers take time to start")
+            << R"({"name":"n","root":{"id":"R","type":"supervisor","children":[
+                  {"id":"a"},{"id":"b","init_ms":50}]}})"
+            << "1 of 2 workers declare init_ms 0";
+        QTest::newRow("every worker takes time to start")
+            << R"({"name":"n","root":{"id":"R","type":"supervisor","children":[{"id":"b","init_ms":50}]}})"
+            << "";
+    }
+    void aNoteSaysWhereRestartsCostNoTime() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, note);
+        const auto notes = comparisonNotes(load(scenario.toUtf8().constData()));
+        if (note.isEmpty()) {
+            QVERIFY(notes.empty());
+            return;
+        }
+        QCOMPARE(notes.size(), std::size_t(1));
+        QVERIFY2(QString::fromStdString(notes[0]).startsWith(note), notes[0].c_str());
+    }
+
     void everyMetricIsDefinedInOneSentence() {
         for (const MetricInfo& info : metricCatalog()) {
             const QString definition = QString::fromUtf8(info.definition);
