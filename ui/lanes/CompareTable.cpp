@@ -134,7 +134,10 @@ const std::vector<ColumnDef>& columns() {
     return defs;
 }
 
-constexpr int kLaneNow = 13;
+/// "lane now" is the last column: it follows the lanes past the window.
+int laneNowColumn() {
+    return int(columns().size()) - 1;
+}
 
 } // namespace
 
@@ -147,7 +150,7 @@ CompareTable::CompareTable(QWidget* parent) : QTableWidget(0, int(columns().size
         auto* header = new QTableWidgetItem(tr(def.header));
         if (def.metric)
             header->setToolTip(QString::fromUtf8(metricInfo(def.metric)->definition));
-        else if (c == kLaneNow)
+        else if (c == laneNowColumn())
             header->setToolTip(tr("The lane as it is now, also after the window"));
         setHorizontalHeaderItem(c, header);
     }
@@ -177,7 +180,7 @@ void CompareTable::showResults(const std::vector<LaneResult>& results) {
 }
 
 void CompareTable::showLaneNow(int lane, const QString& text) {
-    if (lane < rowCount()) item(lane, kLaneNow)->setText(text);
+    if (lane < rowCount()) item(lane, laneNowColumn())->setText(text);
 }
 
 int CompareTable::columnOf(const QString& header) const {
