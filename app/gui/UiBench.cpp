@@ -2,10 +2,10 @@
 
 #include "TimedApplication.h"
 #include "canvas/TreeCanvas.h"
+#include "control/RunController.h"
 #include "io/ResidentMemory.h"
 #include "log/EventFilterProxy.h"
 #include "log/EventLogModel.h"
-#include "run/RunController.h"
 #include "state/TreeState.h"
 #include "window/MainWindow.h"
 

@@ -1,7 +1,8 @@
 #include "BenchDriver.h"
 
-#include "core/Runtime.h"
 #include "io/LiveMemory.h"
+#include "process/Runtime.h"
+#include "supervision/ChildApi.h"
 #include "supervision/ChildFactory.h"
 
 #include <chrono>

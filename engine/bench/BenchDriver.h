@@ -5,8 +5,8 @@
 // outside thread would add two thread hand-overs to every step, which the BEAM's
 // caller, itself a process, does not pay.
 
-#include "core/Process.h"
 #include "events/EventSink.h"
+#include "process/Process.h"
 #include "scenario/Scenario.h"
 
 #include <atomic>

@@ -1,7 +1,7 @@
 #include "BenchWorkloads.h"
 
+#include "base/SlabPool.h"
 #include "bench/BenchDriver.h"
-#include "core/SlabPool.h"
 #include "io/OwnProcess.h"
 #include "run/Engine.h"
 

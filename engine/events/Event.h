@@ -2,7 +2,7 @@
 // One thing the engine did. The conformance kinds (up, down, start_failed,
 // give_up, error) are the trace of docs/trace-format.md; the others explain the why.
 
-#include "core/Pid.h"
+#include "base/Pid.h"
 
 #include <cstdint>
 #include <string>

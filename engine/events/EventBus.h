@@ -8,7 +8,7 @@
 
 #include "events/EventSink.h"
 
-#include "core/SpinLock.h"
+#include "base/SpinLock.h"
 
 #include <atomic>
 #include <functional>

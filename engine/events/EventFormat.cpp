@@ -30,39 +30,6 @@ std::string conformanceTrace(const std::vector<Event>& events) {
     return out;
 }
 
-std::string jsonQuote(std::string_view text) {
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    out += '"';
-    return out;
-}
-
 std::string jsonlLine(const Event& e) {
     std::string out = "{\"seq\":" + std::to_string(e.seq) + ",\"t_us\":" + std::to_string(e.tUs) +
                       ",\"event\":" + jsonQuote(toString(e.kind)) +

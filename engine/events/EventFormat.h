@@ -2,6 +2,7 @@
 // The three renderings of docs/trace-format.md: the conformance trace, JSON Lines and CSV.
 
 #include "events/Event.h"
+#include "json/Json.h"
 
 #include <string>
 #include <vector>
@@ -19,8 +20,5 @@ std::string csv(const std::vector<Event>& events);
 
 /// One CSV field, quoted as RFC 4180 asks when it has to be.
 std::string csvField(std::string_view text);
-
-/// JSON string escaping (RFC 8259), quotes included.
-std::string jsonQuote(std::string_view text);
 
 } // namespace suplab

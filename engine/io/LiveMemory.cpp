@@ -1,6 +1,6 @@
 #include "LiveMemory.h"
 
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>

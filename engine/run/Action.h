@@ -4,7 +4,7 @@
 // runAction, so that a kill from the menu and a kill from the script are the same
 // kill, logged the same way.
 
-#include "core/Reason.h"
+#include "base/Reason.h"
 #include "run/Engine.h"
 #include "scenario/Scenario.h"
 #include "supervision/ChildApi.h"

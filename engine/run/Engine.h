@@ -3,8 +3,8 @@
 // stream, the process runtime and the Port through which the outside drives it.
 // Destroying it stops every engine thread and every process.
 
-#include "core/Runtime.h"
 #include "events/EventBus.h"
+#include "process/Runtime.h"
 #include "run/Port.h"
 #include "sched/Scheduler.h"
 

@@ -1,6 +1,6 @@
 #include "Port.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 #include "sched/Scheduler.h"
 
 namespace suplab {
@@ -53,7 +53,10 @@ CallResult Port::call(Pid target, CallRequest request, std::int64_t deadlineUs) 
     demonitor(target, mref);
     if (!reply) // (virtual clock without a deadline: the engine had nothing left to do)
         return CallResult::failure(deadlineUs < 0 ? CallError::NotFound : CallError::Timeout);
-    if (auto* r = std::get_if<ReplyMsg>(&*reply)) return std::move(*r->result);
+    if (auto* r = std::get_if<ReplyMsg>(&*reply)) {
+        CallResult* result = payloadAs<CallResult>(r->result);
+        return result ? std::move(*result) : CallResult::failure(CallError::BadRequest);
+    }
     return CallResult::failure(CallError::NotFound);
 }
 

@@ -4,7 +4,7 @@
 // can reach it) and always traps exits, but it is never scheduled: its owner's
 // thread receives on it, and on the virtual clock that drives the scheduler.
 
-#include "core/Process.h"
+#include "process/Process.h"
 #include "supervision/ChildApi.h"
 
 #include <functional>

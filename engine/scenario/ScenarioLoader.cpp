@@ -1,8 +1,8 @@
 #include "ScenarioLoader.h"
 
-#include "core/Reason.h"
-#include "scenario/Json.h"
+#include "base/Reason.h"
 #include "workers/Behaviour.h"
+#include "json/Json.h"
 
 #include <algorithm>
 #include <fstream>

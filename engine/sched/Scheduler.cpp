@@ -1,6 +1,6 @@
 #include "Scheduler.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 
 namespace suplab {
 

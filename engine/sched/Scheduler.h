@@ -3,7 +3,7 @@
 // VirtualScheduler (one thread, virtual time, deterministic) and
 // ThreadedScheduler (a pool of worker threads on the wall clock).
 
-#include "core/Message.h"
+#include "base/Message.h"
 
 #include <cstdint>
 #include <functional>

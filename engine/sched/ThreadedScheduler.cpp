@@ -1,7 +1,7 @@
 #include "ThreadedScheduler.h"
 
-#include "core/Process.h"
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
+#include "process/Process.h"
 
 #include <algorithm>
 #include <iterator>

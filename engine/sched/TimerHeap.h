@@ -11,8 +11,8 @@
 //
 // Not thread-safe: the scheduler locks around it.
 
-#include "core/Message.h"
-#include "core/PidMap.h"
+#include "base/Message.h"
+#include "process/PidMap.h"
 
 #include <cstdint>
 #include <vector>

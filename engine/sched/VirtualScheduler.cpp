@@ -1,6 +1,6 @@
 #include "VirtualScheduler.h"
 
-#include "core/Process.h"
+#include "process/Process.h"
 
 namespace suplab {
 

@@ -1,9 +1,9 @@
 #include "Soak.h"
 
-#include "core/Process.h"
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 #include "events/EventFormat.h"
 #include "io/ResidentMemory.h"
+#include "process/Process.h"
 #include "run/Engine.h"
 #include "soak/SoakChecker.h"
 #include "supervision/ChildFactory.h"

@@ -1,6 +1,6 @@
 #include "SoakChecker.h"
 
-#include "core/Reason.h"
+#include "base/Reason.h"
 
 namespace suplab {
 

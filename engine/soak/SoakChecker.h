@@ -12,7 +12,7 @@
 // It also keeps the live processes by pid, which the soak compares with each
 // supervisor's which_children/count_children once the tree is quiet.
 
-#include "core/Pid.h"
+#include "base/Pid.h"
 #include "events/EventSink.h"
 #include "scenario/Scenario.h"
 

@@ -2,10 +2,11 @@
 // The supervisor child API as messages: what a caller asks (start_child,
 // terminate_child, ...) and what it gets back, with OTP's error results.
 
-#include "core/Pid.h"
-#include "core/Reason.h"
-#include "core/SlabPool.h"
-#include "scenario/Scenario.h"
+#include "base/Message.h"
+#include "base/Pid.h"
+#include "base/Reason.h"
+#include "base/SlabPool.h"
+#include "supervision/NodeSpec.h"
 #include "term/Value.h"
 
 #include <string>
@@ -47,7 +48,7 @@ enum class CallError : unsigned char {
 const char* toString(CallError);
 
 /// On the engine's pool: one is made for every call (100,000 for a dynamic_start run).
-struct CallRequest : slab::Allocated {
+struct CallRequest : Payload {
     CallOp op = CallOp::WhichChildren;
     NodePtr spec;            // StartChild; ChangeCode: the supervisor's new flags and children
     std::string id;          // TerminateChild/RestartChild/DeleteChild/GetChildSpec (static)
@@ -81,7 +82,7 @@ struct ChildCounts {
 };
 
 /// On the engine's pool, as CallRequest.
-struct CallResult : slab::Allocated {
+struct CallResult : Payload {
     CallError error = CallError::None;
     Pid pid = kNoPid;     // StartChild, RestartChild: the new child (kNoPid when `ignored`)
     bool ignored = false; // the start returned ignore: {ok, undefined} (dynamic: :ignore)

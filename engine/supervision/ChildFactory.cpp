@@ -1,6 +1,6 @@
 #include "ChildFactory.h"
 
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 
 #include "supervision/DynamicSupervisorProcess.h"
 #include "supervision/SupervisorProcess.h"

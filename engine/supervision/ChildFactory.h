@@ -1,8 +1,8 @@
 #pragma once
 // Builds the process a node describes: a worker, a supervisor or a dynamic supervisor.
 
-#include "core/Process.h"
-#include "scenario/Scenario.h"
+#include "process/Process.h"
+#include "supervision/NodeSpec.h"
 
 #include <memory>
 

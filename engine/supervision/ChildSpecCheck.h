@@ -5,8 +5,8 @@
 // (a restart type that is not one, a start that is not an MFA, ...): the scenario
 // loader refuses those in the file; what is left is checked here.
 
-#include "core/Reason.h"
-#include "scenario/Scenario.h"
+#include "base/Reason.h"
+#include "supervision/NodeSpec.h"
 
 #include <optional>
 #include <vector>

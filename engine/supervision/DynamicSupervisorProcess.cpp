@@ -1,6 +1,6 @@
 #include "DynamicSupervisorProcess.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 #include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
@@ -177,8 +177,7 @@ CallResult DynamicSupervisorProcess::changeCode(const NodeSpec* next) {
     return CallResult{};
 }
 
-Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call) {
-    const CallRequest& req = *call.request;
+Task<void> DynamicSupervisorProcess::handleCall(CallMsg& call, const CallRequest& req) {
     switch (req.op) {
     case CallOp::StartChild: {
         if (!req.spec) {

@@ -3,7 +3,7 @@
 // through start_child and are known by pid, max_children, one_for_one restarts
 // with OTP's intensity, and a parallel shutdown with one timer per timeout value.
 
-#include "core/PidMap.h"
+#include "process/PidMap.h"
 #include "supervision/ChildApi.h"
 #include "supervision/SupervisorBase.h"
 
@@ -51,7 +51,7 @@ class DynamicSupervisorProcess final : public SupervisorBase {
 
     Task<Stop> childExited(Pid from, Reason reason) override;
     Task<Stop> restartDue(std::uint64_t key, bool backoffDone) override;
-    Task<void> handleCall(CallMsg& call) override;
+    Task<void> handleCall(CallMsg& call, const CallRequest& req) override;
     Task<void> stopChildren() override;
     /// Elixir's code_change: init/1 again; new flags (max_restarts, max_seconds,
     /// max_children), checked first and wrapped in supervisor_data; children untouched.

@@ -1,6 +1,6 @@
 #include "OtpTerm.h"
 
-#include "scenario/Json.h"
+#include "json/Json.h"
 
 #include <algorithm>
 

@@ -3,8 +3,8 @@
 // fails: {Reason, ChildRecord}. The reference runner prints that term in its
 // `error start_child` lines, so the trace must too.
 
-#include "core/Reason.h"
-#include "scenario/Scenario.h"
+#include "base/Reason.h"
+#include "supervision/NodeSpec.h"
 
 #include <string>
 

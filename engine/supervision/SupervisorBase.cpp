@@ -2,7 +2,7 @@
 
 #include "supervision/OtpTerm.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 #include "supervision/ChildFactory.h"
 
 #include <algorithm>
@@ -146,12 +146,12 @@ bool SupervisorBase::admitRestart(const std::string& childPath, const std::strin
 }
 
 void SupervisorBase::reply(const CallMsg& call, CallResult result) {
-    if (!result.ok() && call.request && !call.request->reportOp.empty()) {
-        const CallRequest& asked = *call.request;
-        runtime().events().emitError(asked.reportOp, asked.reportSubject,
-                                     asked.reportStartTerm &&
-                                             result.error == CallError::StartFailed && asked.spec
-                                         ? otpStartChildError(result.reason, path(), *asked.spec)
+    const CallRequest* asked = payloadAs<CallRequest>(call.request);
+    if (!result.ok() && asked && !asked->reportOp.empty()) {
+        runtime().events().emitError(asked->reportOp, asked->reportSubject,
+                                     asked->reportStartTerm &&
+                                             result.error == CallError::StartFailed && asked->spec
+                                         ? otpStartChildError(result.reason, path(), *asked->spec)
                                          : result.errorWord());
         result.reported = true;
     }
@@ -181,7 +181,10 @@ Task<Reason> SupervisorBase::serve() {
                 stopWith = co_await restartDue(key, true);
             }
         } else if (auto* call = std::get_if<CallMsg>(&message)) {
-            co_await handleCall(*call);
+            if (const CallRequest* request = payloadAs<CallRequest>(call->request))
+                co_await handleCall(*call, *request);
+            else
+                reply(*call, CallResult::failure(CallError::BadRequest));
         }
         if (stopWith) {
             co_await stopChildren();

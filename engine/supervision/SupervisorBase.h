@@ -3,9 +3,10 @@
 // wait for its init (proc_lib's synchronous start), shut one child down by the
 // protocol of otp-semantics.md §7.1, keep one restart history, and answer calls.
 
-#include "core/Process.h"
 #include "events/Event.h"
-#include "scenario/Scenario.h"
+#include "process/Process.h"
+#include "supervision/ChildApi.h"
+#include "supervision/NodeSpec.h"
 #include "supervision/RestartIntensity.h"
 
 #include <optional>
@@ -75,7 +76,7 @@ class SupervisorBase : public Process {
     /// The child `key` is due to start again: a retry after a failed restart, or
     /// the end of its backoff (`backoffDone`). Nothing when it is no longer waiting.
     virtual Task<Stop> restartDue(std::uint64_t key, bool backoffDone) = 0;
-    virtual Task<void> handleCall(CallMsg& call) = 0;
+    virtual Task<void> handleCall(CallMsg& call, const CallRequest& req) = 0;
     /// Every child, stopped as the supervisor's own end requires.
     virtual Task<void> stopChildren() = 0;
 };

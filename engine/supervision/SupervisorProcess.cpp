@@ -1,6 +1,6 @@
 #include "SupervisorProcess.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 #include "supervision/ChildSpecCheck.h"
 
 #include <algorithm>
@@ -313,8 +313,7 @@ CallResult SupervisorProcess::countChildren() const {
     return r;
 }
 
-Task<void> SupervisorProcess::handleCall(CallMsg& call) {
-    const CallRequest& req = *call.request;
+Task<void> SupervisorProcess::handleCall(CallMsg& call, const CallRequest& req) {
     switch (req.op) {
     case CallOp::WhichChildren:
         reply(call, whichChildren());

@@ -4,7 +4,7 @@
 // group restarts with bystanders, asynchronous retries, giving up, auto_shutdown
 // and the child API.
 
-#include "core/PidMap.h"
+#include "process/PidMap.h"
 #include "supervision/ChildApi.h"
 #include "supervision/SupervisorBase.h"
 
@@ -67,7 +67,7 @@ class SupervisorProcess final : public SupervisorBase {
 
     Task<Stop> childExited(Pid from, Reason reason) override;
     Task<Stop> restartDue(std::uint64_t key, bool backoffDone) override;
-    Task<void> handleCall(CallMsg& call) override;
+    Task<void> handleCall(CallMsg& call, const CallRequest& req) override;
     Task<void> stopChildren() override;
     /// sys:change_code (§12 code_change): new flags and specs, checked first; a
     /// child already known keeps its process and takes its new spec, a new one is

@@ -3,7 +3,7 @@
 // handles (atoms, integers, floats, strings, pids, tuples, lists, maps), printed
 // exactly as iex prints it.
 
-#include "core/Pid.h"
+#include "base/Pid.h"
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #include "Behaviour.h"
 
-#include "scenario/Json.h"
+#include "json/Json.h"
 
 #include <array>
 #include <deque>

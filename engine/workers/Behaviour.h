@@ -4,7 +4,7 @@
 // restart wipes it, as in the lesson. Each behaviour answers the Elixir functions of
 // its module (Counter.increment/1, KVStore.put/2, ...) with Elixir values.
 
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 #include "term/Value.h"
 
 #include <memory>

@@ -1,6 +1,6 @@
 #include "WorkerProcess.h"
 
-#include "core/Runtime.h"
+#include "process/Runtime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -130,9 +130,13 @@ std::optional<Reason> WorkerProcess::handle(Message message) {
         }
         return std::nullopt;
     }
-    if (auto* call = std::get_if<CallMsg>(&message))
+    if (auto* call = std::get_if<CallMsg>(&message)) {
+        const CallRequest* request = payloadAs<CallRequest>(call->request);
         send(call->from,
-             ReplyMsg{call->ref, std::make_unique<CallResult>(handleCall(*call->request))});
+             ReplyMsg{call->ref, std::make_unique<CallResult>(
+                                     request ? handleCall(*request)
+                                             : CallResult::failure(CallError::BadRequest))});
+    }
     return std::nullopt;
 }
 

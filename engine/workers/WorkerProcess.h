@@ -3,8 +3,9 @@
 // time or fail, a terminate step, optional exit trapping, dependencies it calls
 // (`uses`) and random failures (`mtbf_ms`).
 
-#include "core/ReactiveProcess.h"
-#include "scenario/Scenario.h"
+#include "process/ReactiveProcess.h"
+#include "supervision/ChildApi.h"
+#include "supervision/NodeSpec.h"
 #include "workers/Behaviour.h"
 
 #include <memory>

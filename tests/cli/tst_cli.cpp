@@ -1,6 +1,6 @@
 // suplab-cli's contract (docs/man/suplab-cli.1): exit statuses, messages, whole-or-nothing output.
 #include "CliCommands.h"
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 
 #include <QDir>
 #include <QFile>

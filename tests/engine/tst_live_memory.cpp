@@ -1,7 +1,7 @@
 // The live byte count behind docs/benchmarks.md's bytes_per_worker: it grows by what is
 // handed out whether the memory is fresh or recycled from blocks freed before, the
 // slab pool's and malloc's alike, so earlier work cannot hide growth.
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 #include "io/LiveMemory.h"
 
 #include <QTest>

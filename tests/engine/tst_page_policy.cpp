@@ -1,7 +1,7 @@
 // The slab pool's page policy measures both kinds of page once, keeps to the
 // cheaper one, tries the other again ever more rarely while it keeps losing, and
 // changes sides as soon as the costs do.
-#include "core/PagePolicy.h"
+#include "base/PagePolicy.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The process table keeps every pid findable through any sequence of inserts and
 // erases, including pids that all want the same slot (long probe runs that wrap
 // around the end of a shard), growth, and shrinking back.
-#include "core/Process.h"
-#include "core/ProcessTable.h"
+#include "process/Process.h"
+#include "process/ProcessTable.h"
 #include "run/Engine.h"
 
 #include <QTest>

@@ -1,8 +1,8 @@
 // The console in the window, driven as a user drives it: the lesson's sessions run
 // line by line with Enter, answers come back without blocking, the process a line
 // touched is selected and the inspector shows what it holds.
-#include "console/ConsoleInput.h"
-#include "console/ConsolePanel.h"
+#include "repl/ConsoleInput.h"
+#include "repl/ConsolePanel.h"
 #include "state/TreeState.h"
 #include "window/ExampleCatalog.h"
 #include "window/MainWindow.h"

@@ -1,5 +1,5 @@
 // Time <-> pixel arithmetic of the timelines.
-#include "run/PacedClock.h"
+#include "control/PacedClock.h"
 #include "timeline/TimeAxis.h"
 
 #include <QTest>

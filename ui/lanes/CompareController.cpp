@@ -1,6 +1,6 @@
 #include "CompareController.h"
 
-#include "run/PacedClock.h"
+#include "control/PacedClock.h"
 
 #include <algorithm>
 #include <chrono>

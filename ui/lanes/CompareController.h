@@ -4,9 +4,9 @@
 // clicked in any lane is applied to the same path in every lane at the same instant.
 
 #include "compare/LaneOverrides.h"
-#include "run/EngineThread.h"
-#include "run/EventQueue.h"
-#include "run/LaneDriver.h"
+#include "control/EngineThread.h"
+#include "control/EventQueue.h"
+#include "control/LaneDriver.h"
 
 #include <QObject>
 #include <QTimer>

@@ -4,8 +4,8 @@
 // tool bar; examples, files and exports in the menus. Each piece lives in its own
 // file; this one puts them together and runs the scenario.
 
+#include "control/RunController.h"
 #include "elixir/ElixirImporter.h"
-#include "run/RunController.h"
 #include "scenario/Scenario.h"
 #include "window/InspectorHtml.h"
 

@@ -3,9 +3,9 @@
 #include "MainWindow.h"
 
 #include "canvas/TreeCanvas.h"
-#include "console/ConsolePanel.h"
-#include "export/TreeSnapshot.h"
 #include "io/EventRecorder.h"
+#include "repl/ConsolePanel.h"
+#include "snapshot/TreeSnapshot.h"
 #include "timeline/ScriptTimeline.h"
 #include "window/ExampleCatalog.h"
 #include "window/FindBar.h"

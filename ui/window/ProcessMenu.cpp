@@ -1,6 +1,6 @@
 #include "ProcessMenu.h"
 
-#include "core/Reason.h"
+#include "base/Reason.h"
 #include "state/TreeState.h"
 
 #include <QInputDialog>

@@ -2,12 +2,12 @@
 // The process world of one run: the process table, the path registry, the
 // scheduler and the event stream. Processes talk to each other only through it.
 
-#include "core/PathEntry.h"
-#include "core/Pid.h"
-#include "core/ProcessTable.h"
-#include "core/Signal.h"
-#include "core/SlabPool.h"
+#include "base/Pid.h"
+#include "base/SlabPool.h"
 #include "events/EventBus.h"
+#include "process/PathEntry.h"
+#include "process/ProcessTable.h"
+#include "process/Signal.h"
 
 #include <atomic>
 #include <memory>

@@ -6,13 +6,13 @@
 // Receiving is selective, as in Erlang: the body waits for the first queued
 // message a predicate accepts, and leaves the others queued in order.
 
-#include "core/LinkSet.h"
-#include "core/Mailbox.h"
-#include "core/Message.h"
-#include "core/MessageQueue.h"
-#include "core/PathEntry.h"
-#include "core/Task.h"
-#include "core/ThreadTally.h"
+#include "base/Message.h"
+#include "base/ThreadTally.h"
+#include "process/LinkSet.h"
+#include "process/Mailbox.h"
+#include "process/MessageQueue.h"
+#include "process/PathEntry.h"
+#include "process/Task.h"
 
 #include <atomic>
 #include <coroutine>

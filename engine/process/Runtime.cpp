@@ -1,6 +1,6 @@
 #include "Runtime.h"
 
-#include "core/Process.h"
+#include "process/Process.h"
 #include "sched/Scheduler.h"
 
 namespace suplab {

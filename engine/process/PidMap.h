@@ -14,8 +14,8 @@
 //
 // Not thread-safe: its owner locks around it or owns it on one thread.
 
-#include "core/Pid.h"
-#include "core/SlabPool.h"
+#include "base/Pid.h"
+#include "base/SlabPool.h"
 
 #include <algorithm>
 #include <cstddef>

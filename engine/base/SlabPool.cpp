@@ -1,6 +1,6 @@
 #include "SlabPool.h"
 
-#include "core/PagePolicy.h"
+#include "base/PagePolicy.h"
 
 #include <array>
 #include <atomic>

@@ -6,7 +6,7 @@
 // destroying a suspended Task destroys the whole chain below it, which is how a
 // process killed in the middle of a receive is torn down.
 
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
 
 #include <coroutine>
 #include <exception>

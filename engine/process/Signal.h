@@ -2,7 +2,7 @@
 // Everything that can arrive in a process's inbox. Messages are queued for the
 // process's code; the other signals are handled by the runtime on arrival.
 
-#include "core/Message.h"
+#include "base/Message.h"
 
 namespace suplab {
 

@@ -4,7 +4,7 @@
 // bounded by the tree's distinct paths), so a process keeps a pointer to its own
 // and hashes its path once, not at every registration.
 
-#include "core/Pid.h"
+#include "base/Pid.h"
 
 #include <atomic>
 #include <cstdint>

@@ -7,9 +7,9 @@
 // section and one cache line, where a node-based map under a mutex took a call
 // pair, a division and a pointer chase into cold memory for every message.
 
-#include "core/Pid.h"
-#include "core/PidMap.h"
-#include "core/SpinLock.h"
+#include "base/Pid.h"
+#include "base/SpinLock.h"
+#include "process/PidMap.h"
 
 #include <array>
 #include <cstddef>

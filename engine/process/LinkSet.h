@@ -4,8 +4,8 @@
 // the first two live inline, and only a set that outgrows them gets a PidMap.
 // A std::unordered_set alone costs about 150 bytes for a single link.
 
-#include "core/Pid.h"
-#include "core/PidMap.h"
+#include "base/Pid.h"
+#include "process/PidMap.h"
 
 #include <array>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "Process.h"
 
-#include "core/Runtime.h"
 #include "events/EventBus.h"
+#include "process/Runtime.h"
 #include "sched/Scheduler.h"
 
 #include <algorithm>

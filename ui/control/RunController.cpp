@@ -1,6 +1,6 @@
 #include "RunController.h"
 
-#include "run/PacedClock.h"
+#include "control/PacedClock.h"
 
 #include <chrono>
 

@@ -65,3 +65,10 @@ inline constexpr int kMaxDepth = 256;
 ParseResult parse(std::string_view text);
 
 } // namespace suplab::json
+
+namespace suplab {
+
+/// JSON string escaping (RFC 8259), quotes included.
+std::string jsonQuote(std::string_view text);
+
+} // namespace suplab

@@ -1,6 +1,6 @@
 #include "ProcessTable.h"
 
-#include "core/Process.h"
+#include "process/Process.h"
 
 #include <mutex>
 

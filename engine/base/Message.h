@@ -3,9 +3,9 @@
 // runtime applies BEAM's rules to them on arrival (see Signal.h) and only a
 // trapping process sees them, as ExitMsg.
 
-#include "core/Pid.h"
-#include "core/Reason.h"
-#include "supervision/ChildApi.h"
+#include "base/Pid.h"
+#include "base/Reason.h"
+#include "base/SlabPool.h"
 
 #include <cstdint>
 #include <memory>
@@ -57,16 +57,33 @@ struct RetryMsg {
     std::uint64_t key = 0;
 };
 
+/// What a call or a reply carries. This layer does not know the protocols spoken
+/// above it (the supervisor's child API): each defines its own payload types and
+/// reads them back with payloadAs. On the engine's pool, as there is one per call.
+struct Payload : slab::Allocated {
+    Payload() = default;
+    Payload(const Payload&) = default;
+    Payload(Payload&&) = default;
+    Payload& operator=(const Payload&) = default;
+    Payload& operator=(Payload&&) = default;
+    virtual ~Payload() = default;
+};
+
+/// The payload as a `T`, or nullptr when it is none or another type.
+template <class T> T* payloadAs(const std::unique_ptr<Payload>& payload) {
+    return dynamic_cast<T*>(payload.get());
+}
+
 /// A synchronous call (gen_server:call); the request is boxed to keep messages small.
 struct CallMsg {
     Ref ref = 0;
     Pid from = kNoPid;
-    std::unique_ptr<CallRequest> request;
+    std::unique_ptr<Payload> request;
 };
 
 struct ReplyMsg {
     Ref ref = 0;
-    std::unique_ptr<CallResult> result;
+    std::unique_ptr<Payload> result;
 };
 
 /// A plain message from outside the supervision protocol: what a test harness's

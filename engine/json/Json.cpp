@@ -1,7 +1,5 @@
 #include "Json.h"
 
-#include "events/EventFormat.h"
-
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -444,3 +442,40 @@ ParseResult parse(std::string_view text) {
 }
 
 } // namespace suplab::json
+
+namespace suplab {
+
+std::string jsonQuote(std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+} // namespace suplab

@@ -1,6 +1,6 @@
 #include "ConsolePanel.h"
 
-#include "console/ConsoleInput.h"
+#include "repl/ConsoleInput.h"
 
 #include <QFontDatabase>
 #include <QLabel>

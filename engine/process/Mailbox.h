@@ -10,8 +10,8 @@
 // exit makes later sends fail, so a sender learns the receiver is gone (and a
 // monitor request can be answered with noproc).
 
-#include "core/Signal.h"
-#include "core/SlabPool.h"
+#include "base/SlabPool.h"
+#include "process/Signal.h"
 
 namespace suplab {
 

@@ -4,11 +4,11 @@
 // call results through queues it drains once per frame. Nothing here blocks the
 // GUI thread on the engine.
 
+#include "control/EngineThread.h"
+#include "control/EventQueue.h"
+#include "control/LaneDriver.h"
 #include "events/Event.h"
 #include "run/Engine.h"
-#include "run/EngineThread.h"
-#include "run/EventQueue.h"
-#include "run/LaneDriver.h"
 #include "scenario/Scenario.h"
 
 #include <QObject>

@@ -8,7 +8,7 @@
 // every local of it a slot of its own. An idle worker that is only a handler costs
 // its object and nothing more, which is what lets 100,000 of them stay small.
 
-#include "core/Process.h"
+#include "process/Process.h"
 
 #include <optional>
 

@@ -4,8 +4,8 @@
 // O(1) (the common case); an idle process keeps no buffer at all, where a
 // std::deque would hold a 512-byte block per process.
 
-#include "core/Message.h"
-#include "core/SlabPool.h"
+#include "base/Message.h"
+#include "base/SlabPool.h"
 
 #include <cstddef>
 #include <optional>

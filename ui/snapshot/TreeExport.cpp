@@ -1,9 +1,9 @@
 #include "TreeExport.h"
 
 #include "elixir/ElixirSkeleton.h"
-#include "export/TreeImage.h"
-#include "export/TreeSnapshot.h"
 #include "io/AtomicFile.h"
+#include "snapshot/TreeImage.h"
+#include "snapshot/TreeSnapshot.h"
 
 #include <QObject>
 
