@@ -13,7 +13,7 @@
 #include "events/EventFormat.h"
 #include "export/TreeDiagram.h"
 #include "io/AtomicFile.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
@@ -99,7 +99,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (a == "--clock") {
             auto v = value("--clock");
             if (!v) return usageError(err, "--clock needs a value: virtual or real");
-            auto clock = clockFromString(*v);
+            auto clock = fromString<ClockKind>(*v);
             if (!clock)
                 return usageError(err, "--clock: expected virtual or real, got \"" + *v + "\"");
             options.clock = *clock;

@@ -5,7 +5,7 @@
 #include "console/Evaluator.h"
 #include "console/Transcript.h"
 #include "elixir/ElixirImporter.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "scenario/ScenarioLoader.h"
 
 #include <istream>
@@ -35,7 +35,7 @@ int consoleCommand(const std::vector<std::string>& args, std::istream& in, std::
     ClockKind clock = ClockKind::Virtual;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--clock" && i + 1 < args.size()) {
-            auto c = clockFromString(args[++i]);
+            auto c = fromString<ClockKind>(args[++i]);
             if (!c) {
                 err << "suplab-cli: --clock: expected virtual or real, got \"" << args[i] << "\"\n";
                 return 2;
@@ -90,7 +90,7 @@ int consoleCommand(const std::vector<std::string>& args, std::istream& in, std::
         modules += "\n" + *text;
     }
 
-    Engine engine(clock, scenario->seed);
+    EngineCore engine(clock, scenario->seed);
     console::EngineWorld world(engine, *scenario);
     if (!elixirSource) world.startTree();
     console::Evaluator evaluator(world);

@@ -3,7 +3,7 @@
 #include "base/SlabPool.h"
 #include "bench/BenchDriver.h"
 #include "io/OwnProcess.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 
 #include <algorithm>
 #include <charconv>
@@ -61,7 +61,7 @@ struct Setup {
 
 /// One workload on a fresh real-clock engine, driven by a BenchDriver process.
 BenchDriver::Times drive(Setup setup, BenchDriver::Job job) {
-    Engine engine(ClockKind::Real, 0, setup.threads);
+    EngineCore engine(ClockKind::Real, 0, setup.threads);
     CountingSink counter;
     if (setup.observed) engine.events().addSink(&counter);
     // Only the workloads that wait for notices get them: unread ones would pile up

@@ -7,7 +7,7 @@
 
 namespace suplab::console {
 
-EngineWorld::EngineWorld(Engine& engine, const Scenario& scenario)
+EngineWorld::EngineWorld(EngineCore& engine, const Scenario& scenario)
     : engine_(engine), scenario_(scenario) {
     if (scenario.root) remember({}, scenario.root);
 }

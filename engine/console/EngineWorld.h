@@ -4,7 +4,7 @@
 // main thread of suplab-cli).
 
 #include "console/World.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "scenario/Scenario.h"
 
 #include <functional>
@@ -15,7 +15,7 @@ namespace suplab::console {
 class EngineWorld final : public World {
   public:
     /// `scenario`'s nodes tell what each process is; it must outlive this world.
-    EngineWorld(Engine& engine, const Scenario& scenario);
+    EngineWorld(EngineCore& engine, const Scenario& scenario);
 
     Pid self() override;
     Pid whereis(const std::string& name) override;
@@ -35,7 +35,7 @@ class EngineWorld final : public World {
   private:
     void remember(const std::string& parentPath, const NodePtr& node);
 
-    Engine& engine_;
+    EngineCore& engine_;
     const Scenario& scenario_;
     std::map<std::string, NodePtr> nodes_; // by path
     std::function<bool()> cancelled_;

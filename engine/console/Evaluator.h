@@ -5,6 +5,7 @@
 // each result as iex prints it. Anything outside that subset gets a one-line message
 // saying so; nothing is guessed.
 
+#include "console/Reply.h"
 #include "console/World.h"
 #include "elixir/ElixirTerm.h"
 #include "term/Value.h"
@@ -14,15 +15,6 @@
 #include <string_view>
 
 namespace suplab::console {
-
-struct Reply {
-    bool ok = true;
-    /// The value as iex prints it, or the error as iex words it (`** (MatchError) ...`).
-    std::string text;
-    /// The path of the process the line last acted on or asked about (`Counter` for
-    /// `Counter.increment(10)`), for the GUI to show; empty when it touched none.
-    std::string focus;
-};
 
 class Evaluator {
   public:

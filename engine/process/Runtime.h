@@ -65,7 +65,7 @@ class Runtime {
     /// which hands over its reference.
     std::shared_ptr<Process> retire(Process& process, slab::Vector<Signal>& late);
 
-    /// Engine teardown: the scheduler is stopped; destroy every remaining process.
+    /// The engine's teardown: the scheduler is stopped; destroy every remaining process.
     void clear();
 
   private:

@@ -1,5 +1,7 @@
 #include "Action.h"
 
+#include "run/EngineCore.h"
+
 #include "supervision/ChildFactory.h"
 #include "supervision/SupervisorProcess.h"
 
@@ -13,7 +15,7 @@ bool isChildApi(Action::Kind k) {
            k == K::DeleteChild;
 }
 
-CallRequest requestFor(const Action& action, Engine& engine) {
+CallRequest requestFor(const Action& action, EngineCore& engine) {
     using K = Action::Kind;
     CallRequest request;
     switch (action.kind) {
@@ -126,7 +128,7 @@ std::string Action::subject() const {
     return childPath(target, kind == Kind::StartChild && node ? node->id : childId);
 }
 
-ActionResult runAction(Engine& engine, const Action& action) {
+ActionResult runAction(EngineCore& engine, const Action& action) {
     ActionResult result;
     result.target = engine.runtime().whereis(action.target);
     result.targetFound = result.target != kNoPid;

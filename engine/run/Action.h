@@ -5,13 +5,14 @@
 // kill, logged the same way.
 
 #include "base/Reason.h"
-#include "run/Engine.h"
 #include "scenario/Scenario.h"
 #include "supervision/ChildApi.h"
 
 #include <string>
 
 namespace suplab {
+
+class EngineCore;
 
 /// How long a call made for a person (at the GUI or the console) may wait for its reply:
 /// GenServer.call's default.
@@ -85,6 +86,6 @@ struct ActionResult {
 /// Does `action` through the engine's port: sends the signal, or makes the call and
 /// waits for its reply (until the action's timeout). Safe from the thread that owns the
 /// engine's port only.
-ActionResult runAction(Engine& engine, const Action& action);
+ActionResult runAction(EngineCore& engine, const Action& action);
 
 } // namespace suplab

@@ -5,7 +5,7 @@
 
 namespace suplab {
 
-ScenarioPlayer::ScenarioPlayer(Engine& engine, const Scenario& scenario)
+ScenarioPlayer::ScenarioPlayer(EngineCore& engine, const Scenario& scenario)
     : engine_(engine), scenario_(scenario) {}
 
 void ScenarioPlayer::play() {
@@ -122,7 +122,7 @@ namespace suplab {
 std::vector<Event> playScenario(const Scenario& scenario, ClockKind clock) {
     EventLog log;
     {
-        Engine engine(clock, scenario.seed);
+        EngineCore engine(clock, scenario.seed);
         engine.events().addSink(&log);
         ScenarioPlayer(engine, scenario).play();
         engine.shutdown();

@@ -6,7 +6,7 @@
 
 #include "events/Event.h"
 #include "run/Action.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "scenario/Scenario.h"
 
 #include <vector>
@@ -15,7 +15,7 @@ namespace suplab {
 
 class ScenarioPlayer {
   public:
-    ScenarioPlayer(Engine& engine, const Scenario& scenario);
+    ScenarioPlayer(EngineCore& engine, const Scenario& scenario);
 
     /// Plays the whole scenario; returns when it is over.
     void play();
@@ -34,7 +34,7 @@ class ScenarioPlayer {
     void startDynamicChildren(const NodeSpec& node, const std::string& path);
     void reportError(const char* op, const std::string& subject, const std::string& word);
 
-    Engine& engine_;
+    EngineCore& engine_;
     const Scenario& scenario_;
     Pid root_ = kNoPid;
 };

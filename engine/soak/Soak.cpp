@@ -4,7 +4,7 @@
 #include "events/EventFormat.h"
 #include "io/ResidentMemory.h"
 #include "process/Process.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "soak/SoakChecker.h"
 #include "supervision/ChildFactory.h"
 
@@ -161,7 +161,7 @@ SoakReport runSoak(const SoakOptions& o) {
     TreeIndex index;
     indexTree(*tree, tree->id, index);
     {
-        Engine engine(ClockKind::Real, o.seed, o.threads);
+        EngineCore engine(ClockKind::Real, o.seed, o.threads);
         SoakChecker checker([&index](const std::string& path) {
             auto it = index.restart.find(path);
             return it == index.restart.end() ? RestartType::Temporary : it->second;

@@ -126,7 +126,8 @@ class TstAction : public QObject {
                                                    "call.json");
         QVERIFY2(loaded.ok(), loaded.errors.empty() ? "" : loaded.errors.front().c_str());
         std::vector<std::string> calls;
-        for (const Event& e : playScenario(*loaded.scenario, *clockFromString(clock.toStdString())))
+        for (const Event& e :
+             playScenario(*loaded.scenario, *fromString<ClockKind>(clock.toStdString())))
             if (e.kind == EventKind::Call && e.path == "S/Counter") calls.push_back(e.detail);
         QCOMPARE(calls, (std::vector<std::string>{"increment(10) -> :ok", "get_count() -> 10",
                                                   "get_count() -> 0"}));

@@ -2,7 +2,7 @@
 // runtime gave (compared as tests/conformance/compare_traces.py compares). The
 // repository's cases always run; ../shared's too when it is beside the checkout.
 #include "events/EventFormat.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 #include "support/TraceCompare.h"

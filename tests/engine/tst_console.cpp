@@ -21,7 +21,7 @@ struct Session {
         loaded = loadScenarioFile(SUPLAB_SOURCE_DIR "/resources/scenarios/" + file);
         if (!loaded.ok()) return;
         if (!started) emptyDynamicSupervisors();
-        engine = std::make_unique<Engine>(ClockKind::Virtual);
+        engine = std::make_unique<EngineCore>(ClockKind::Virtual);
         world = std::make_unique<EngineWorld>(*engine, *loaded.scenario);
         if (started) world->startTree();
         evaluator = std::make_unique<Evaluator>(*world);
@@ -38,7 +38,7 @@ struct Session {
         if (engine) engine->shutdown();
     }
     LoadResult loaded;
-    std::unique_ptr<Engine> engine;
+    std::unique_ptr<EngineCore> engine;
     std::unique_ptr<EngineWorld> world;
     std::unique_ptr<Evaluator> evaluator;
 };
@@ -289,7 +289,7 @@ class TstConsole : public QObject {
 
     // An Application's start/2 starts the tree it names, as `iex -S mix` does.
     void anApplicationStartsItsTree() {
-        Engine engine(ClockKind::Virtual);
+        EngineCore engine(ClockKind::Virtual);
         const std::string source =
             test::readFile(SUPLAB_SOURCE_DIR "/resources/elixir/lesson_application.ex");
         ImportResult imported = importElixir(source, "lesson_application.ex");

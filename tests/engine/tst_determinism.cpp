@@ -1,7 +1,7 @@
 // The virtual clock is deterministic: the same scenario gives the same JSONL,
 // byte for byte, every run.
 #include "events/EventFormat.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "run/ScenarioPlayer.h"
 #include "scenario/ScenarioLoader.h"
 

@@ -3,7 +3,7 @@
 // around the end of a shard), growth, and shrinking back.
 #include "process/Process.h"
 #include "process/ProcessTable.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 
 #include <QTest>
 
@@ -83,7 +83,7 @@ class TstProcessTable : public QObject {
         QFETCH(int, processes);
         QFETCH(PidFilter, kept);
         QFETCH(EraseOrder, erased);
-        Engine engine(ClockKind::Virtual);
+        EngineCore engine(ClockKind::Virtual);
         ProcessTable table;
         std::vector<Pid> inserted;
         for (int i = 0; i < processes; ++i) {
@@ -120,7 +120,7 @@ class TstProcessTable : public QObject {
     }
     void unknownPidsAreNotFound() {
         QFETCH(Pid, pid);
-        Engine engine(ClockKind::Virtual);
+        EngineCore engine(ClockKind::Virtual);
         ProcessTable table;
         QVERIFY(!table.contains(pid)); // the empty table
         for (int i = 0; i < 100; ++i)

@@ -145,7 +145,7 @@ class TstRuntime : public QObject {
         QFETCH(bool, call);
         Tree tree(sup("R", Strategy::OneForOne, {w("x", RestartType::Temporary)}));
         const Pid r = tree.running("R");
-        Engine& engine = tree.engine();
+        EngineCore& engine = tree.engine();
         Port& port = engine.port();
         // Both in R's inbox before it runs again: one batch, the kill first.
         engine.runtime().deliver(r, ExitSignal{port.pid(), Reason::kill()});
@@ -237,7 +237,7 @@ class TstRuntime : public QObject {
                        sup("quiet", Strategy::OneForOne, {w("q")})}),
                   ClockKind::Real, threads);
         QVERIFY(tree.started());
-        Engine& engine = tree.engine();
+        EngineCore& engine = tree.engine();
         const Pid quiet = tree.running("R/quiet");
         for (int round = 0; round < 100; ++round) {
             // Each kill restarts all 200 (one_for_all): a long run of local work.

@@ -40,7 +40,7 @@ std::shared_ptr<NodeSpec> dynsup(std::string id, int maxRestarts, int maxChildre
 }
 
 Tree::Tree(NodePtr root, ClockKind clock, unsigned threads)
-    : engine_(std::make_unique<Engine>(clock, 0, threads)) {
+    : engine_(std::make_unique<EngineCore>(clock, 0, threads)) {
     engine_->events().addSink(&log_);
     engine_->scheduler().resetClock();
     auto outcome = engine_->port().startLinked(makeProcess(engine_->runtime(), root->id, root));

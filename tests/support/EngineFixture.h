@@ -3,7 +3,7 @@
 // it, call its API, send exit signals, let virtual time pass.
 
 #include "events/EventLog.h"
-#include "run/Engine.h"
+#include "run/EngineCore.h"
 #include "scenario/Scenario.h"
 
 #include <functional>
@@ -65,10 +65,10 @@ class Tree {
     /// The conformance trace so far.
     std::string trace() const;
     std::vector<Event> events() const { return log_.snapshot(); }
-    Engine& engine() { return *engine_; }
+    EngineCore& engine() { return *engine_; }
 
   private:
-    std::unique_ptr<Engine> engine_;
+    std::unique_ptr<EngineCore> engine_;
     EventLog log_;
     Pid root_ = kNoPid;
     Reason startReason_;

@@ -1,15 +1,10 @@
 #include "RunController.h"
 
-#include "control/PacedClock.h"
-
-#include <chrono>
+#include <algorithm>
 
 namespace suplab {
 
-RunController::RunController(QObject* parent) : QObject(parent) {
-    frame_.setInterval(16); // one drain per frame, never one signal per event
-    connect(&frame_, &QTimer::timeout, this, &RunController::drain);
-}
+RunController::RunController(QObject* parent) : QObject(parent) {}
 
 RunController::~RunController() {
     stop();
@@ -20,39 +15,22 @@ void RunController::start(const Scenario& scenario, ClockKind clock, double spee
     scenario_ = scenario;
     how_ = std::move(how);
     clock_ = clock;
-    speed_ = speed;
-    paused_ = false;
     ended_ = false;
-    nowUs_ = 0;
     {
-        std::lock_guard guard(thread_.lock());
-        commands_.clear();
+        std::lock_guard guard(loop_.lock());
         results_.clear();
         answers_.clear();
     }
     events_.clear();
-    thread_.start([this] { loop(); });
-    frame_.start();
+    loop_.start([this] { body(); }, speed);
 }
 
 void RunController::stop() {
-    if (!thread_.running()) return;
-    thread_.stop();
-    drain();
-    frame_.stop();
-}
-
-void RunController::setPaused(bool paused) {
-    paused_ = paused;
-    thread_.notify();
-}
-
-void RunController::setSpeed(double speed) {
-    speed_ = speed;
+    loop_.stop();
 }
 
 void RunController::stepToNextEvent() {
-    post({true, {}, {}});
+    loop_.post({true, {}, {}});
 }
 
 // Everything the GUI does to the tree: the same actions a script does, from the GUI,
@@ -65,59 +43,44 @@ Action fromGui(Action action) {
 
 using K = Action::Kind;
 void RunController::kill(const std::string& path) {
-    post({false, fromGui(Action::signal(K::Kill, path)), {}});
+    loop_.post({false, fromGui(Action::signal(K::Kill, path)), {}});
 }
 void RunController::exitSignal(const std::string& path, const std::string& reason) {
-    post({false, fromGui(Action::signal(K::Exit, path, Reason::parse(reason))), {}});
+    loop_.post({false, fromGui(Action::signal(K::Exit, path, Reason::parse(reason))), {}});
 }
 void RunController::crash(const std::string& path, const std::string& reason) {
-    post({false, fromGui(Action::signal(K::Crash, path, Reason::parse(reason))), {}});
+    loop_.post({false, fromGui(Action::signal(K::Crash, path, Reason::parse(reason))), {}});
 }
 void RunController::terminateChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::TerminateChild, sup, id)), {}});
+    loop_.post({false, fromGui(Action::onChild(K::TerminateChild, sup, id)), {}});
 }
 void RunController::restartChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::RestartChild, sup, id)), {}});
+    loop_.post({false, fromGui(Action::onChild(K::RestartChild, sup, id)), {}});
 }
 void RunController::deleteChild(const std::string& sup, const std::string& id) {
-    post({false, fromGui(Action::onChild(K::DeleteChild, sup, id)), {}});
+    loop_.post({false, fromGui(Action::onChild(K::DeleteChild, sup, id)), {}});
 }
 void RunController::startChild(const std::string& sup, NodePtr node) {
-    post({false, fromGui(Action::startChild(sup, std::move(node))), {}});
+    loop_.post({false, fromGui(Action::startChild(sup, std::move(node))), {}});
 }
 void RunController::inspect(const std::string& path) {
-    post({false, fromGui(Action::query(K::Inspect, path)), {}});
+    loop_.post({false, fromGui(Action::query(K::Inspect, path)), {}});
 }
 
 void RunController::evaluate(const QString& line) {
     Command command;
     command.console = line.toStdString();
-    post(std::move(command));
+    loop_.post(std::move(command));
 }
 
-void RunController::post(Command command) {
-    {
-        std::lock_guard guard(thread_.lock());
-        commands_.push_back(std::move(command));
-    }
-    thread_.notify();
-}
-
-void RunController::loop() {
-    using WallClock = std::chrono::steady_clock;
+void RunController::body() {
     const bool virt = clock_ == ClockKind::Virtual;
-    LaneDriver lane(scenario_, virt ? ClockKind::Virtual : ClockKind::Real, &events_, how_);
-    PacedClock clock;
-    auto lastWall = WallClock::now();
-
-    while (!thread_.stopping()) {
-        std::deque<Command> commands;
-        {
-            std::lock_guard guard(thread_.lock());
-            commands.swap(commands_);
-        }
+    Engine engine(scenario_, clock_);
+    engine.subscribe(&events_);
+    engine.start(how_);
+    while (!loop_.stopping()) {
         bool step = false;
-        for (const auto& c : commands) {
+        for (const auto& c : loop_.takeCommands()) {
             if (c.step) {
                 step = true;
                 continue;
@@ -125,52 +88,48 @@ void RunController::loop() {
             if (c.console) {
                 ConsoleAnswer answer{
                     QString::fromStdString(*c.console),
-                    lane.evaluate(*c.console, [this] { return thread_.stopping(); })};
-                std::lock_guard guard(thread_.lock());
+                    engine.evaluate(*c.console, [this] { return loop_.stopping(); })};
+                std::lock_guard guard(loop_.lock());
                 answers_.push_back(std::move(answer));
                 continue;
             }
-            LaneOutcome outcome = lane.execute(c.lane);
-            std::lock_guard guard(thread_.lock());
+            ActionOutcome outcome = performForGui(engine, c.lane);
+            std::lock_guard guard(loop_.lock());
             results_.push_back(std::move(outcome));
         }
         if (virt) {
-            const auto wallNow = WallClock::now();
-            std::int64_t target =
-                clock.tick(std::chrono::duration<double, std::micro>(wallNow - lastWall).count(),
-                           speed_.load(), paused_.load());
-            lastWall = wallNow;
-            if (paused_ && step) {
-                const std::int64_t due = lane.nextDueUs();
+            std::int64_t target = loop_.pacedTarget();
+            if (loop_.paused() && step) {
+                const std::int64_t due = engine.nextDueUs();
                 if (due < 0) {
                     // Said, not swallowed: a step that finds nothing to do.
-                    LaneOutcome nothing;
+                    ActionOutcome nothing;
                     nothing.what = QStringLiteral("Step");
                     nothing.ok = false;
                     nothing.message = QStringLiteral(
                         "nothing more is scheduled: no script step, timer or stop is due");
-                    std::lock_guard guard(thread_.lock());
+                    std::lock_guard guard(loop_.lock());
                     results_.push_back(std::move(nothing));
                 }
                 target = std::max(target, due);
             }
-            lane.advanceTo(target);
-            clock.catchUp(std::max(target, lane.nowUs()));
+            engine.advanceTo(target);
+            loop_.catchUp(std::max(target, engine.nowUs()));
         } else {
-            lane.poll();
+            engine.poll();
         }
-        nowUs_ = lane.nowUs();
-        thread_.waitFor(8, [this] { return !commands_.empty(); });
+        loop_.publishNow(engine.nowUs());
+        loop_.waitForCommands();
     }
     ended_ = true;
 }
 
 void RunController::drain() {
     std::vector<Event> events = events_.take();
-    std::vector<LaneOutcome> results;
+    std::vector<ActionOutcome> results;
     std::vector<ConsoleAnswer> answers;
     {
-        std::lock_guard guard(thread_.lock());
+        std::lock_guard guard(loop_.lock());
         results.swap(results_);
         answers.swap(answers_);
     }

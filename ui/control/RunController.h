@@ -4,20 +4,17 @@
 // call results through queues it drains once per frame. Nothing here blocks the
 // GUI thread on the engine.
 
-#include "control/EngineThread.h"
+#include "control/ActionOutcome.h"
+#include "control/EngineLoop.h"
 #include "control/EventQueue.h"
-#include "control/LaneDriver.h"
 #include "events/Event.h"
-#include "run/Engine.h"
+#include "facade/Engine.h"
 #include "scenario/Scenario.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <atomic>
-#include <deque>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace suplab {
@@ -31,19 +28,19 @@ class RunController : public QObject {
     /// Starts `scenario` afresh (stopping any run in progress).
     void start(const Scenario& scenario, ClockKind clock, double speed = 1.0, RunStart how = {});
     void stop();
-    bool running() const { return thread_.running(); }
+    bool running() const { return loop_.running(); }
     ClockKind clock() const { return clock_; }
     const Scenario& scenario() const { return scenario_; }
 
     // Virtual clock only.
-    void setPaused(bool paused);
-    bool paused() const { return paused_.load(); }
-    void setSpeed(double speed);
-    double speed() const { return speed_.load(); }
+    void setPaused(bool paused) { loop_.setPaused(paused); }
+    bool paused() const { return loop_.paused(); }
+    void setSpeed(double speed) { loop_.setSpeed(speed); }
+    double speed() const { return loop_.speed(); }
     void stepToNextEvent();
 
     /// The run's clock as last seen by the engine thread (µs since the root started).
-    std::int64_t nowUs() const { return nowUs_.load(); }
+    std::int64_t nowUs() const { return loop_.nowUs(); }
 
     // Faults and the child API, by path. Results come back as callFinished().
     void kill(const std::string& path);
@@ -85,24 +82,17 @@ class RunController : public QObject {
         console::Reply reply;
     };
 
-    void post(Command command);
-    void loop();
+    void body();
     void drain();
 
     Scenario scenario_;
     ClockKind clock_ = ClockKind::Real;
-    EngineThread thread_;
-    std::atomic<bool> paused_{false};
-    std::atomic<double> speed_{1.0};
-    std::atomic<std::int64_t> nowUs_{0};
     std::atomic<bool> ended_{false};
-
-    std::deque<Command> commands_;
-    std::vector<LaneOutcome> results_;
-    std::vector<ConsoleAnswer> answers_;
+    std::vector<ActionOutcome> results_; // guarded by loop_.lock()
+    std::vector<ConsoleAnswer> answers_; // guarded by loop_.lock()
     RunStart how_;
     EventQueue events_;
-    QTimer frame_;
+    EngineLoop<Command> loop_{[this] { drain(); }};
 };
 
 } // namespace suplab

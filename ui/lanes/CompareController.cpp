@@ -1,16 +1,10 @@
 #include "CompareController.h"
 
-#include "control/PacedClock.h"
-
 #include <algorithm>
-#include <chrono>
 
 namespace suplab {
 
-CompareController::CompareController(QObject* parent) : QObject(parent) {
-    frame_.setInterval(16);
-    connect(&frame_, &QTimer::timeout, this, &CompareController::drain);
-}
+CompareController::CompareController(QObject* parent) : QObject(parent) {}
 
 CompareController::~CompareController() {
     stop();
@@ -18,64 +12,42 @@ CompareController::~CompareController() {
 
 void CompareController::start(std::vector<Scenario> scenarios, double speed) {
     stop();
-    speed_ = speed;
-    paused_ = false;
-    nowUs_ = 0;
     lastCommandUs_ = -1;
     faultsApplied_ = 0;
     deliveredUs_ = -1;
     {
-        std::lock_guard guard(thread_.lock());
-        commands_.clear();
+        std::lock_guard guard(loop_.lock());
         failures_.clear();
     }
     events_.clear();
     held_.assign(scenarios.size(), {});
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         events_.push_back(std::make_unique<EventQueue>());
-    thread_.start([this, s = std::move(scenarios)]() mutable { loop(std::move(s)); });
-    frame_.start();
+    loop_.start([this, s = std::move(scenarios)] { body(s); }, speed);
 }
 
 void CompareController::stop() {
-    if (!thread_.running()) return;
-    thread_.stop();
-    drain();
-    frame_.stop();
-}
-
-void CompareController::setPaused(bool paused) {
-    paused_ = paused;
-    thread_.notify();
+    loop_.stop();
 }
 
 void CompareController::apply(Action command) {
-    {
-        std::lock_guard guard(thread_.lock());
-        commands_.push_back(std::move(command));
-    }
-    thread_.notify();
+    loop_.post(std::move(command));
 }
 
-void CompareController::loop(std::vector<Scenario> scenarios) {
-    using WallClock = std::chrono::steady_clock;
-    std::vector<std::unique_ptr<LaneDriver>> lanes;
-    for (std::size_t i = 0; i < scenarios.size(); ++i)
-        lanes.push_back(
-            std::make_unique<LaneDriver>(scenarios[i], ClockKind::Virtual, events_[i].get()));
-    PacedClock clock; // one clock for all lanes
-    auto lastWall = WallClock::now();
-    while (!thread_.stopping()) {
-        std::deque<Action> commands;
-        {
-            std::lock_guard guard(thread_.lock());
-            commands.swap(commands_);
-        }
+void CompareController::body(const std::vector<Scenario>& scenarios) {
+    std::vector<std::unique_ptr<Engine>> lanes;
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+        lanes.push_back(std::make_unique<Engine>(scenarios[i], ClockKind::Virtual));
+        lanes.back()->subscribe(events_[i].get());
+        lanes.back()->start();
+    }
+    while (!loop_.stopping()) {
+        const auto commands = loop_.takeCommands();
         for (const auto& c : commands) { // the same fault, the same instant, every lane
             for (std::size_t i = 0; i < lanes.size(); ++i) {
-                LaneOutcome outcome = lanes[i]->execute(c);
+                ActionOutcome outcome = performForGui(*lanes[i], c);
                 if (outcome.ok || outcome.inspection) continue;
-                std::lock_guard guard(thread_.lock());
+                std::lock_guard guard(loop_.lock());
                 failures_.push_back({int(i), std::move(outcome)});
             }
             lastCommandUs_ = lanes.front()->nowUs();
@@ -85,12 +57,8 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
         // the clock is past it: step past it so that they are delivered even while paused.
         if (!commands.empty())
             for (auto& lane : lanes)
-                clock.catchUp(lane->nowUs() + 1);
-        const auto wallNow = WallClock::now();
-        const std::int64_t target =
-            clock.tick(std::chrono::duration<double, std::micro>(wallNow - lastWall).count(),
-                       speed_.load(), paused_.load());
-        lastWall = wallNow;
+                loop_.catchUp(lane->nowUs() + 1);
+        const std::int64_t target = loop_.pacedTarget();
         std::int64_t slowest = target;
         std::int64_t fastest = target;
         for (auto& lane : lanes) {
@@ -98,16 +66,16 @@ void CompareController::loop(std::vector<Scenario> scenarios) {
             slowest = std::min(slowest, lane->nowUs());
             fastest = std::max(fastest, lane->nowUs());
         }
-        clock.catchUp(fastest); // work that took virtual time (a slow init) moves the clock
-        nowUs_ = slowest;       // every lane has played everything up to here
-        thread_.waitFor(8, [this] { return !commands_.empty(); });
+        loop_.catchUp(fastest);    // work that took virtual time (a slow init) moves the clock
+        loop_.publishNow(slowest); // every lane has played everything up to here
+        loop_.waitForCommands();
     }
 }
 
 void CompareController::drain() {
     // Read the clock before taking the events: each lane has emitted all of its
     // events before that instant, so what is delivered is whole in every lane.
-    const std::int64_t t = nowUs_.load();
+    const std::int64_t t = loop_.nowUs();
     for (std::size_t i = 0; i < events_.size(); ++i) {
         auto& held = held_[i];
         auto taken = events_[i]->take();
@@ -124,7 +92,7 @@ void CompareController::drain() {
     deliveredUs_ = std::max(deliveredUs_, t - 1);
     std::vector<Failure> failures;
     {
-        std::lock_guard guard(thread_.lock());
+        std::lock_guard guard(loop_.lock());
         failures.swap(failures_);
     }
     for (const auto& f : failures)

@@ -4,15 +4,14 @@
 // clicked in any lane is applied to the same path in every lane at the same instant.
 
 #include "compare/LaneOverrides.h"
-#include "control/EngineThread.h"
+#include "control/ActionOutcome.h"
+#include "control/EngineLoop.h"
 #include "control/EventQueue.h"
-#include "control/LaneDriver.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <atomic>
-#include <deque>
+#include <memory>
 #include <vector>
 
 namespace suplab {
@@ -26,15 +25,15 @@ class CompareController : public QObject {
     /// `scenarios[i]` is lane i's scenario (overrides and faults already applied).
     void start(std::vector<Scenario> scenarios, double speed);
     void stop();
-    bool running() const { return thread_.running(); }
+    bool running() const { return loop_.running(); }
     /// The lanes' clock stands still while paused; clicked faults still land.
-    void setPaused(bool paused);
-    bool paused() const { return paused_.load(); }
-    void setSpeed(double speed) { speed_ = speed; }
-    double speed() const { return speed_.load(); }
+    void setPaused(bool paused) { loop_.setPaused(paused); }
+    bool paused() const { return loop_.paused(); }
+    void setSpeed(double speed) { loop_.setSpeed(speed); }
+    double speed() const { return loop_.speed(); }
     /// The lanes' clock as the engine thread last left it: every lane has played
     /// everything due up to it (µs since the trees started).
-    std::int64_t nowUs() const { return nowUs_.load(); }
+    std::int64_t nowUs() const { return loop_.nowUs(); }
     /// The instant up to which every lane's events have been delivered by
     /// eventsArrived(), and none after it: what the GUI can show consistently.
     std::int64_t deliveredUs() const { return deliveredUs_; }
@@ -53,23 +52,18 @@ class CompareController : public QObject {
   private:
     struct Failure {
         int lane;
-        LaneOutcome outcome;
+        ActionOutcome outcome;
     };
-    void loop(std::vector<Scenario> scenarios);
+    void body(const std::vector<Scenario>& scenarios);
     void drain();
 
-    EngineThread thread_;
-    std::atomic<bool> paused_{false};
-    std::atomic<double> speed_{1.0};
-    std::atomic<std::int64_t> nowUs_{0};
     std::atomic<std::int64_t> lastCommandUs_{-1};
     std::atomic<int> faultsApplied_{0};
-    std::deque<Action> commands_;
-    std::vector<Failure> failures_;                   // guarded by thread_.lock()
+    std::vector<Failure> failures_;                   // guarded by loop_.lock()
     std::vector<std::unique_ptr<EventQueue>> events_; // one per lane
     std::vector<std::vector<Event>> held_;            // taken from a queue, later than deliveredUs_
     std::int64_t deliveredUs_ = 0;
-    QTimer frame_;
+    EngineLoop<Action> loop_{[this] { drain(); }};
 };
 
 } // namespace suplab

@@ -31,7 +31,7 @@ QString whichChildrenEntry(const ChildInfo& c) {
 }
 
 QString inspectorHtml(const TreeState& state, const ProcessNode& n, std::int64_t nowUs,
-                      const Inspection& live) {
+                      const InspectorAnswer& live) {
     QString html =
         QStringLiteral("<style>td{padding:1px 8px 1px 0;vertical-align:top} td.k{color:#808080;"
                        "white-space:nowrap} h3{margin:0} p.path{margin:0 0 6px 0} "

@@ -5,7 +5,7 @@
 // count_children). Every text that comes from a scenario or the engine is escaped:
 // a pid reads <0.17>, which is markup unless escaped.
 
-#include "supervision/ChildApi.h"
+#include "facade/Engine.h"
 
 #include <QString>
 #include <cstdint>
@@ -17,7 +17,7 @@ class TreeState;
 struct ProcessNode;
 
 /// What the process last said when asked (RunController::inspect).
-struct Inspection {
+struct InspectorAnswer {
     bool answered = false; // false: not asked yet, or it was not running when asked
     QString text;          // a worker's state, or a supervisor's summary
     std::vector<ChildInfo> children;
@@ -25,7 +25,7 @@ struct Inspection {
 };
 
 QString inspectorHtml(const TreeState& state, const ProcessNode& node, std::int64_t nowUs,
-                      const Inspection& live);
+                      const InspectorAnswer& live);
 
 /// One which_children entry as Elixir prints it: {id, #PID<0.17.0> | :restarting |
 /// :undefined, :worker | :supervisor, [module]}.

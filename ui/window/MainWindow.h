@@ -157,7 +157,7 @@ class MainWindow final : public QMainWindow {
     std::size_t pollCursor_ = 0; // where the last poll of live state stopped
     QString selected_;
     QHash<QString, QString> liveText_;
-    Inspection inspected_;
+    InspectorAnswer inspected_;
     QString inspectorHtml_;
 };
 

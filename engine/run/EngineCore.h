@@ -1,10 +1,13 @@
 #pragma once
 // One run's engine, put together: a scheduler for the chosen clock, the event
 // stream, the process runtime and the Port through which the outside drives it.
-// Destroying it stops every engine thread and every process.
+// Destroying it stops every engine thread and every process. This is the engine's
+// inside, for the features built on runs (player, console, compare, soak, bench);
+// the GUI drives a run through the narrow facade/Engine.h instead.
 
 #include "events/EventBus.h"
 #include "process/Runtime.h"
+#include "run/ClockKind.h"
 #include "run/Port.h"
 #include "sched/Scheduler.h"
 
@@ -12,17 +15,15 @@
 
 namespace suplab {
 
-enum class ClockKind : unsigned char { Virtual, Real };
-
 class VirtualScheduler;
 
-class Engine {
+class EngineCore {
   public:
     /// threads: worker threads for the real clock (0: one per core).
-    explicit Engine(ClockKind clock, std::uint64_t seed = 0, unsigned threads = 0);
-    ~Engine();
-    Engine(const Engine&) = delete;
-    Engine& operator=(const Engine&) = delete;
+    explicit EngineCore(ClockKind clock, std::uint64_t seed = 0, unsigned threads = 0);
+    ~EngineCore();
+    EngineCore(const EngineCore&) = delete;
+    EngineCore& operator=(const EngineCore&) = delete;
 
     ClockKind clock() const { return clock_; }
     Runtime& runtime() { return *runtime_; }
@@ -42,7 +43,5 @@ class Engine {
     std::unique_ptr<Runtime> runtime_;
     std::shared_ptr<Port> port_;
 };
-
-std::optional<ClockKind> clockFromString(std::string_view name);
 
 } // namespace suplab

@@ -1,11 +1,11 @@
-#include "Engine.h"
+#include "EngineCore.h"
 
 #include "sched/ThreadedScheduler.h"
 #include "sched/VirtualScheduler.h"
 
 namespace suplab {
 
-Engine::Engine(ClockKind clock, std::uint64_t seed, unsigned threads) : clock_(clock) {
+EngineCore::EngineCore(ClockKind clock, std::uint64_t seed, unsigned threads) : clock_(clock) {
     if (clock == ClockKind::Virtual)
         scheduler_ = std::make_unique<VirtualScheduler>();
     else
@@ -15,11 +15,11 @@ Engine::Engine(ClockKind clock, std::uint64_t seed, unsigned threads) : clock_(c
     runtime_->spawn(port_);
 }
 
-Engine::~Engine() {
+EngineCore::~EngineCore() {
     shutdown();
 }
 
-void Engine::shutdown() {
+void EngineCore::shutdown() {
     if (!runtime_) return;
     scheduler_->stop();
     runtime_->clear();
@@ -27,15 +27,9 @@ void Engine::shutdown() {
     runtime_.reset();
 }
 
-VirtualScheduler* Engine::virtualScheduler() {
+VirtualScheduler* EngineCore::virtualScheduler() {
     return clock_ == ClockKind::Virtual ? static_cast<VirtualScheduler*>(scheduler_.get())
                                         : nullptr;
-}
-
-std::optional<ClockKind> clockFromString(std::string_view name) {
-    if (name == "virtual") return ClockKind::Virtual;
-    if (name == "real") return ClockKind::Real;
-    return std::nullopt;
 }
 
 } // namespace suplab
