@@ -3,8 +3,7 @@
 #include "elixir/EExTemplate.h"
 #include "elixir/ElixirTerm.h"
 #include "elixir/KnownLibraries.h"
-#include "scenario/ScenarioLoader.h"
-#include "scenario/ScenarioWriter.h"
+#include "scenario/ScenarioCheck.h"
 #include "workers/Behaviour.h"
 
 #include <algorithm>
@@ -190,14 +189,15 @@ class Importer {
             // as the built-in examples do.
             scenario.stop_at_end = false;
             scenario.settle_ms = 1000;
-            // The loader has the last word on the rules (significant children, ids, ...).
-            LoadResult checked = loadScenarioText(writeScenario(scenario), label_);
-            if (checked.ok()) {
-                result_.scenario = std::move(checked.scenario);
+            // The scenario's own rules have the last word (significant children, ids, ...).
+            const std::vector<ScenarioProblem> problems = checkScenario(scenario);
+            if (problems.empty()) {
+                result_.scenario = std::move(scenario);
                 result_.marks = marksOf(result_.scenario->root);
             } else
-                for (const auto& e : checked.errors)
-                    notRead(0, "the tree breaks a scenario rule: " + e);
+                for (const ScenarioProblem& p : problems)
+                    notRead(0, "the tree breaks a scenario rule: " + label_ + ": " + p.where +
+                                   ": " + p.what);
         }
         if (helperCalls_ > kMaxHelperCalls)
             notRead(0, "the functions of " + scopeName() +
@@ -2640,8 +2640,9 @@ ImportResult importElixir(std::string_view source, const std::string& label) {
         Scenario tagged = *r.scenario;
         tagged.name = elixir::withTags(std::move(tagged.name), rendering);
         tagged.root = withTags(*tagged.root, rendering);
-        // The tags must make a tree the loader takes; else the placeholders stay.
-        if (loadScenarioText(writeScenario(tagged), label).ok())
+        // The tags must make a tree that keeps the scenario's rules; else the
+        // placeholders stay.
+        if (checkScenario(tagged).empty())
             r.scenario = std::move(tagged);
         else
             r.notes.push_back({0,

@@ -1,7 +1,7 @@
 #include "ScenarioLoader.h"
 
 #include "base/Reason.h"
-#include "workers/Behaviour.h"
+#include "scenario/ScenarioCheck.h"
 #include "json/Json.h"
 
 #include <algorithm>
@@ -12,12 +12,6 @@
 #include <unordered_set>
 
 namespace suplab {
-
-const std::vector<std::string>& knownBehaviours() {
-    static const std::vector<std::string> names = {"generic", "counter", "kv_store", "chat_room",
-                                                   "logger"};
-    return names;
-}
 
 namespace {
 
@@ -38,15 +32,17 @@ const std::vector<std::string> kWorkerKeys = {
 const std::vector<std::string> kStepKeys = {"at_ms", "do",       "target", "reason",
                                             "child", "function", "args"};
 
-std::string joinWords(const std::vector<std::string>& words) {
-    std::string out;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i) out += (i + 1 == words.size()) ? " or " : ", ";
-        out += words[i];
-    }
-    return out;
+/// The object a location belongs to: `root.children[1]` for `root.children[1].uses[0]`.
+std::string ownerOf(const std::string& where) {
+    const auto dot = where.rfind('.');
+    return dot == std::string::npos ? std::string() : where.substr(0, dot);
 }
 
+/// Reads the JSON text into a Scenario value, reporting what is particular to JSON:
+/// a key of the wrong type, an unknown key, a name that is not one of the format's.
+/// The rules of the tree and the script are checkScenario's (ScenarioCheck.h). A node
+/// or step the reader could not read whole is kept, so that later locations keep their
+/// indices, and marked: the rules do not judge its own keys again.
 class Checker {
   public:
     explicit Checker(std::string label) : label_(std::move(label)) {}
@@ -54,6 +50,13 @@ class Checker {
 
     void error(const std::string& where, const std::string& what) {
         errors.push_back(label_ + ": " + where + ": " + what);
+        misread_.insert(ownerOf(where));
+    }
+    /// The rules' problems, except those about an object the reader already faulted.
+    void add(const std::vector<ScenarioProblem>& problems) {
+        for (const ScenarioProblem& p : problems)
+            if (!misread_.count(ownerOf(p.where)))
+                errors.push_back(label_ + ": " + p.where + ": " + p.what);
     }
     void expected(const std::string& where, const std::string& what, const Value& got) {
         error(where, "expected " + what + ", got " + got.describe());
@@ -127,27 +130,18 @@ class Checker {
         return std::nullopt;
     }
 
-    struct Parent {
-        bool exists = false;
-        bool dynamic = false;
-        AutoShutdown autoShutdown = AutoShutdown::Never;
-    };
-
-    NodePtr node(const Value& v, const std::string& where, Parent parent,
-                 const std::vector<std::string>& earlierSiblings) {
+    NodePtr node(const Value& v, const std::string& where) {
+        auto n = std::make_shared<NodeSpec>();
         if (!v.isObject()) {
             expected(where, "a node (an object)", v);
-            return nullptr;
+            misread_.insert(where);
+            return n;
         }
-        auto n = std::make_shared<NodeSpec>();
         n->source_json = v.dump();
-        const std::size_t errorsBefore = errors.size();
 
         if (const Value* id = v.find("id")) {
-            if (!id->isString() || id->text.empty())
+            if (!id->isString())
                 expected(join(where, "id"), "a non-empty string", *id);
-            else if (id->text.find('/') != std::string::npos)
-                expected(join(where, "id"), "an id without '/'", *id);
             else
                 n->id = id->text;
         } else {
@@ -157,7 +151,7 @@ class Checker {
         if (auto t = oneOf<NodeType>(v, where, "type"))
             n->type = *t;
         else if (v.find("type"))
-            return nullptr; // without a valid type, its other keys cannot be judged
+            return n; // without a valid type, its other keys cannot be judged
 
         if (auto r = oneOf<RestartType>(v, where, "restart")) n->restart = *r;
 
@@ -174,32 +168,13 @@ class Checker {
                          "brutal_kill, infinity or an integer >= 0 (milliseconds)", *s);
         }
 
-        if (auto sig = boolean(v, where, "significant")) {
-            n->significant = *sig;
-            if (*sig && n->restart == RestartType::Permanent)
-                error(join(where, "significant"),
-                      "expected a transient or temporary node, got a permanent one "
-                      "(a significant child cannot be permanent)");
-            if (*sig &&
-                (!parent.exists || parent.dynamic || parent.autoShutdown == AutoShutdown::Never))
-                error(join(where, "significant"),
-                      std::string("expected a parent whose auto_shutdown is not never, got ") +
-                          (!parent.exists   ? "the root (it has no parent)"
-                           : parent.dynamic ? "a dynamic_supervisor (it has no auto_shutdown)"
-                                            : "a parent with auto_shutdown never"));
-        }
-
-        if (const Value* note = v.find("note")) {
-            if (note->isString())
-                n->note = note->text;
-            else
-                expected(join(where, "note"), "a string", *note);
-        }
+        if (auto sig = boolean(v, where, "significant")) n->significant = *sig;
+        if (const std::string* note = string(v, where, "note")) n->note = *note;
 
         switch (n->type) {
         case NodeType::Worker:
             checkKeys(v, where, {&kCommonKeys, &kWorkerKeys}, "a worker");
-            worker(v, where, *n, earlierSiblings);
+            worker(v, where, *n);
             break;
         case NodeType::Supervisor:
             checkKeys(v, where, {&kCommonKeys, &kSupervisorKeys}, "a supervisor");
@@ -210,7 +185,6 @@ class Checker {
             supervisor(v, where, *n, true);
             break;
         }
-        if (errors.size() != errorsBefore) return nullptr;
         return n;
     }
 
@@ -240,27 +214,8 @@ class Checker {
             expected(at, "an array of nodes", *children);
             return;
         }
-        Parent self{true, dynamic, n.auto_shutdown};
-        std::vector<std::string> seen;           // earlier siblings, in order (for `uses`)
-        std::unordered_set<std::string> seenIds; // the same, for the uniqueness check
-        for (std::size_t i = 0; i < children->items.size(); ++i) {
-            const std::string childAt = at + "[" + std::to_string(i) + "]";
-            const Value& item = children->items[i];
-            if (item.isObject())
-                if (const Value* id = item.find("id"); id && id->isString() && !id->text.empty()) {
-                    if (seenIds.count(id->text))
-                        error(join(childAt, "id"),
-                              "expected an id unique among its siblings, got " + id->describe() +
-                                  " a second time");
-                }
-            NodePtr child = node(item, childAt, self, seen);
-            if (item.isObject())
-                if (const Value* id = item.find("id"); id && id->isString()) {
-                    seen.push_back(id->text);
-                    seenIds.insert(id->text);
-                }
-            if (child) n.children.push_back(std::move(child));
-        }
+        for (std::size_t i = 0; i < children->items.size(); ++i)
+            n.children.push_back(node(children->items[i], at + "[" + std::to_string(i) + "]"));
     }
 
     /// A list of start attempts (fail_attempts, ignore_attempts): integers >= 1.
@@ -281,8 +236,7 @@ class Checker {
         }
     }
 
-    void worker(const Value& v, const std::string& where, NodeSpec& n,
-                const std::vector<std::string>& earlierSiblings) {
+    void worker(const Value& v, const std::string& where, NodeSpec& n) {
         if (auto b = boolean(v, where, "trap_exit")) n.trap_exit = *b;
         if (auto x = integer(v, where, "init_ms", 0, "an integer >= 0")) n.init_ms = *x;
         if (auto x = integer(v, where, "stop_ms", 0, "an integer >= 0")) n.stop_ms = *x;
@@ -291,39 +245,17 @@ class Checker {
         if (auto x = integer(v, where, "mtbf_ms", 1, "an integer > 0")) n.mtbf_ms = *x;
         attempts(v, where, "fail_attempts", n.fail_attempts);
         attempts(v, where, "ignore_attempts", n.ignore_attempts);
-        for (std::size_t i = 0; i < n.ignore_attempts.size(); ++i) {
-            const std::int64_t a = n.ignore_attempts[i];
-            if (a <= n.fail_starts || std::find(n.fail_attempts.begin(), n.fail_attempts.end(),
-                                                a) != n.fail_attempts.end())
-                error(join(where, "ignore_attempts") + "[" + std::to_string(i) + "]",
-                      "expected an attempt that does not fail, got " + std::to_string(a) +
-                          " (fail_starts or fail_attempts already make it fail)");
-        }
-        if (const std::string* b = string(v, where, "behaviour")) {
-            const auto& known = knownBehaviours();
-            if (std::find(known.begin(), known.end(), *b) == known.end())
-                expected(join(where, "behaviour"), joinWords(known), *v.find("behaviour"));
-            else
-                n.behaviour = *b;
-        }
-        if (const Value* a = v.find("args")) {
-            n.args_json = a->dump();
-            if (n.behaviour == "counter" && a->type != Type::Null &&
-                !(a->type == Type::Number && a->integer))
-                expected(join(where, "args"), "an integer (the counter's initial value)", *a);
-        }
+        if (const std::string* b = string(v, where, "behaviour")) n.behaviour = *b;
+        if (const Value* a = v.find("args")) n.args_json = a->dump();
         if (const Value* u = v.find("uses")) {
             if (!u->isArray()) {
                 expected(join(where, "uses"), "an array of sibling ids", *u);
             } else {
                 for (std::size_t i = 0; i < u->items.size(); ++i) {
                     const Value& dep = u->items[i];
-                    const std::string at = join(where, "uses") + "[" + std::to_string(i) + "]";
                     if (!dep.isString())
-                        expected(at, "a sibling id (a string)", dep);
-                    else if (std::find(earlierSiblings.begin(), earlierSiblings.end(), dep.text) ==
-                             earlierSiblings.end())
-                        expected(at, "the id of an earlier sibling", dep);
+                        expected(join(where, "uses") + "[" + std::to_string(i) + "]",
+                                 "a sibling id (a string)", dep);
                     else
                         n.uses.push_back(dep.text);
                 }
@@ -359,24 +291,23 @@ class Checker {
         return std::nullopt;
     }
 
-    std::optional<ScriptStep> step(const Value& v, const std::string& where) {
+    ScriptStep step(const Value& v, const std::string& where) {
+        ScriptStep s;
         if (!v.isObject()) {
             expected(where, "a step (an object)", v);
-            return std::nullopt;
+            misread_.insert(where);
+            return s;
         }
-        const std::size_t before = errors.size();
         checkKeys(v, where, {&kStepKeys}, "a script step");
-        ScriptStep s;
         if (auto at = integer(v, where, "at_ms", 0, "an integer >= 0")) s.at_ms = *at;
-        const Value* doValue = v.find("do");
-        std::optional<StepAction> action;
-        if (!doValue) {
+        if (!v.find("do"))
             error(join(where, "do"), "expected an action, got nothing (do is required)");
-        } else {
-            action = oneOf<StepAction>(v, where, "do");
-        }
+        else if (auto action = oneOf<StepAction>(v, where, "do"))
+            s.action = *action;
+        else
+            return s;
         if (const Value* t = v.find("target")) {
-            if (!t->isString() || !validPath(t->text))
+            if (!t->isString())
                 expected(join(where, "target"), "a process path such as \"Root/child\"", *t);
             else
                 s.target = t->text;
@@ -384,14 +315,12 @@ class Checker {
             error(join(where, "target"),
                   "expected a process path, got nothing (target is required)");
         }
-        if (!action) return std::nullopt;
-        s.action = *action;
         const bool takesReason = s.action == StepAction::Exit || s.action == StepAction::Crash;
         if (const Value* r = v.find("reason")) {
             if (!takesReason)
                 error(join(where, "reason"), std::string("expected no reason for ") +
                                                  toString(s.action) + ", got " + r->describe());
-            else if (!r->isString() || !Reason::isValidText(r->text))
+            else if (!r->isString())
                 expected(join(where, "reason"),
                          "normal, shutdown, {shutdown,WORD} or a word such as boom", *r);
             else
@@ -412,16 +341,11 @@ class Checker {
         switch (s.action) {
         case StepAction::Call:
             if (c) error(join(where, "child"), "expected no child for call, got " + c->describe());
-            if (!function || !function->isString() || function->text.empty()) {
-                if (function)
-                    expected(join(where, "function"), "a function name such as \"increment\"",
-                             *function);
-                else
-                    error(join(where, "function"),
-                          "expected the worker's function to call, got nothing");
-            } else {
+            if (function && !function->isString())
+                expected(join(where, "function"), "a function name such as \"increment\"",
+                         *function);
+            else if (function)
                 s.function = function->text;
-            }
             if (args) {
                 if (!args->isArray()) {
                     expected(join(where, "args"), "an array of arguments", *args);
@@ -441,91 +365,18 @@ class Checker {
                                                 toString(s.action) + ", got " + c->describe());
             break;
         case StepAction::StartChild:
-            if (!c) {
-                error(join(where, "child"), "expected a node to start, got nothing");
-            } else {
-                // A started child's parent is only known at run time: judge `significant`
-                // against a parent that allows it; the supervisor re-checks.
-                s.child = node(*c, join(where, "child"),
-                               Parent{true, false, AutoShutdown::AnySignificant}, {});
-                if (s.child) s.child_id = s.child->id;
+            if (c) {
+                s.child = node(*c, join(where, "child"));
+                s.child_id = s.child->id;
             }
             break;
         default:
-            if (!c || !c->isString() || c->text.empty() || c->text.find('/') != std::string::npos) {
-                if (c)
-                    expected(join(where, "child"), "a child id (a string)", *c);
-                else
-                    error(join(where, "child"), "expected a child id, got nothing");
-            } else {
+            if (c && !c->isString())
+                expected(join(where, "child"), "a child id (a string)", *c);
+            else if (c)
                 s.child_id = c->text;
-            }
         }
-        if (errors.size() != before) return std::nullopt;
         return s;
-    }
-
-    static void nodesOf(const NodeSpec& n, const std::string& parent,
-                        std::map<std::string, const NodeSpec*>& nodes) {
-        const std::string path = parent.empty() ? n.id : parent + "/" + n.id;
-        nodes[path] = &n;
-        for (const auto& c : n.children)
-            nodesOf(*c, path, nodes);
-    }
-
-    /// What OTP cannot do is refused here, not ignored at run time: a supervisor has no
-    /// code of its own to crash, and a DynamicSupervisor has no restart_child or
-    /// delete_child (Elixir's DynamicSupervisor offers neither).
-    bool possible(const ScriptStep& s, const std::map<std::string, const NodeSpec*>& nodes,
-                  const std::string& where) {
-        const auto it = nodes.find(s.target);
-        if (it == nodes.end()) return true; // started at run time: judged then
-        const NodeSpec& target = *it->second;
-        if (s.action == StepAction::Call) return callable(s, target, where);
-        if (s.action == StepAction::Crash && target.type != NodeType::Worker) {
-            error(join(where, "target"),
-                  "expected a worker to crash (a supervisor runs no code of its own to "
-                  "crash: use kill or exit), got the supervisor " +
-                      s.target);
-            return false;
-        }
-        if ((s.action == StepAction::RestartChild || s.action == StepAction::DeleteChild) &&
-            target.type == NodeType::DynamicSupervisor) {
-            error(join(where, "do"), std::string("expected an action a DynamicSupervisor "
-                                                 "offers, got ") +
-                                         toString(s.action) + " (it has no such function)");
-            return false;
-        }
-        return true;
-    }
-
-    /// A call needs a worker whose behaviour has that function with that many arguments.
-    bool callable(const ScriptStep& s, const NodeSpec& target, const std::string& where) {
-        const auto functions = Behaviour::functionsOf(target.behaviour);
-        std::string known;
-        for (const BehaviourFunction& f : functions) {
-            const std::size_t arity = std::size_t(f.arity) - (f.serverFirst ? 1 : 0);
-            if (s.function == f.name && arity == s.args.size()) return true;
-            known +=
-                (known.empty() ? "" : ", ") + std::string(f.name) + "/" + std::to_string(arity);
-        }
-        if (functions.empty())
-            error(join(where, "target"),
-                  "expected a worker with a behaviour to call (counter, "
-                  "kv_store, chat_room, logger), got " +
-                      s.target + " (" +
-                      (target.isSupervisor() ? std::string("a supervisor") : target.behaviour) +
-                      ")");
-        else
-            error(join(where, "function"), "expected one of " + known +
-                                               " (the arguments the step gives), got " +
-                                               s.function + "/" + std::to_string(s.args.size()));
-        return false;
-    }
-
-    static bool validPath(const std::string& p) {
-        if (p.empty() || p.front() == '/' || p.back() == '/') return false;
-        return p.find("//") == std::string::npos;
     }
 
     std::optional<Scenario> scenario(const Value& doc) {
@@ -553,17 +404,10 @@ class Checker {
                 sc.seed = static_cast<std::uint64_t>(*seed->integer);
         }
         if (const Value* root = doc.find("root")) {
-            if (root->isObject()) {
-                const Value* t = root->find("type");
-                if (!t || !t->isString() ||
-                    (t->text != "supervisor" && t->text != "dynamic_supervisor"))
-                    error("root.type", "expected supervisor or dynamic_supervisor, got " +
-                                           (t ? t->describe() : std::string("nothing (a worker)")));
-                else
-                    sc.root = node(*root, "root", Parent{}, {});
-            } else {
+            if (root->isObject())
+                sc.root = node(*root, "root");
+            else
                 expected("root", "a supervisor node (an object)", *root);
-            }
         } else {
             error("root", "expected a supervisor node, got nothing (root is required)");
         }
@@ -571,25 +415,22 @@ class Checker {
             if (!script->isArray()) {
                 expected("script", "an array of steps", *script);
             } else {
-                std::map<std::string, const NodeSpec*> nodes; // the paths known before the run
-                if (sc.root) nodesOf(*sc.root, {}, nodes);
-                for (std::size_t i = 0; i < script->items.size(); ++i) {
-                    const std::string where = "script[" + std::to_string(i) + "]";
-                    if (auto s = step(script->items[i], where)) {
-                        if (possible(*s, nodes, where)) sc.script.push_back(std::move(*s));
-                    }
-                }
-                std::stable_sort(
-                    sc.script.begin(), sc.script.end(),
-                    [](const ScriptStep& a, const ScriptStep& b) { return a.at_ms < b.at_ms; });
+                for (std::size_t i = 0; i < script->items.size(); ++i)
+                    sc.script.push_back(
+                        step(script->items[i], "script[" + std::to_string(i) + "]"));
             }
         }
+        add(checkScenario(sc)); // the rules, judged on the value with the file's indices
+        std::stable_sort(
+            sc.script.begin(), sc.script.end(),
+            [](const ScriptStep& x, const ScriptStep& y) { return x.at_ms < y.at_ms; });
         if (!errors.empty()) return std::nullopt;
         return sc;
     }
 
   private:
     std::string label_;
+    std::set<std::string> misread_; // objects the reader found a problem in
 };
 
 } // namespace
@@ -631,19 +472,6 @@ LoadResult loadScenarioFile(const std::string& path) {
         if (text.size() > kMaxScenarioBytes) break;
     }
     return loadScenarioText(text, path);
-}
-
-std::vector<std::string> validateNodeText(std::string_view text, const std::string& where,
-                                          NodePtr* out) {
-    auto parsed = json::parse(text);
-    if (parsed.error)
-        return {where + ": line " + std::to_string(parsed.error->at.line) + ", column " +
-                std::to_string(parsed.error->at.column) + ": " + parsed.error->message};
-    Checker checker(where);
-    NodePtr node = checker.node(*parsed.value, "child",
-                                Checker::Parent{true, false, AutoShutdown::AnySignificant}, {});
-    if (out) *out = node;
-    return checker.errors;
 }
 
 } // namespace suplab

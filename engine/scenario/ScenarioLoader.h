@@ -1,9 +1,12 @@
 #pragma once
 // Reads a scenario file strictly (docs/scenario-format.md): every problem is reported, one
 // line each, as `FILE: LOCATION: what was expected, what was found`. Nothing in a
-// rejected file is used.
+// rejected file is used. What is particular to JSON is checked here; the rules of the
+// tree and the script are checkScenario's (ScenarioCheck.h), which every scenario
+// value meets however it was made.
 
 #include "scenario/Scenario.h"
+#include "scenario/ScenarioCheck.h"
 
 #include <optional>
 #include <string>
@@ -21,14 +24,6 @@ struct LoadResult {
 /// `label` names the file in messages (usually the path as the user gave it).
 LoadResult loadScenarioText(std::string_view text, const std::string& label);
 LoadResult loadScenarioFile(const std::string& path);
-
-/// Checks one node the way the loader checks a scenario's nodes (for start_child
-/// from the GUI or a test). `where` prefixes the messages.
-std::vector<std::string> validateNodeText(std::string_view json, const std::string& where,
-                                          NodePtr* out);
-
-/// The behaviours a worker can have.
-const std::vector<std::string>& knownBehaviours();
 
 inline constexpr std::size_t kMaxScenarioBytes = 16u << 20;
 

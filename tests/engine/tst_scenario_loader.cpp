@@ -56,7 +56,7 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
         << "s.json: root: expected a supervisor node, got nothing (root is required)";
     QTest::newRow("a worker as root")
         << wrapRoot(R"({"id":"R"})")
-        << "s.json: root.type: expected supervisor or dynamic_supervisor, got nothing (a worker)";
+        << "s.json: root.type: expected supervisor or dynamic_supervisor, got a worker";
     QTest::newRow("an unknown top-level key")
         << QByteArray(R"({"name":"x","sede":1,"root":{"id":"R","type":"supervisor"}})")
         << "s.json: sede: unknown key for a scenario (expected one of: name, description, root, "

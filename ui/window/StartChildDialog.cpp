@@ -1,8 +1,8 @@
 #include "StartChildDialog.h"
 
-#include "events/EventFormat.h"
 #include "help/OtpHelp.h"
-#include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioCheck.h"
+#include "json/Json.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -60,20 +60,31 @@ StartChildDialog::StartChildDialog(const QString& supervisor, const QString& sug
 
 NodePtr StartChildDialog::node(QStringList* errors) const {
     const QString shutdownText = shutdown_->currentText().trimmed();
+    auto node = std::make_shared<NodeSpec>();
+    node->id = id_->text().toStdString();
+    node->behaviour = behaviour_->currentText().toStdString();
+    node->restart = fromString<RestartType>(restart_->currentText().toStdString())
+                        .value_or(RestartType::Permanent);
+    std::vector<ScenarioProblem> problems;
     bool isNumber = false;
-    shutdownText.toLongLong(&isNumber);
-    // Checked by the scenario loader's own rules, so a child started here is one a
-    // scenario file could hold.
-    const std::string json =
-        "{\"id\":" + jsonQuote(id_->text().toStdString()) +
-        ",\"behaviour\":" + jsonQuote(behaviour_->currentText().toStdString()) +
-        ",\"restart\":" + jsonQuote(restart_->currentText().toStdString()) + ",\"shutdown\":" +
-        (isNumber ? shutdownText.toStdString() : jsonQuote(shutdownText.toStdString())) + "}";
-    NodePtr node;
-    const auto problems = validateNodeText(json, "start_child", &node);
+    const qlonglong ms = shutdownText.toLongLong(&isNumber);
+    if (shutdownText == QLatin1String("brutal_kill"))
+        node->shutdown = ShutdownSpec::brutalKill();
+    else if (shutdownText == QLatin1String("infinity"))
+        node->shutdown = ShutdownSpec::infinity();
+    else if (isNumber)
+        node->shutdown = ShutdownSpec::timeout(ms);
+    else
+        problems.push_back(
+            {"child.shutdown", "expected brutal_kill, infinity or an integer >= 0 (milliseconds), "
+                               "got " +
+                                   jsonQuote(shutdownText.toStdString())});
+    // The scenario's own rules, so a child started here is one a scenario file could hold.
+    for (ScenarioProblem& p : checkStartedChild(*node, "child"))
+        problems.push_back(std::move(p));
     if (errors)
-        for (const auto& e : problems)
-            *errors << q(e);
+        for (const ScenarioProblem& p : problems)
+            *errors << q("start_child: " + p.where + ": " + p.what);
     return problems.empty() ? node : nullptr;
 }
 
