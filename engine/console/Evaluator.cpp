@@ -1,5 +1,6 @@
 #include "Evaluator.h"
 
+#include "scenario/ScenarioCheck.h"
 #include "supervision/ChildFactory.h"
 #include "workers/Behaviour.h"
 
@@ -507,7 +508,7 @@ std::string Evaluator::supervisorPath(const Value& who, const std::string& callT
 }
 
 NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string& supPath,
-                             std::string& module) {
+                             std::string& module, std::optional<Value>& refused) {
     // Counter, {Counter, arg}, or %{id: ..., start: {Counter, :start_link, [arg]}, restart: ...}
     Value arg = Value::list({});
     std::string id;
@@ -538,6 +539,23 @@ NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string&
                 else
                     fail("** (ArgumentError) invalid restart: " + inspect(v));
             }
+            // As OTP's check_childspecs: a bad shutdown or type is an error result.
+            auto refuse = [&](const char* what) {
+                refused =
+                    Value::tuple({Value::atom("error"), Value::tuple({Value::atom(what), v})});
+            };
+            if (key.isAtom("shutdown")) {
+                if (v.isAtom("brutal_kill"))
+                    node->shutdown = ShutdownSpec::brutalKill();
+                else if (v.isAtom("infinity"))
+                    node->shutdown = ShutdownSpec::infinity();
+                else if (v.kind == Value::Kind::Integer && v.integer >= 0)
+                    node->shutdown = ShutdownSpec::timeout(v.integer);
+                else
+                    refuse("invalid_shutdown");
+            }
+            if (key.isAtom("type") && !v.isAtom("worker") && !v.isAtom("supervisor"))
+                refuse("invalid_child_type");
         }
     }
     if (module.empty())
@@ -560,6 +578,11 @@ NodePtr Evaluator::childSpec(const Value& spec, bool dynamic, const std::string&
     if (node->behaviour.empty()) node->behaviour = "generic";
     node->args_json = jsonOf(arg);
     node->source_json = "{\"id\":" + jsonOf(Value::string(id)) + "}";
+    if (refused) return nullptr;
+    // SupLab's own rules beyond OTP's (an id names the child in paths, so no '/').
+    for (const ScenarioProblem& problem : checkStartedChild(*node, "child"))
+        fail("** (ArgumentError) SupLab cannot start this child: its " + problem.where.substr(6) +
+             " is wrong: " + problem.what);
     return node;
 }
 
@@ -636,7 +659,9 @@ Value Evaluator::supervisorFunction(bool dynamic, const std::string& function,
     if (function == "start_child" && arity == 2) {
         const std::string path = supervisorPath(args[0], callText("{:start_child, ...}"));
         std::string childModule;
-        NodePtr node = childSpec(args[1], dynamic, path, childModule);
+        std::optional<Value> refused;
+        NodePtr node = childSpec(args[1], dynamic, path, childModule, refused);
+        if (refused) return *refused;
         const ActionResult done =
             world_.run(Action::startChild(path, node).from("the console", kPersonCallTimeoutMs));
         if (!done.ok()) return errorValue(done.call);

@@ -11,6 +11,7 @@
 #include "term/Value.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -59,8 +60,10 @@ class Evaluator {
     /// The path of the supervisor a pid or a registered name stands for.
     std::string supervisorPath(const Value& who, const std::string& call);
     /// The node a child spec stands for; `module` is the module it starts.
+    /// The child a start_child spec describes; nullptr with `refused` set to OTP's
+    /// {:error, ...} when check_childspecs would refuse it (a bad shutdown or type).
     NodePtr childSpec(const Value& spec, bool dynamic, const std::string& supPath,
-                      std::string& module);
+                      std::string& module, std::optional<Value>& refused);
 
     [[noreturn]] void fail(std::string text) const;
 

@@ -195,9 +195,12 @@ class Importer {
                 result_.scenario = std::move(scenario);
                 result_.marks = marksOf(result_.scenario->root);
             } else
-                for (const ScenarioProblem& p : problems)
-                    notRead(0, "the tree breaks a scenario rule: " + label_ + ": " + p.where +
-                                   ": " + p.what);
+                for (const ScenarioProblem& p : problems) {
+                    const std::string path = processPathAt(scenario, p.where);
+                    notRead(0, "the tree breaks a scenario rule" +
+                                   (path.empty() ? std::string() : " at " + path) + " (" + p.where +
+                                   "): " + p.what);
+                }
         }
         if (helperCalls_ > kMaxHelperCalls)
             notRead(0, "the functions of " + scopeName() +
@@ -2553,9 +2556,17 @@ class Importer {
                     v.kind == Kind::String ? std::optional<std::string>(v.text) : literalId(v);
                 if (decidedAtRunTime(v) || !isLiteral(v))
                     runTimeId(n, v, "id:");
-                else if (!id || id->empty() || id->find('/') != std::string::npos)
-                    notRead(p.line, "id: " + v.show() + " (SupLab needs a fixed id without '/')");
-                else
+                else if (!id || id->empty())
+                    notRead(p.line, "id: " + v.show() + " (SupLab needs a fixed id)");
+                else if (id->find('/') != std::string::npos) {
+                    // '/' separates a path's ids: shown as a division slash, which reads the same.
+                    n.id = *id;
+                    for (std::size_t at = n.id.find('/'); at != std::string::npos;
+                         at = n.id.find('/', at))
+                        n.id.replace(at, 1, "\u2215");
+                    assumed(p.line, "id: " + v.show() + " is shown as " + n.id +
+                                        " ('/' separates the ids of a path)");
+                } else
                     n.id = *id;
             } else if (key == "restart") {
                 if (const auto r = atomNamed(v, {RestartType::Permanent, RestartType::Transient,

@@ -67,8 +67,8 @@ class Checker {
     }
 
     void node(const NodeSpec& n, const std::string& where, const Place& place) {
-        if (n.id.empty())
-            problem(at(where, "id"), "expected a non-empty string, got \"\"");
+        if (n.id.find_first_not_of(" \t\r\n") == std::string::npos)
+            problem(at(where, "id"), "expected a non-empty string, got " + shown(n.id));
         else if (n.id.find('/') != std::string::npos)
             problem(at(where, "id"), "expected an id without '/', got " + shown(n.id));
         else if (!storable(n.id))
@@ -289,6 +289,23 @@ std::vector<ScenarioProblem> checkScenario(const Scenario& scenario) {
     for (std::size_t i = 0; i < scenario.script.size(); ++i)
         checker.step(scenario.script[i], indexed("script", i), nodes);
     return std::move(checker.problems);
+}
+
+std::string processPathAt(const Scenario& scenario, const std::string& where) {
+    if (!scenario.root || where.rfind("root", 0) != 0) return {};
+    const NodeSpec* node = scenario.root.get();
+    std::string path = node->id;
+    const std::string step = ".children[";
+    for (std::size_t at = 4; where.compare(at, step.size(), step) == 0;) {
+        const std::size_t close = where.find(']', at);
+        if (close == std::string::npos) break;
+        const std::size_t i = std::stoul(where.substr(at + step.size(), close - at - step.size()));
+        if (i >= node->children.size()) break;
+        node = node->children[i].get();
+        path += "/" + node->id;
+        at = close + 1;
+    }
+    return path;
 }
 
 std::vector<ScenarioProblem> checkStartedChild(const NodeSpec& child, const std::string& where) {

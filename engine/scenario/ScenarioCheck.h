@@ -28,6 +28,10 @@ std::vector<ScenarioProblem> checkScenario(const Scenario& scenario);
 /// against a parent that allows it, and the supervisor re-checks.
 std::vector<ScenarioProblem> checkStartedChild(const NodeSpec& child, const std::string& where);
 
+/// The path of the process a problem's `where` lies in (`Root/child` for
+/// `root.children[1].significant`), or empty when it is in no node (the script).
+std::string processPathAt(const Scenario& scenario, const std::string& where);
+
 /// The behaviours a worker can have.
 const std::vector<std::string>& knownBehaviours();
 

@@ -114,6 +114,23 @@ class TstConsole : public QObject {
             << QStringList{} << "Supervisor.which_children(MyApp.Supervisor)" << true
             << "[\n  {KVStore, #PID<...>, :worker, [KVStore]},\n"
                "  {Counter, #PID<...>, :worker, [Counter]}\n]";
+        QTest::newRow("a child spec with a bad shutdown is OTP's error")
+            << QStringList{}
+            << "Supervisor.start_child(MyApp.Supervisor, %{id: :c, start: {Counter, "
+               ":start_link, [0]}, shutdown: :soon})"
+            << true << "{:error, {:invalid_shutdown, :soon}}";
+        QTest::newRow("a child spec with a bad type is OTP's error")
+            << QStringList{}
+            << "Supervisor.start_child(MyApp.Supervisor, %{id: :c, start: {Counter, "
+               ":start_link, [0]}, type: :blob})"
+            << true << "{:error, {:invalid_child_type, :blob}}";
+        QTest::newRow("an id SupLab cannot name in a path is refused, saying why")
+            << QStringList{}
+            << "Supervisor.start_child(MyApp.Supervisor, %{id: \"a/b\", start: {Counter, "
+               ":start_link, [0]}})"
+            << false
+            << "** (ArgumentError) SupLab cannot start this child: its id is wrong: expected an "
+               "id without '/', got \"a/b\"";
         QTest::newRow("count_children is a map")
             << QStringList{} << "Supervisor.count_children(MyApp.Supervisor)" << true
             << "%{active: 2, specs: 2, supervisors: 0, workers: 2}";

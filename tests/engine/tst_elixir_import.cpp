@@ -825,6 +825,11 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: assumed: Ext is not defined in this file: imported as a worker with id Ext "
            "(paste its module too if it is a supervisor or names itself otherwise)";
+    QTest::newRow("an id with a slash is shown with a division slash")
+        << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([\n"
+           "      %{id: \"a/b\", start: {A, :start_link, []}}], strategy: :one_for_one)\n"
+           "  end\nend"
+        << "f.ex:5: assumed: id: \"a/b\" is shown as a\u2215b ('/' separates the ids of a path)";
     QTest::newRow("two top supervisors")
         << "defmodule A do\n  use Supervisor\n  def init(_), do: Supervisor.init([], strategy: "
            ":one_for_one)\nend\ndefmodule B do\n  use Supervisor\n  def init(_), do: "

@@ -67,6 +67,9 @@ class TstScenarioCheck : public QObject {
         QTest::newRow("an empty id")
             << Change([](Scenario& s) { childOf(s, 0).id.clear(); }) << "root.children[0].id"
             << "expected a non-empty string, got \"\"";
+        QTest::newRow("an id of blanks only")
+            << Change([](Scenario& s) { childOf(s, 0).id = "  "; }) << "root.children[0].id"
+            << "expected a non-empty string, got \"  \"";
         QTest::newRow("an id with a slash")
             << Change([](Scenario& s) { childOf(s, 1).id = "a/b"; }) << "root.children[1].id"
             << "expected an id without '/', got \"a/b\"";
@@ -181,6 +184,26 @@ class TstScenarioCheck : public QObject {
         QCOMPARE(problems.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(problems.front().where), where);
         QCOMPARE(QString::fromStdString(problems.front().what), what);
+    }
+
+    void aProblemNamesTheProcessItIsIn_data() {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("path");
+        QTest::newRow("the root's own key") << "root.max_seconds"
+                                            << "R";
+        QTest::newRow("a child's key") << "root.children[1].significant"
+                                       << "R/B";
+        QTest::newRow("a child's list item") << "root.children[0].uses[0]"
+                                             << "R/A";
+        QTest::newRow("a script step is in no process") << "script[0].target"
+                                                        << "";
+        QTest::newRow("an index past the children stops at the parent") << "root.children[7].id"
+                                                                        << "R";
+    }
+    void aProblemNamesTheProcessItIsIn() {
+        QFETCH(QString, where);
+        QFETCH(QString, path);
+        QCOMPARE(QString::fromStdString(processPathAt(sound(), where.toStdString())), path);
     }
 
     void aChildStartedAtRunTimeMayBeSignificant_data() {

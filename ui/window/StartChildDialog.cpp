@@ -61,7 +61,7 @@ StartChildDialog::StartChildDialog(const QString& supervisor, const QString& sug
 NodePtr StartChildDialog::node(QStringList* errors) const {
     const QString shutdownText = shutdown_->currentText().trimmed();
     auto node = std::make_shared<NodeSpec>();
-    node->id = id_->text().toStdString();
+    node->id = id_->text().trimmed().toStdString();
     node->behaviour = behaviour_->currentText().toStdString();
     node->restart = fromString<RestartType>(restart_->currentText().toStdString())
                         .value_or(RestartType::Permanent);
