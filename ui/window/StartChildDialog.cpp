@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 
 namespace suplab {
@@ -52,10 +53,26 @@ StartChildDialog::StartChildDialog(const QString& supervisor, const QString& sug
     form->addRow(tr("behaviour"), behaviour_);
     form->addRow(tr("restart"), restart_);
     form->addRow(tr("shutdown"), shutdown_);
+    problems_ = new QLabel(this);
+    problems_->setWordWrap(true);
+    problems_->setStyleSheet(QStringLiteral("color: #b03a2e"));
+    problems_->setAccessibleName(tr("Problems"));
+    problems_->hide();
+    form->addRow(problems_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void StartChildDialog::accept() {
+    QStringList errors;
+    if (node(&errors)) {
+        QDialog::accept();
+        return;
+    }
+    problems_->setText(errors.join(QLatin1Char('\n')));
+    problems_->show();
 }
 
 NodePtr StartChildDialog::node(QStringList* errors) const {

@@ -7,6 +7,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 namespace suplab {
@@ -18,8 +19,12 @@ class StartChildDialog final : public QDialog {
                      QWidget* parent = nullptr);
     /// The node as entered, or null with the problems in `errors`.
     NodePtr node(QStringList* errors) const;
+    /// OK keeps the dialog open, with what is typed, while the node breaks a rule,
+    /// and says which under the form.
+    void accept() override;
 
   private:
+    QLabel* problems_ = nullptr;
     QLineEdit* id_ = nullptr;
     QComboBox* behaviour_ = nullptr;
     QComboBox* restart_ = nullptr;
