@@ -126,23 +126,26 @@ class TstSlabPool : public QObject {
     void liveBytesStayExactWhileManyThreadsAllocateAndFree_data() {
         QTest::addColumn<int>("threads");
         QTest::addColumn<bool>("freedByNeighbour");
-        QTest::newRow("4 threads, each frees its own") << 4 << false;
-        QTest::newRow("4 threads, a neighbour frees the rest") << 4 << true;
-        QTest::newRow("8 threads, a neighbour frees the rest") << 8 << true;
+        QTest::newRow("4 threads, each one's blocks freed by a new thread of its own")
+            << 4 << false;
+        QTest::newRow("4 threads, each one's blocks freed by a neighbour") << 4 << true;
+        QTest::newRow("8 threads, each one's blocks freed by a neighbour") << 8 << true;
     }
     void liveBytesStayExactWhileManyThreadsAllocateAndFree() {
         QFETCH(int, threads);
         QFETCH(bool, freedByNeighbour);
         const std::int64_t live0 = slab::liveBytes();
-        std::vector<std::vector<Block>> kept(std::size_t(threads), std::vector<Block>{});
-        std::vector<std::int64_t> keptBytes(std::size_t(threads), 0);
+        const auto n = std::size_t(threads);
+        std::vector<std::vector<Block>> kept(n, std::vector<Block>{});
+        std::vector<std::int64_t> keptBytes(n, 0);
         std::atomic<int> done{0};
         std::atomic<bool> release{false};
         std::vector<std::thread> pool;
-        for (int t = 0; t < threads; ++t)
+        // Each allocates and frees at random, keeps what is left and waits.
+        for (std::size_t t = 0; t < n; ++t)
             pool.emplace_back([&, t] {
                 std::mt19937 random(std::uint32_t(t + 1));
-                std::vector<Block>& mine = kept[std::size_t(t)];
+                std::vector<Block>& mine = kept[t];
                 for (int i = 0; i < 20000; ++i) {
                     if (!mine.empty() && random() % 2) {
                         const std::size_t at = random() % mine.size();
@@ -156,21 +159,28 @@ class TstSlabPool : public QObject {
                     }
                 }
                 for (const Block& b : mine)
-                    keptBytes[std::size_t(t)] += classBytes(b.bytes);
+                    keptBytes[t] += classBytes(b.bytes);
                 done.fetch_add(1);
                 while (!release.load())
                     std::this_thread::yield();
-                const auto& toFree = freedByNeighbour ? kept[std::size_t((t + 1) % threads)] : mine;
-                for (const Block& b : toFree)
-                    slab::deallocate(b.at, b.bytes);
             });
         while (done.load() < threads)
             (void)slab::liveBytes(); // (read while they run)
         std::int64_t expected = live0;
         for (std::int64_t bytes : keptBytes)
             expected += bytes;
-        QCOMPARE(slab::liveBytes(), expected);
+        QCOMPARE(slab::liveBytes(), expected); // while they live
         release.store(true);
+        for (std::thread& t : pool)
+            t.join();
+        QCOMPARE(slab::liveBytes(), expected); // once they ended
+        // Other threads free what they kept, concurrently.
+        pool.clear();
+        for (std::size_t t = 0; t < n; ++t)
+            pool.emplace_back([&, t] {
+                for (const Block& b : kept[freedByNeighbour ? (t + 1) % n : t])
+                    slab::deallocate(b.at, b.bytes);
+            });
         for (std::thread& t : pool)
             t.join();
         QCOMPARE(slab::liveBytes(), live0);
