@@ -107,6 +107,18 @@ struct Region {
     char* end;
 };
 
+Region readRegion(const Region* r) {
+    unpoison(r, sizeof(Region));
+    const Region here = *r;
+    poison(r, sizeof(Region));
+    return here;
+}
+void writeRegion(Region* r, const Region& value) {
+    unpoison(r, sizeof(Region));
+    *r = value;
+    poison(r, sizeof(Region));
+}
+
 constexpr std::size_t kPage = 4096;
 // Runs shorter than this stay in the lists: a few pages back is not worth a
 // system call and a refault.
@@ -337,9 +349,7 @@ void trimLocked() {
             madvise(dropFrom, std::size_t(dropTo - dropFrom), MADV_DONTNEED);
             shared.held.fetch_sub(dropTo - dropFrom, std::memory_order_relaxed);
             auto* region = reinterpret_cast<Region*>(start);
-            unpoison(region, sizeof(Region));
-            *region = {shared.returned, end};
-            poison(region, sizeof(Region));
+            writeRegion(region, {shared.returned, end});
             shared.returned = region;
             shared.sharedBytes -= std::size_t(end - start);
             for (std::size_t k = i; k < j; ++k)
@@ -542,24 +552,27 @@ class ThreadCache {
     /// Carves on from a region given back of at least `bytes`, populated again.
     bool takeRegion(std::size_t bytes) {
         Region* region = nullptr;
-        Region next{};
+        char* end = nullptr;
         {
             std::lock_guard guard(shared.lock);
-            for (Region** p = &shared.returned; *p;) {
-                unpoison(*p, sizeof(Region));
-                next = **p;
-                poison(*p, sizeof(Region));
-                if (std::size_t(next.end - reinterpret_cast<char*>(*p)) >= bytes) {
-                    region = *p;
-                    *p = next.next;
+            for (Region *r = shared.returned, *prev = nullptr; r;) {
+                const Region here = readRegion(r);
+                if (std::size_t(here.end - reinterpret_cast<char*>(r)) >= bytes) {
+                    if (prev)
+                        writeRegion(prev, {here.next, readRegion(prev).end});
+                    else
+                        shared.returned = here.next;
+                    region = r;
+                    end = here.end;
                     break;
                 }
-                p = &next.next;
+                prev = r;
+                r = here.next;
             }
         }
         if (!region) return false;
         slabNext_ = reinterpret_cast<char*>(region);
-        slabEnd_ = next.end;
+        slabEnd_ = end;
         char* const from = pageCeil(slabNext_ + sizeof(Region));
         char* const to = pageFloor(slabEnd_);
         populate(from, std::size_t(to - from));

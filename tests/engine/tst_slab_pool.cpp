@@ -219,7 +219,6 @@ class TstSlabPool : public QObject {
                 slab::deallocate(b, bytes);
         }).join();
         const std::int64_t heldAfter = slab::heldBytes();
-        slab::setHighWaterMark(markBefore);
         QCOMPARE(slab::liveBytes(), live0);
         const std::int64_t freed = std::int64_t(bytes) * count;
         if (givenBack)
@@ -227,6 +226,42 @@ class TstSlabPool : public QObject {
                      qPrintable(QString("held %1 -> %2").arg(heldWithBlocks).arg(heldAfter)));
         else
             QCOMPARE(heldAfter, heldWithBlocks);
+        slab::setHighWaterMark(markBefore);
+        QCOMPARE(slab::liveBytes(), live0);
+    }
+
+    void memoryGivenBackIsCarvedAgainEachByteOnce() {
+        constexpr std::size_t kBlock = 65536;
+        constexpr int kCount = 512;
+        const std::size_t markBefore = slab::setHighWaterMark(std::size_t(4) << 20);
+        const std::int64_t live0 = slab::liveBytes();
+        std::thread([&] {
+            std::vector<void*> blocks;
+            for (int i = 0; i < kCount; ++i)
+                blocks.push_back(slab::allocate(kBlock));
+            // Long runs first (long regions, deep in the list given back), then
+            // every other block (short regions on top of them).
+            for (int i = 0; i < kCount / 4; ++i)
+                slab::deallocate(blocks[std::size_t(i)], kBlock);
+            for (int i = kCount / 4; i < kCount; i += 2)
+                slab::deallocate(blocks[std::size_t(i)], kBlock);
+            for (int i = kCount / 4 + 1; i < kCount; i += 2)
+                slab::deallocate(blocks[std::size_t(i)], kBlock);
+        }).join();
+        // Blocks too big for the short regions: the long ones are taken from
+        // under them.
+        std::vector<unsigned char*> again;
+        for (int i = 0; i < kCount / 4; ++i) {
+            again.push_back(static_cast<unsigned char*>(slab::allocate(4 * kBlock)));
+            std::memset(again.back(), i % 251, 4 * kBlock);
+        }
+        for (int i = 0; i < kCount / 4; ++i)
+            for (std::size_t at = 0; at < 4 * kBlock; at += 61)
+                QCOMPARE(int(again[std::size_t(i)][at]), i % 251);
+        for (unsigned char* b : again)
+            slab::deallocate(b, 4 * kBlock);
+        slab::setHighWaterMark(markBefore);
+        QCOMPARE(slab::liveBytes(), live0);
     }
 
     void aFreedBlockIsPoisonedUnderAddressSanitizer_data() {
