@@ -2,19 +2,39 @@
 
 #include "base/PagePolicy.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <sys/mman.h>
+#include <vector>
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SUPLAB_SLAB_PASSTHROUGH 1
+#if defined(__SANITIZE_ADDRESS__)
+#define SUPLAB_SLAB_ASAN 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#if __has_feature(address_sanitizer)
+#define SUPLAB_SLAB_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define SUPLAB_SLAB_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SUPLAB_SLAB_TSAN 1
+#endif
+#endif
+// Set by CMake (SUPLAB_SLAB_UNDER_SANITIZERS); on unless told otherwise.
+#ifndef SUPLAB_SLAB_UNDER_SANITIZERS
+#define SUPLAB_SLAB_UNDER_SANITIZERS 1
+#endif
+#if (defined(SUPLAB_SLAB_ASAN) || defined(SUPLAB_SLAB_TSAN)) && !SUPLAB_SLAB_UNDER_SANITIZERS
 #define SUPLAB_SLAB_PASSTHROUGH 1
 #endif
+#if defined(SUPLAB_SLAB_ASAN) && !defined(SUPLAB_SLAB_PASSTHROUGH)
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/lsan_interface.h>
 #endif
 
 namespace suplab::slab {
@@ -34,6 +54,21 @@ constexpr std::size_t kLocalLimit = 1024; // blocks per class a thread keeps bef
 constexpr std::size_t kSmallestLarge = 8192;
 constexpr std::size_t kLargeClasses = 9; // 8 KiB .. 2 MiB
 
+// Under ASan, memory the pool holds but has not handed out is poisoned: slabs not
+// carved yet and free blocks, but for a free block's link while the pool itself
+// reads or writes it (nextOf, link). Elsewhere these cost nothing.
+#ifdef SUPLAB_SLAB_ASAN
+void poison(const void* at, std::size_t bytes) {
+    ASAN_POISON_MEMORY_REGION(at, bytes);
+}
+void unpoison(const void* at, std::size_t bytes) {
+    ASAN_UNPOISON_MEMORY_REGION(at, bytes);
+}
+#else
+void poison(const void*, std::size_t) {}
+void unpoison(const void*, std::size_t) {}
+#endif
+
 std::size_t classOf(std::size_t bytes) {
     return (bytes + kGranule - 1) / kGranule - 1;
 }
@@ -52,6 +87,45 @@ static_assert((kSmallestLarge << (kLargeClasses - 1)) == kSlabBytes);
 struct FreeBlock {
     FreeBlock* next;
 };
+
+FreeBlock* nextOf(FreeBlock* b) {
+    unpoison(b, sizeof(FreeBlock));
+    FreeBlock* next = b->next;
+    poison(b, sizeof(FreeBlock));
+    return next;
+}
+void link(FreeBlock* b, FreeBlock* next) {
+    unpoison(b, sizeof(FreeBlock));
+    b->next = next;
+    poison(b, sizeof(FreeBlock));
+}
+
+/// A run of free blocks whose pages went back to the OS (trim), kept as a place
+/// to carve from again. This header, in its first bytes, stays resident.
+struct Region {
+    Region* next;
+    char* end;
+};
+
+Region readRegion(const Region* r) {
+    unpoison(r, sizeof(Region));
+    const Region here = *r;
+    poison(r, sizeof(Region));
+    return here;
+}
+void writeRegion(Region* r, const Region& value) {
+    unpoison(r, sizeof(Region));
+    *r = value;
+    poison(r, sizeof(Region));
+}
+
+constexpr std::size_t kPage = 4096;
+// Runs shorter than this stay in the lists: a few pages back is not worth a
+// system call and a refault.
+constexpr std::size_t kTrimMin = 64 << 10;
+// Free bytes the shared lists keep before trimming: a 100,000-process start
+// takes about 40 MiB of pooled blocks, so the next such run finds them all.
+constexpr std::size_t kDefaultHighWater = std::size_t(64) << 20;
 
 struct Chain {
     FreeBlock* head = nullptr;
@@ -86,7 +160,16 @@ struct Shared {
     std::atomic<bool> spareWanted{false};
     std::atomic<bool> spareInMaking{false};
     std::int64_t retiredLive = 0; // the live-byte balance of threads that ended
-    std::mutex pagesLock;         // (taken twice per slab mapped)
+    // Give-back (trim), all under `lock`: bytes in free and freeLarge, the bound
+    // past which they are trimmed, the next trim point (the bound, or above what
+    // the last trim could not give back, so that a fragmented list is not sorted
+    // again on every free) and the regions given back.
+    std::size_t sharedBytes = 0;
+    std::size_t highWater = kDefaultHighWater;
+    std::size_t trimAt = kDefaultHighWater;
+    Region* returned = nullptr;
+    std::atomic<std::int64_t> held{0}; // heldBytes()
+    std::mutex pagesLock;              // (taken twice per slab mapped)
     PagePolicy pages;
 };
 constinit Shared shared;
@@ -160,6 +243,17 @@ char* mappedSlab(PageKind kind) {
 /// predictable; a spare, made ahead by an idle worker, of whichever kind has cost
 /// less here lately (PagePolicy), huge pages where they are warm. Without THP
 /// (or with it off) the madvise calls fail harmlessly and both kinds are small.
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead
+#endif
+void populate(char* at, std::size_t bytes) {
+    if (madvise(at, bytes, MADV_POPULATE_WRITE) == 0) return;
+    unpoison(at, bytes);
+    for (std::size_t offset = 0; offset < bytes; offset += kPage)
+        at[offset] = 0;
+    poison(at, bytes);
+}
+
 char* mapSlab(bool spare) {
     using Clock = std::chrono::steady_clock;
     PageKind kind = PageKind::Small;
@@ -172,18 +266,128 @@ char* mapSlab(bool spare) {
         slab = reservedSlab(kind);
     }
     if (!slab) slab = mappedSlab(kind);
-#ifndef MADV_POPULATE_WRITE
-#define MADV_POPULATE_WRITE 23 // Linux 5.14; older kernels refuse it and we touch instead
-#endif
-    if (madvise(slab, kSlabBytes, MADV_POPULATE_WRITE) != 0)
-        for (std::size_t offset = 0; offset < kSlabBytes; offset += 4096)
-            slab[offset] = 0;
+    populate(slab, kSlabBytes);
     const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0);
     {
         std::lock_guard guard(shared.pagesLock);
         shared.pages.record(kind, ns.count());
     }
+    shared.held.fetch_add(std::int64_t(kSlabBytes), std::memory_order_relaxed);
+    poison(slab, kSlabBytes);
+#ifdef SUPLAB_SLAB_ASAN
+    // Objects on the pool may hold the only pointer to a heap block: LeakSanitizer
+    // does not scan mmap'd memory unless told to.
+    __lsan_register_root_region(slab, kSlabBytes);
+#endif
     return slab;
+}
+
+char* pageCeil(char* at) {
+    return reinterpret_cast<char*>((reinterpret_cast<std::uintptr_t>(at) + kPage - 1) &
+                                   ~std::uintptr_t(kPage - 1));
+}
+char* pageFloor(char* at) {
+    return reinterpret_cast<char*>(reinterpret_cast<std::uintptr_t>(at) &
+                                   ~std::uintptr_t(kPage - 1));
+}
+
+/// Gives back the pages of runs of adjacent free blocks in the shared lists. The
+/// caller holds shared.lock.
+///
+/// Why madvise(MADV_DONTNEED) and not munmap of free slabs: blocks of one slab
+/// end up in the lists of many threads and classes, so a slab is seldom free as
+/// a whole, and the pool keeps no count per slab (that would cost an atomic on
+/// every free). A run of free blocks found by sorting the shared lists by address
+/// is cheap to find when it is rare; its pages go back, its address range stays
+/// reserved and becomes a Region to carve from again. Blocks in threads' own
+/// lists (up to kLocalLimit per class) are not seen: those threads use them next.
+void trimLocked() {
+    const std::size_t step = std::max(shared.highWater / 4, std::size_t(16) * kTrimMin);
+    struct Entry {
+        char* at;
+        std::size_t bytes;
+        std::size_t list; // small class, or kClasses + large class; kGone once given back
+    };
+    constexpr std::size_t kGone = ~std::size_t(0);
+    std::size_t n = 0;
+    for (std::size_t c = 0; c < kClasses; ++c)
+        n += shared.count[c].load(std::memory_order_relaxed);
+    for (std::size_t c = 0; c < kLargeClasses; ++c)
+        for (FreeBlock* b = shared.freeLarge[c]; b; b = nextOf(b))
+            ++n;
+    std::vector<Entry> entries;
+    try {
+        entries.reserve(n);
+    } catch (const std::bad_alloc&) {
+        return; // (try again at the next trim point)
+    }
+    for (std::size_t c = 0; c < kClasses; ++c) {
+        for (FreeBlock* b = shared.free[c]; b; b = nextOf(b))
+            entries.push_back({reinterpret_cast<char*>(b), (c + 1) * kGranule, c});
+        shared.free[c] = nullptr;
+    }
+    for (std::size_t c = 0; c < kLargeClasses; ++c) {
+        for (FreeBlock* b = shared.freeLarge[c]; b; b = nextOf(b))
+            entries.push_back({reinterpret_cast<char*>(b), largeBytes(c), kClasses + c});
+        shared.freeLarge[c] = nullptr;
+    }
+    // Down to half the mark, not to nothing: what a run frees beyond it goes,
+    // what the next run will likely take again stays.
+    const std::size_t keep = shared.highWater / 2;
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.at < b.at; });
+    for (std::size_t i = 0; i < entries.size();) {
+        std::size_t j = i + 1;
+        char* end = entries[i].at + entries[i].bytes;
+        for (; j < entries.size() && entries[j].at == end; ++j)
+            end += entries[j].bytes;
+        char* const start = entries[i].at;
+        char* const dropFrom = pageCeil(start + sizeof(Region));
+        char* const dropTo = pageFloor(end);
+        if (shared.sharedBytes > keep && std::size_t(end - start) >= kTrimMin &&
+            dropTo > dropFrom) {
+            madvise(dropFrom, std::size_t(dropTo - dropFrom), MADV_DONTNEED);
+            shared.held.fetch_sub(dropTo - dropFrom, std::memory_order_relaxed);
+            auto* region = reinterpret_cast<Region*>(start);
+            writeRegion(region, {shared.returned, end});
+            shared.returned = region;
+            shared.sharedBytes -= std::size_t(end - start);
+            for (std::size_t k = i; k < j; ++k)
+                entries[k].list = kGone;
+        }
+        i = j;
+    }
+    // What is left goes back, lowest address first in each list.
+    std::array<std::size_t, kClasses> counts{};
+    for (auto e = entries.rbegin(); e != entries.rend(); ++e) {
+        if (e->list == kGone) continue;
+        auto* b = reinterpret_cast<FreeBlock*>(e->at);
+        if (e->list < kClasses) {
+            link(b, shared.free[e->list]);
+            shared.free[e->list] = b;
+            ++counts[e->list];
+        } else {
+            link(b, shared.freeLarge[e->list - kClasses]);
+            shared.freeLarge[e->list - kClasses] = b;
+        }
+    }
+    for (std::size_t c = 0; c < kClasses; ++c)
+        shared.count[c].store(counts[c], std::memory_order_relaxed);
+    shared.trimAt = std::max(shared.highWater, shared.sharedBytes + step);
+}
+
+/// After blocks joined the shared lists (shared.lock held).
+void addedShared(std::size_t bytes) {
+    shared.sharedBytes += bytes;
+    if (shared.sharedBytes > shared.trimAt) trimLocked();
+}
+
+/// After blocks left the shared lists (shared.lock held): the trim point comes
+/// back down with them.
+void tookShared(std::size_t bytes) {
+    shared.sharedBytes -= bytes;
+    const std::size_t step = std::max(shared.highWater / 4, std::size_t(16) * kTrimMin);
+    shared.trimAt = std::max(shared.highWater, std::min(shared.trimAt, shared.sharedBytes + step));
 }
 
 /// Trivially destructible, so a block freed by a thread_local destructor that runs
@@ -201,18 +405,22 @@ class ThreadCache {
                 *p = nextCache_;
                 break;
             }
+        std::size_t bytes = 0;
         for (std::size_t c = 0; c < kClasses; ++c) {
             std::size_t moved = 0;
             for (; FreeBlock* b = lists_[c].head; ++moved) {
-                lists_[c].head = b->next;
-                b->next = shared.free[c];
+                lists_[c].head = nextOf(b);
+                link(b, shared.free[c]);
                 shared.free[c] = b;
             }
+            lists_[c].count = 0;
             shared.count[c].fetch_add(moved, std::memory_order_relaxed);
+            bytes += moved * (c + 1) * kGranule;
         }
         if (slabNext_ != slabEnd_ && shared.restCount < shared.rests.size())
             shared.rests[shared.restCount++] = {slabNext_, slabEnd_};
         slabNext_ = slabEnd_ = nullptr;
+        addedShared(bytes);
     }
 
     /// Joins the list of caches that liveBytes() adds up (once per thread).
@@ -234,7 +442,7 @@ class ThreadCache {
         Chain& list = lists_[c];
         if (!list.head && !takeShared(c)) return carve((c + 1) * kGranule);
         FreeBlock* b = list.head;
-        list.head = b->next;
+        list.head = nextOf(b);
         --list.count;
         return b;
     }
@@ -244,14 +452,15 @@ class ThreadCache {
         if (retired_) {
             std::lock_guard guard(shared.lock);
             shared.retiredLive -= std::int64_t((c + 1) * kGranule);
-            b->next = shared.free[c];
+            link(b, shared.free[c]);
             shared.free[c] = b;
             shared.count[c].fetch_add(1, std::memory_order_relaxed);
+            addedShared((c + 1) * kGranule);
             return;
         }
         account(-std::int64_t((c + 1) * kGranule));
         Chain& list = lists_[c];
-        b->next = list.head;
+        link(b, list.head);
         list.head = b;
         ++list.count;
         if (list.count > kLocalLimit) share(c);
@@ -266,12 +475,13 @@ class ThreadCache {
         std::size_t n = 0;
         for (; shared.free[c] && n < kLocalLimit / 2; ++n) {
             FreeBlock* b = shared.free[c];
-            shared.free[c] = b->next;
-            b->next = list.head;
+            shared.free[c] = nextOf(b);
+            link(b, list.head);
             list.head = b;
             ++list.count;
         }
         shared.count[c].fetch_sub(n, std::memory_order_relaxed);
+        tookShared(n * (c + 1) * kGranule);
         return list.head != nullptr;
     }
 
@@ -282,17 +492,19 @@ class ThreadCache {
         {
             std::lock_guard guard(shared.lock);
             if (FreeBlock* b = shared.freeLarge[c]) {
-                shared.freeLarge[c] = b->next;
+                shared.freeLarge[c] = nextOf(b);
+                tookShared(largeBytes(c));
                 return b;
             }
         }
         const std::size_t size = largeBytes(c);
         if (std::size_t(slabEnd_ - slabNext_) < size) {
-            // A fresh slab (not a rest, which may be short); what is left of this
-            // one goes to the rests, for small blocks.
+            // A region given back that is big enough, or a fresh slab (not a
+            // rest, which may be short); what is left of this one goes to the
+            // rests, for small blocks.
             char* const restNext = slabNext_;
             char* const restEnd = slabEnd_;
-            freshSlab();
+            if (!takeRegion(size)) freshSlab();
             if (restEnd - restNext >= std::ptrdiff_t(kLargest)) {
                 std::lock_guard guard(shared.lock);
                 if (shared.restCount < shared.rests.size())
@@ -309,8 +521,9 @@ class ThreadCache {
             shared.retiredLive -= std::int64_t(largeBytes(c));
         else
             account(-std::int64_t(largeBytes(c)));
-        b->next = shared.freeLarge[c];
+        link(b, shared.freeLarge[c]);
         shared.freeLarge[c] = b;
+        addedShared(largeBytes(c));
     }
 
   private:
@@ -333,7 +546,38 @@ class ThreadCache {
                 return;
             }
         }
-        freshSlab();
+        if (!takeRegion(kLargest)) freshSlab();
+    }
+
+    /// Carves on from a region given back of at least `bytes`, populated again.
+    bool takeRegion(std::size_t bytes) {
+        Region* region = nullptr;
+        char* end = nullptr;
+        {
+            std::lock_guard guard(shared.lock);
+            for (Region *r = shared.returned, *prev = nullptr; r;) {
+                const Region here = readRegion(r);
+                if (std::size_t(here.end - reinterpret_cast<char*>(r)) >= bytes) {
+                    if (prev)
+                        writeRegion(prev, {here.next, readRegion(prev).end});
+                    else
+                        shared.returned = here.next;
+                    region = r;
+                    end = here.end;
+                    break;
+                }
+                prev = r;
+                r = here.next;
+            }
+        }
+        if (!region) return false;
+        slabNext_ = reinterpret_cast<char*>(region);
+        slabEnd_ = end;
+        char* const from = pageCeil(slabNext_ + sizeof(Region));
+        char* const to = pageFloor(slabEnd_);
+        populate(from, std::size_t(to - from));
+        shared.held.fetch_add(to - from, std::memory_order_relaxed);
+        return true;
     }
 
     /// A whole slab: the spare an idle worker made ready, or a new one.
@@ -356,12 +600,13 @@ class ThreadCache {
         std::lock_guard guard(shared.lock);
         for (std::size_t n = 0; n < kLocalLimit / 2; ++n) {
             FreeBlock* b = list.head;
-            list.head = b->next;
+            list.head = nextOf(b);
             --list.count;
-            b->next = shared.free[c];
+            link(b, shared.free[c]);
             shared.free[c] = b;
         }
         shared.count[c].fetch_add(kLocalLimit / 2, std::memory_order_relaxed);
+        addedShared(kLocalLimit / 2 * (c + 1) * kGranule);
     }
 
     std::array<Chain, kClasses> lists_{};
@@ -400,8 +645,10 @@ void* allocate(std::size_t bytes) {
     return ::operator new(bytes);
 #else
     if (bytes == 0 || bytes > kSlabBytes) return ::operator new(bytes);
-    if (bytes > kLargest) return local().allocateLarge(largeClassOf(bytes));
-    return local().allocate(classOf(bytes));
+    void* block = bytes > kLargest ? local().allocateLarge(largeClassOf(bytes))
+                                   : local().allocate(classOf(bytes));
+    unpoison(block, bytes); // (the rest of its class stays poisoned: a small overflow)
+    return block;
 #endif
 }
 
@@ -414,10 +661,13 @@ void deallocate(void* block, [[maybe_unused]] std::size_t bytes) noexcept {
         ::operator delete(block);
         return;
     }
-    if (bytes > kLargest)
+    if (bytes > kLargest) {
+        poison(block, largeBytes(largeClassOf(bytes)));
         local().deallocateLarge(block, largeClassOf(bytes));
-    else
+    } else {
+        poison(block, (classOf(bytes) + 1) * kGranule);
         local().deallocate(block, classOf(bytes));
+    }
 #endif
 }
 
@@ -438,8 +688,15 @@ void prepareSpareSlab() {
         try {
             char* slab = mapSlab(true);
             char* none = nullptr;
-            if (!shared.spare.compare_exchange_strong(none, slab, std::memory_order_release))
-                munmap(slab, kSlabBytes); // (only one thread makes spares; be sure)
+            if (!shared.spare.compare_exchange_strong(none, slab, std::memory_order_release)) {
+                // (only one thread makes spares; be sure)
+#ifdef SUPLAB_SLAB_ASAN
+                __lsan_unregister_root_region(slab, kSlabBytes);
+                unpoison(slab, kSlabBytes);
+#endif
+                munmap(slab, kSlabBytes);
+                shared.held.fetch_sub(std::int64_t(kSlabBytes), std::memory_order_relaxed);
+            }
         } catch (const std::bad_alloc&) {
             // No memory now: stop asking (the thread that needs a slab will find out).
             shared.spareWanted.store(false, std::memory_order_relaxed);
@@ -458,6 +715,26 @@ std::int64_t liveBytes() {
     for (const ThreadCache* c = shared.caches; c; c = c->nextCache())
         total += c->live();
     return total;
+#endif
+}
+
+std::int64_t heldBytes() {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return -1;
+#else
+    return shared.held.load(std::memory_order_relaxed);
+#endif
+}
+
+std::size_t setHighWaterMark([[maybe_unused]] std::size_t bytes) {
+#ifdef SUPLAB_SLAB_PASSTHROUGH
+    return 0;
+#else
+    std::lock_guard guard(shared.lock);
+    const std::size_t before = shared.highWater;
+    shared.highWater = shared.trimAt = bytes;
+    if (shared.sharedBytes > shared.trimAt) trimLocked();
+    return before;
 #endif
 }
 
