@@ -55,7 +55,7 @@ struct Place {
     enum class Parent : unsigned char { None, Static, Dynamic, AtRunTime };
     Parent parent = Parent::None;
     AutoShutdown autoShutdown = AutoShutdown::Never;
-    std::vector<std::string> earlierSiblings; // for `uses`
+    std::vector<std::string> siblings; // the supervisor's children's ids, for `uses`
 };
 
 class Checker {
@@ -162,6 +162,8 @@ class Checker {
         Place self{dynamic ? Place::Parent::Dynamic : Place::Parent::Static,
                    dynamic ? AutoShutdown::Never : n.auto_shutdown,
                    {}};
+        for (const auto& child : n.children)
+            self.siblings.push_back(child->id);
         std::unordered_set<std::string> seen;
         for (std::size_t i = 0; i < n.children.size(); ++i) {
             const NodeSpec& child = *n.children[i];
@@ -170,7 +172,6 @@ class Checker {
                 problem(at(childAt, "id"), "expected an id unique among its siblings, got " +
                                                shown(child.id) + " a second time");
             node(child, childAt, self);
-            self.earlierSiblings.push_back(child.id);
         }
     }
 
@@ -213,10 +214,11 @@ class Checker {
                             (args.value ? args.value->describe() : shown(n.args_json)));
         }
         for (std::size_t i = 0; i < n.uses.size(); ++i)
-            if (std::find(place.earlierSiblings.begin(), place.earlierSiblings.end(), n.uses[i]) ==
-                place.earlierSiblings.end())
+            if (n.uses[i] == n.id || std::find(place.siblings.begin(), place.siblings.end(),
+                                               n.uses[i]) == place.siblings.end())
                 problem(indexed(at(where, "uses"), i),
-                        "expected the id of an earlier sibling, got " + shown(n.uses[i]));
+                        "expected the id of a sibling, got " + shown(n.uses[i]) +
+                            (n.uses[i] == n.id ? " (the worker's own)" : ""));
     }
 
     /// What OTP cannot do is refused here, not ignored at run time: a supervisor has no

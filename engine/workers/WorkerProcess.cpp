@@ -95,8 +95,11 @@ std::optional<Reason> WorkerProcess::init() {
     if (!spec_->uses.empty() || spec_->mtbf_ms > 0) {
         activity_ = std::make_unique<Activity>();
         const std::string siblings = parentPath(path());
-        for (const auto& dep : spec_->uses)
-            activity_->dependencies.push_back(runtime().whereis(siblings + "/" + dep));
+        for (const auto& dep : spec_->uses) {
+            std::string depPath = siblings + "/" + dep;
+            const Pid pid = runtime().whereis(depPath);
+            activity_->dependencies.push_back({std::move(depPath), pid});
+        }
         activity_->rng =
             runtime().seed() ^ hashText(path()) ^ (static_cast<std::uint64_t>(attempt) << 32);
     }
@@ -122,8 +125,10 @@ std::optional<Reason> WorkerProcess::handle(Message message) {
     }
     if (auto* timer = std::get_if<TimerMsg>(&message); timer && activity_) {
         if (timer->ref == activity_->callTimer) {
-            for (Pid dep : activity_->dependencies)
-                if (!runtime().isAlive(dep)) return Reason::noproc();
+            for (auto& dep : activity_->dependencies) {
+                if (dep.pid == kNoPid) dep.pid = runtime().whereis(dep.path);
+                if (!runtime().isAlive(dep.pid)) return Reason::noproc();
+            }
             activity_->callTimer = startTimer(spec_->call_ms);
         } else if (timer->ref == activity_->failureTimer) {
             return Reason::word("random_failure");

@@ -37,7 +37,13 @@ class WorkerProcess final : public ReactiveProcess {
     // What only a worker with `uses` or `mtbf_ms` needs, made at its init: most
     // workers have neither, and 100,000 idle ones are 40 bytes lighter each.
     struct Activity : slab::Allocated {
-        std::vector<Pid> dependencies;
+        /// `uses`, each looked up by path when the worker starts; one not running then
+        /// (a later sibling, not started yet) is looked up at the first call instead.
+        struct Dependency {
+            std::string path;
+            Pid pid = kNoPid;
+        };
+        std::vector<Dependency> dependencies;
         std::uint64_t rng = 0;
         Ref callTimer = 0;    // the next call to `uses` dependencies
         Ref failureTimer = 0; // the next random failure (mtbf_ms)

@@ -103,9 +103,13 @@ class TstScenarioCheck : public QObject {
             << "root.children[1].significant"
             << "expected a parent whose auto_shutdown is not never, got a parent with "
                "auto_shutdown never";
-        QTest::newRow("a worker that uses a later sibling")
-            << Change([](Scenario& s) { childOf(s, 0).uses = {"B"}; }) << "root.children[0].uses[0]"
-            << "expected the id of an earlier sibling, got \"B\"";
+        QTest::newRow("a worker that uses a process that is not its sibling")
+            << Change([](Scenario& s) { childOf(s, 0).uses = {"Z"}; }) << "root.children[0].uses[0]"
+            << "expected the id of a sibling, got \"Z\"";
+        QTest::newRow("a worker that uses itself")
+            << Change([](Scenario& s) { childOf(s, 0).uses = {childOf(s, 0).id}; })
+            << "root.children[0].uses[0]"
+            << "expected the id of a sibling, got \"A\" (the worker's own)";
         QTest::newRow("a behaviour nobody knows")
             << Change([](Scenario& s) { childOf(s, 1).behaviour = "teapot"; })
             << "root.children[1].behaviour"

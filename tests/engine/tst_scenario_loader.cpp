@@ -135,10 +135,10 @@ void TstScenarioLoader::badFileGivesItsMessage_data() {
                R"({"id":"R","type":"supervisor","children":[{"id":"a","behaviour":"database"}]})")
         << "s.json: root.children[0].behaviour: expected generic, counter, kv_store, chat_room or "
            "logger, got \"database\"";
-    QTest::newRow("uses a later sibling")
+    QTest::newRow("uses a process that is not a sibling")
         << wrapRoot(
-               R"({"id":"R","type":"supervisor","children":[{"id":"a","uses":["b"]},{"id":"b"}]})")
-        << "s.json: root.children[0].uses[0]: expected the id of an earlier sibling, got \"b\"";
+               R"({"id":"R","type":"supervisor","children":[{"id":"a","uses":["c"]},{"id":"b"}]})")
+        << "s.json: root.children[0].uses[0]: expected the id of a sibling, got \"c\"";
     QTest::newRow("fail_attempts counts from one")
         << wrapRoot(R"({"id":"R","type":"supervisor","children":[{"id":"a","fail_attempts":[0]}]})")
         << "s.json: root.children[0].fail_attempts[0]: expected an integer >= 1, got 0";
