@@ -1,8 +1,11 @@
 #include "CliCommands.h"
 
+#include "AnalyzeCommand.h"
+
 #include "ConsoleCommand.h"
 #include "FileText.h"
 #include "ParseCommand.h"
+#include "TreeSource.h"
 
 #include "bench/BenchWorkloads.h"
 #include "compare/Comparison.h"
@@ -56,6 +59,11 @@ constexpr const char* kUsage =
     "      reads an Elixir supervisor (and its worker modules) into a scenario; what it\n"
     "      cannot read is listed as FILE:LINE on stderr, exit status 3 if anything was not read\n"
     "  suplab-cli export SCENARIO.json --to elixir|mermaid|dot [--out FILE]\n"
+    "  suplab-cli analyze SCENARIO.json|FILE.ex|DIR [--format text|json|csv] [--pairs N]\n"
+    "                     [--threads N] [--out FILE]\n"
+    "      runs every process's crash, kill and crash loop on the virtual clock: what\n"
+    "      each takes down, the crash rate at which its supervisor gives up, how far up\n"
+    "      that goes, the crash loops that stop the root, and dependency findings\n"
     "  suplab-cli console SCENARIO.json|FILE.ex [--modules FILE.ex] [--clock virtual|real]\n"
     "      reads Elixir lines on stdin (a pasted iex transcript: its iex> lines) and prints\n"
     "      each result as iex does; a .ex file starts with the tree down (its start_link\n"
@@ -424,23 +432,9 @@ int importCommand(const std::vector<std::string>& args, std::ostream& out, std::
     ConvertOptions o;
     if (int s = convertOptions(args, "import", {"scenario", "elixir", "mermaid", "dot"}, o, err))
         return s;
-    ImportResult result;
-    std::error_code ec;
-    if (std::filesystem::is_directory(o.file, ec)) {
-        const ElixirProjectRead read = readElixirProject(o.file);
-        if (!read.project) {
-            err << read.error << "\n";
-            return 2;
-        }
-        result = importElixirProject(*read.project);
-    } else {
-        const std::optional<std::string> text = fileText(o.file);
-        if (!text) {
-            err << o.file << ": cannot read it (" << std::strerror(errno) << ")\n";
-            return 2;
-        }
-        result = importElixir(*text, o.file);
-    }
+    std::optional<ImportResult> imported = importSource(o.file, err);
+    if (!imported) return 2;
+    const ImportResult& result = *imported;
     for (const auto& line : result.lines(o.file))
         err << line << "\n";
     if (!result.scenario) return 2;
@@ -566,6 +560,7 @@ int runCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
     if (command == "export") return exportCommand(args, out, err);
     if (command == "console") return consoleCommand(args, in, out, err);
     if (command == "parse") return parseCommand(args, out, err);
+    if (command == "analyze") return analyzeCommand(args, out, err);
     return usageError(err, "unknown command \"" + command + "\"");
 }
 
