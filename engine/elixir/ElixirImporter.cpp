@@ -180,6 +180,16 @@ class Importer {
     };
 
     ImportResult finish(NodePtr root) {
+        if (root && root->significant) {
+            // Significance is a parent's business (auto_shutdown); the tree's root has
+            // no parent here, so the flag has nothing to act on.
+            auto unflagged = std::make_shared<NodeSpec>(*root);
+            unflagged->significant = false;
+            root = std::move(unflagged);
+            assumed(0, root->id + " is declared significant, which only its parent would "
+                                  "act on; as the root of this tree it has none, so the flag is "
+                                  "left out");
+        }
         if (root) {
             Scenario scenario;
             scenario.name = root->id;

@@ -857,6 +857,11 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: assumed: the application's supervisor has no name: it is called "
            "App.Supervisor here";
+    QTest::newRow("a root declared significant")
+        << "defmodule S do\n  use Supervisor, restart: :transient, significant: true\n  def "
+           "init(_), do: Supervisor.init([A], strategy: :one_for_one)\nend"
+        << "f.ex: assumed: S is declared significant, which only its parent would act on; as "
+           "the root of this tree it has none, so the flag is left out";
 }
 
 void TstElixirImport::anAssumptionIsSaidWithItsLine() {
