@@ -51,7 +51,7 @@ constexpr const char* kUsage =
     "                 backoff=BASE_MS:MAX_MS[:JITTER] (beyond OTP), comma-separated\n"
     "  suplab-cli bench [--quick] [--only WORKLOAD[,WORKLOAD...]] [--threads N] [--observed]\n"
     "                   [--scaling]\n"
-    "      WORKLOAD: start | restart | one_for_all | dynamic_start | dynamic_shutdown\n"
+    "      WORKLOAD: start | restart | one_for_all | dynamic_start | dynamic_shutdown | analyze\n"
     "  suplab-cli soak [--seconds S] [--rate FAULTS_PER_S] [--seed N] [--threads N]\n"
     "      a 1,000-process tree under injected faults; prints the invariant report,\n"
     "      exit status 1 if any invariant was violated\n"

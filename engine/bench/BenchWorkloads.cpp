@@ -1,5 +1,6 @@
 #include "BenchWorkloads.h"
 
+#include "analysis/Analysis.h"
 #include "base/SlabPool.h"
 #include "bench/BenchDriver.h"
 #include "io/OwnProcess.h"
@@ -160,6 +161,52 @@ void dynamicShutdown(Setup setup, int children, Fields& out) {
     out.push_back(field("dynamic_shutdown_20k_us", times.shutdown));
 }
 
+/// The analysis's tree: a root over `subsystems` supervisors of 10 groups of `workers`
+/// workers each (1,000 processes at 9 and 10), the three strategies in turn, every
+/// worker taking 5 ms to start.
+Scenario analysisTree(int subsystems, int workers) {
+    const Strategy strategies[] = {Strategy::OneForOne, Strategy::RestForOne, Strategy::OneForAll};
+    auto supervisor = [](std::string id, Strategy strategy) {
+        auto node = std::make_shared<NodeSpec>();
+        node->id = std::move(id);
+        node->type = NodeType::Supervisor;
+        node->strategy = strategy;
+        return node;
+    };
+    Scenario s;
+    s.name = "analysis bench tree";
+    auto root = supervisor("Root", Strategy::OneForOne);
+    for (int i = 0; i < subsystems; ++i) {
+        auto sub = supervisor("S" + std::to_string(i), strategies[i % 3]);
+        for (int j = 0; j < 10; ++j) {
+            auto group = supervisor("G" + std::to_string(j), strategies[(i + j) % 3]);
+            for (int k = 0; k < workers; ++k) {
+                auto w = std::make_shared<NodeSpec>();
+                w->id = "W" + std::to_string(k);
+                w->init_ms = 5;
+                group->children.push_back(std::move(w));
+            }
+            sub->children.push_back(std::move(group));
+        }
+        root->children.push_back(std::move(sub));
+    }
+    s.root = std::move(root);
+    return s;
+}
+
+/// Every process's crash, kill, give-up search and crash loop, and pairs among the 50
+/// most critical, on every worker thread.
+void analysisOfATree(unsigned threads, bool quick, Fields& out) {
+    const Scenario tree = quick ? analysisTree(3, 3) : analysisTree(9, 10);
+    AnalysisOptions options;
+    options.threads = threads;
+    options.pairs = quick ? 10 : 50;
+    const AnalysisReport report = analyze(tree, options);
+    out.push_back(field("analyze_1k_ms", report.seconds * 1000.0));
+    out.push_back(field("analyze_1k_trials", double(report.trials)));
+    out.push_back(field("analyze_1k_processes", double(report.processes.size())));
+}
+
 unsigned threadsUsed(unsigned threads) {
     return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
 }
@@ -174,8 +221,8 @@ std::string object(const std::string& head, const Fields& fields) {
 } // namespace
 
 const std::vector<std::string>& benchWorkloadNames() {
-    static const std::vector<std::string> names{"start", "restart", "one_for_all", "dynamic_start",
-                                                "dynamic_shutdown"};
+    static const std::vector<std::string> names{"start",         "restart",          "one_for_all",
+                                                "dynamic_start", "dynamic_shutdown", "analyze"};
     return names;
 }
 
@@ -197,6 +244,7 @@ std::string runBench(const BenchOptions& o) {
         fields.push_back("\"bytes_per_worker\":" + std::to_string(bytes));
     }
     if (wanted("dynamic_shutdown")) dynamicShutdown(run, 20'000 / scale, fields);
+    if (wanted("analyze")) analysisOfATree(o.threads, o.quick, fields);
     fields.push_back("\"threads\":" + std::to_string(threadsUsed(o.threads)));
     if (o.quick) fields.push_back("\"quick\":true");
     if (o.observed) fields.push_back("\"observed\":true");

@@ -13,7 +13,7 @@ struct BenchOptions {
     bool quick = false;
     unsigned threads = 0; // worker threads (0: one per core)
     /// Workloads to run, by name ("start", "restart", "one_for_all", "dynamic_start",
-    /// "dynamic_shutdown"); empty: all of them.
+    /// "dynamic_shutdown", "analyze"); empty: all of them.
     std::vector<std::string> only;
     /// Every workload with a sink listening to the event stream (reported as
     /// "observed": true), as the GUI listens: what the stream costs. Without it, only
