@@ -375,7 +375,12 @@ defmodule SupLabOracle do
     {:ok, _} = SupLabOracle.Log.start()
 
     root = scenario["root"]
-    started_at = System.monotonic_time(:millisecond)
+
+    started_at =
+      if scenario["start_on_second"] == true,
+        do: next_whole_second(),
+        else: System.monotonic_time(:millisecond)
+
     {module, fun, args} = SupLabOracle.Spec.child(nil, root).start
     # The runner is the root's parent: it links, traps, and stops it as a parent would.
     Process.flag(:trap_exit, true)
@@ -402,6 +407,20 @@ defmodule SupLabOracle do
   end
 
   def main(_), do: IO.puts(:stderr, "usage: elixir oracle.exs SCENARIO.json") && System.halt(2)
+
+  # "start_on_second": waits for the next whole second of erlang:monotonic_time(second),
+  # the clock :supervisor and DynamicSupervisor stamp restarts with, and returns it in
+  # milliseconds, so that the steps' at_ms count from a whole second.
+  defp next_whole_second do
+    second = (System.monotonic_time(:second) + 1) * 1000
+    wait_until(second)
+    second
+  end
+
+  defp wait_until(ms) do
+    left = ms - System.monotonic_time(:millisecond)
+    if left > 0, do: Process.sleep(left) && wait_until(ms)
+  end
 end
 
 SupLabOracle.main(System.argv())

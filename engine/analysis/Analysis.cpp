@@ -4,6 +4,7 @@
 #include "analysis/GiveUpSearch.h"
 #include "analysis/TreeFacts.h"
 #include "analysis/TrialPool.h"
+#include "compare/Comparison.h"
 
 #include <algorithm>
 #include <atomic>
@@ -64,6 +65,7 @@ AnalysisReport analyze(const Scenario& input, const AnalysisOptions& options) {
     const auto began = std::chrono::steady_clock::now();
     AnalysisReport report;
     report.name = input.name;
+    report.notes = comparisonNotes(input);
     const Scenario scenario = analysedScenario(input);
     const TreeFacts facts(scenario);
     TrialPool pool(scenario, options.threads);

@@ -64,6 +64,7 @@ struct AnalysisOptions {
 struct AnalysisReport {
     std::string name;
     std::vector<std::string> assumptions;          // what an import had to assume, first
+    std::vector<std::string> notes;                // caveats on the figures (init_ms 0, ...)
     std::string error;                             // the tree did not start: nothing else is set
     std::vector<ProcessAnalysis> processes;        // tree order
     std::vector<std::vector<std::string>> cutSets; // singletons, then pairs

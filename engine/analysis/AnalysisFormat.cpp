@@ -111,6 +111,7 @@ std::string downtimeText(const FaultOutcome& o) {
 std::string analysisJson(const AnalysisReport& r) {
     std::string out = "{\"scenario\":" + jsonQuote(r.name);
     out += ",\"assumptions\":" + jsonList(r.assumptions);
+    out += ",\"notes\":" + jsonList(r.notes);
     if (!r.error.empty()) out += ",\"error\":" + jsonQuote(r.error);
     out += ",\"cut_sets\":[";
     for (std::size_t i = 0; i < r.cutSets.size(); ++i)
@@ -157,6 +158,8 @@ std::string analysisText(const AnalysisReport& r) {
             out += "  - " + a + "\n";
     }
     if (!r.error.empty()) return out + "\n" + r.error + "\n";
+    for (const auto& note : r.notes)
+        out += "\nNote: " + note + "\n";
 
     out += "\nWeakest points:\n";
     for (std::size_t i = 0; i < r.weakest.size() && i < 10; ++i) {
@@ -226,6 +229,8 @@ std::string analysisMarkdown(const AnalysisReport& r) {
             out += "- " + a + "\n";
     }
     if (!r.error.empty()) return out + "\n" + r.error + "\n";
+    for (const auto& note : r.notes)
+        out += "\n> " + note + "\n";
     out += "\n## Weakest points\n\n";
     for (std::size_t i = 0; i < r.weakest.size() && i < 10; ++i) {
         const ProcessAnalysis& p = *r.find(r.weakest[i]);
