@@ -419,7 +419,11 @@ defmodule SupLabOracle do
 
   defp wait_until(ms) do
     left = ms - System.monotonic_time(:millisecond)
-    if left > 0, do: Process.sleep(left) && wait_until(ms)
+
+    if left > 0 do
+      Process.sleep(left)
+      wait_until(ms)
+    end
   end
 end
 

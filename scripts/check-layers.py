@@ -30,6 +30,7 @@ GUI_MAY_INCLUDE = [
     "base/Pid.h", "base/Reason.h", "term/", "json/Json.h",
     "console/Transcript.h", "console/Reply.h",  # a lesson's session, the console's answer
     "io/", "compare/", "chaos/", "elixir/", "export/",  # features run apart from the run
+    "analysis/",  # the resilience analysis: runs of its own, on a scenario value
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -86,35 +86,47 @@ AnalysisReport analyze(const Scenario& input, const AnalysisOptions& options) {
     };
 
     // One process at a time: one crash, one kill, the give-up search, its crash loop.
-    pool.forEach(paths.size(), [&](TrialTree& tree, std::size_t i) {
-        ProcessAnalysis& p = report.processes[i];
-        p.path = paths[i];
-        const NodeSpec* spec = facts.spec(p.path);
-        p.supervisor = spec && spec->isSupervisor();
-        TrialResult single;
-        if (!p.supervisor) {
-            single = tree.run(steadyFaults(p.path, TrialFault::Kind::Crash, 1, 1));
-            p.crash = outcomeOf(single);
-        }
-        TrialResult kill = tree.run(steadyFaults(p.path, TrialFault::Kind::Kill, 1, 1));
-        p.kill = outcomeOf(kill);
-        const GiveUpPoint point =
-            findGiveUpPoint(tree, facts, p.path, p.supervisor ? kill : single);
-        if (point.oneIsEnough) p.givesUpAt = 0.0;
-        if (point.periodMs) {
-            p.givesUpPeriodMs = point.periodMs;
-            p.givesUpAt = 1000.0 / double(*point.periodMs);
-        }
-        p.escalatesTo = point.escalatesTo;
-        if (p.path != root) p.loopStopsRoot = tree.run(loopOf(facts, {p.path})).rootDown;
-        tick();
-    });
+    pool.forEach(
+        paths.size(),
+        [&](TrialTree& tree, std::size_t i) {
+            ProcessAnalysis& p = report.processes[i];
+            p.path = paths[i];
+            const NodeSpec* spec = facts.spec(p.path);
+            p.supervisor = spec && spec->isSupervisor();
+            TrialResult single;
+            if (!p.supervisor) {
+                single = tree.run(steadyFaults(p.path, TrialFault::Kind::Crash, 1, 1));
+                p.crash = outcomeOf(single);
+            }
+            TrialResult kill = tree.run(steadyFaults(p.path, TrialFault::Kind::Kill, 1, 1));
+            p.kill = outcomeOf(kill);
+            const GiveUpPoint point =
+                findGiveUpPoint(tree, facts, p.path, p.supervisor ? kill : single);
+            if (point.oneIsEnough) p.givesUpAt = 0.0;
+            if (point.periodMs) {
+                p.givesUpPeriodMs = point.periodMs;
+                p.givesUpAt = 1000.0 / double(*point.periodMs);
+            }
+            p.escalatesTo = point.escalatesTo;
+            if (p.path != root) p.loopStopsRoot = tree.run(loopOf(facts, {p.path})).rootDown;
+            tick();
+        },
+        options.cancel);
 
     // Dependencies, worker by worker.
-    pool.forEach(paths.size(), [&](TrialTree& tree, std::size_t i) {
-        report.processes[i].findings = dependencyFindings(tree, scenario, facts, paths[i]);
-        tick();
-    });
+    pool.forEach(
+        paths.size(),
+        [&](TrialTree& tree, std::size_t i) {
+            report.processes[i].findings = dependencyFindings(tree, scenario, facts, paths[i]);
+            tick();
+        },
+        options.cancel);
+    auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    if (cancelled()) {
+        report.error = "cancelled";
+        report.processes.clear();
+        return report;
+    }
 
     // The weakest points, and pairs of crash loops among the most critical of them.
     std::vector<const ProcessAnalysis*> ranked;
@@ -135,11 +147,21 @@ AnalysisReport analyze(const Scenario& input, const AnalysisOptions& options) {
         for (std::size_t b = a + 1; b < report.pairCandidates.size(); ++b)
             pairs.emplace_back(a, b);
     std::vector<char> stopsRoot(pairs.size(), 0);
-    pool.forEach(pairs.size(), [&](TrialTree& tree, std::size_t i) {
-        const auto [a, b] = pairs[i];
-        stopsRoot[i] =
-            tree.run(loopOf(facts, {report.pairCandidates[a], report.pairCandidates[b]})).rootDown;
-    });
+    pool.forEach(
+        pairs.size(),
+        [&](TrialTree& tree, std::size_t i) {
+            const auto [a, b] = pairs[i];
+            stopsRoot[i] =
+                tree.run(loopOf(facts, {report.pairCandidates[a], report.pairCandidates[b]}))
+                    .rootDown;
+        },
+        options.cancel);
+    if (cancelled()) {
+        report.error = "cancelled";
+        report.processes.clear();
+        report.cutSets.clear();
+        return report;
+    }
     for (std::size_t i = 0; i < pairs.size(); ++i)
         if (stopsRoot[i])
             report.cutSets.push_back(

@@ -8,6 +8,7 @@
 
 #include "scenario/Scenario.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -59,6 +60,8 @@ struct AnalysisOptions {
     unsigned threads = 0; // 0: one per core
     /// Called as the work goes, from any thread: done of total trials' groups.
     std::function<void(int done, int total)> progress;
+    /// Set from another thread to stop early: the report then says "cancelled".
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct AnalysisReport {

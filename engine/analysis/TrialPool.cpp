@@ -13,13 +13,15 @@ TrialPool::TrialPool(const Scenario& scenario, unsigned threads) : scenario_(sce
 
 TrialPool::~TrialPool() = default;
 
-void TrialPool::forEach(std::size_t count,
-                        const std::function<void(TrialTree&, std::size_t)>& work) {
+void TrialPool::forEach(std::size_t count, const std::function<void(TrialTree&, std::size_t)>& work,
+                        const std::atomic<bool>* cancel) {
     std::atomic<std::size_t> next{0};
     auto worker = [&](std::size_t t) {
         if (!trees_[t]) trees_[t] = std::make_unique<TrialTree>(scenario_);
-        for (std::size_t i = next++; i < count; i = next++)
+        for (std::size_t i = next++; i < count; i = next++) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) return;
             work(*trees_[t], i);
+        }
     };
     const std::size_t used = std::min<std::size_t>(trees_.size(), std::max<std::size_t>(count, 1));
     std::vector<std::thread> helpers;

@@ -24,8 +24,10 @@ class TrialPool {
     const std::string& startError() const { return trees_.front()->startError(); }
     const std::vector<std::string>& baseline() const { return trees_.front()->baseline(); }
 
-    /// Calls work(tree, i) for every i < count, on every thread; returns when all are done.
-    void forEach(std::size_t count, const std::function<void(TrialTree&, std::size_t)>& work);
+    /// Calls work(tree, i) for every i < count, on every thread; returns when all are
+    /// done, or, once `cancel` is set, when the items already begun are.
+    void forEach(std::size_t count, const std::function<void(TrialTree&, std::size_t)>& work,
+                 const std::atomic<bool>* cancel = nullptr);
 
     std::int64_t trials() const;
     std::int64_t starts() const;

@@ -41,4 +41,21 @@ inline QColor uses() {
     return {0x8e, 0x44, 0xad};
 }
 
+/// The analysis's heat map: from a pale yellow (a fault takes down itself alone) to a
+/// deep red (it takes down the whole tree), `t` from 0 to 1.
+inline QColor heat(double t) {
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const QColor low(0xff, 0xf3, 0xb0), mid(0xf5, 0x8a, 0x3c), high(0xa5, 0x10, 0x1e);
+    const QColor& a = t < 0.5 ? low : mid;
+    const QColor& b = t < 0.5 ? mid : high;
+    const double u = t < 0.5 ? t * 2 : (t - 0.5) * 2;
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * u),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * u),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * u));
+}
+/// Text on a fill: dark on a light one, light on a dark one.
+inline QColor textOn(const QColor& fill) {
+    return fill.lightnessF() > 0.55 ? QColor(0x20, 0x20, 0x20) : QColor(0xf4, 0xf4, 0xf4);
+}
+
 } // namespace suplab::colours

@@ -54,8 +54,9 @@ QRectF ProcessItem::boundingRect() const {
 void ProcessItem::paintTile(QPainter* p, const QRectF& box, double onScreen) const {
     QColor tile = colours::state(view_.state);
     if (view_.supervisor) tile = tile.darker(170);
+    if (view_.heat.isValid()) tile = view_.heat;
     if (view_.flash > 0) tile = colours::crash();
-    p->setPen(view_.selected ? QPen(colours::selection(), 6) : Qt::NoPen);
+    p->setPen(view_.selected || view_.highlighted ? QPen(colours::selection(), 6) : Qt::NoPen);
     p->setBrush(tile);
     p->drawRect(box);
     if (!view_.gaveUpAt.isEmpty()) {
@@ -77,15 +78,16 @@ void ProcessItem::paintOverview(QPainter* p, const QRectF& box, double onScreen)
     const QColor colour = colours::state(view_.state);
     QColor fill =
         view_.supervisor ? colours::supervisorFill(view_.dark) : colours::workerFill(view_.dark);
+    if (view_.heat.isValid()) fill = view_.heat;
     if (view_.flash > 0) fill = colours::crash();
     if (view_.folded) {
         p->setPen(QPen(colour.darker(130), 2 / onScreen));
         p->setBrush(fill.darker(115));
         p->drawRoundedRect(box.translated(6, 6), 8, 8);
     }
-    p->setPen(view_.selected              ? QPen(colours::selection(), 4 / onScreen)
-              : !view_.gaveUpAt.isEmpty() ? QPen(colours::gaveUp(), 4 / onScreen)
-                                          : QPen(colour, 2 / onScreen));
+    p->setPen(view_.selected || view_.highlighted ? QPen(colours::selection(), 4 / onScreen)
+              : !view_.gaveUpAt.isEmpty()         ? QPen(colours::gaveUp(), 4 / onScreen)
+                                                  : QPen(colour, 2 / onScreen));
     p->setBrush(fill);
     p->drawRoundedRect(box, 8, 8);
     if (view_.marked) { // dotted all round: the source left this child to run time
@@ -101,8 +103,7 @@ void ProcessItem::paintOverview(QPainter* p, const QRectF& box, double onScreen)
     f.setBold(true);
     f.setPointSizeF(std::min(20.0, 9.0 / onScreen));
     p->setFont(f);
-    p->setPen(view_.supervisor || view_.flash > 0 ? QColor(0xf4, 0xf4, 0xf4)
-                                                  : QColor(0x20, 0x20, 0x20));
+    p->setPen(colours::textOn(fill));
     const QRectF inner = box.adjusted(12, 2, -4, -2);
     const QRectF top(inner.left(), inner.top(), inner.width(), inner.height() / 2);
     const QRectF bottom(inner.left(), inner.center().y(), inner.width(), inner.height() / 2);
@@ -188,6 +189,7 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
 
     QColor fill =
         view_.supervisor ? colours::supervisorFill(view_.dark) : colours::workerFill(view_.dark);
+    if (view_.heat.isValid()) fill = view_.heat;
     if (view_.state == QLatin1String("removed")) fill.setAlphaF(0.5);
     QPen border(view_.selected ? colours::selection() : colour, view_.selected ? 3.5 : 2.0);
     if (view_.bystander && !view_.supervisor) border.setStyle(Qt::DashLine);
@@ -220,13 +222,20 @@ void ProcessItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWi
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(box.adjusted(-4, -4, 4, 4), 10, 10);
     }
+    if (view_.highlighted) { // named by the finding or cut set picked in the analysis
+        p->setPen(QPen(colours::selection(), 3, Qt::DashLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(box.adjusted(-6, -6, 6, 6), 12, 12);
+    }
 
     // State stripe on the left.
     p->setPen(Qt::NoPen);
     p->setBrush(colour);
     p->drawRect(QRectF(box.left() + 1, box.top() + 8, 5, box.height() - 16));
 
-    const QColor text = view_.supervisor ? QColor(0xf4, 0xf4, 0xf4) : QColor(0x20, 0x20, 0x20);
+    const QColor text = view_.heat.isValid() ? colours::textOn(view_.heat)
+                        : view_.supervisor   ? QColor(0xf4, 0xf4, 0xf4)
+                                             : QColor(0x20, 0x20, 0x20);
     QFont f = p->font();
     f.setPointSizeF(8.5);
     f.setBold(true);

@@ -2,6 +2,7 @@
 // One process on the canvas. It only paints what it is given (ProcessView);
 // the layout and the state live elsewhere.
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QString>
 
@@ -27,7 +28,9 @@ struct ProcessView {
     double flash = 0;    // 1 just crashed .. 0 long ago
     double reborn = 0;   // 1 just restarted .. 0 long ago
     bool selected = false;
-    bool dark = false; // drawn on a dark canvas
+    bool highlighted = false; // one of the processes a finding or a cut set names
+    QColor heat;              // the analysis's heat map colour; invalid: the usual fill
+    bool dark = false;        // drawn on a dark canvas
     /// True while the view changes with time alone (a flash or a glow fading).
     bool animating() const { return flash > 0 || reborn > 0; }
     bool operator==(const ProcessView&) const = default;

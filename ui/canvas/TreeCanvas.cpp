@@ -275,6 +275,8 @@ void TreeCanvas::updateItem(const TreeState& state, const QString& path, Process
     // Dashed for a while after a group restart took it down, not for ever after.
     v.bystander = n.bystander && n.upSinceUs >= 0 && nowUs - n.upSinceUs < kBystanderUs;
     v.selected = path == selected_;
+    v.highlighted = highlighted_.contains(path);
+    if (const auto h = heat_.constFind(path); h != heat_.constEnd()) v.heat = colours::heat(*h);
     v.dark = dark_;
     if (n.crashed && nowUs - n.lastChangeUs < 1'500'000 &&
         (n.state == ProcessState::Down || n.state == ProcessState::Running ||
@@ -390,6 +392,20 @@ void TreeCanvas::setFolded(const QString& path, bool folded) {
 void TreeCanvas::setShowUses(bool on) {
     showUses_ = on;
     layoutWanted_ = true;
+}
+
+void TreeCanvas::setHeat(const QHash<QString, double>& share) {
+    heat_ = share;
+    for (auto it = items_.constBegin(); it != items_.constEnd(); ++it)
+        pending_.insert(it.key()); // repainted at the next refresh
+}
+
+void TreeCanvas::setHighlighted(const QSet<QString>& paths) {
+    for (const QString& path : std::as_const(highlighted_))
+        if (items_.contains(path)) pending_.insert(path);
+    highlighted_ = paths;
+    for (const QString& path : paths)
+        if (items_.contains(path)) pending_.insert(path);
 }
 
 void TreeCanvas::setLegendVisible(bool on) {

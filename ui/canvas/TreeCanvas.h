@@ -52,6 +52,13 @@ class TreeCanvas final : public QGraphicsView {
     /// Draws `uses` dependencies as arrows of their own (dashed, purple).
     void setShowUses(bool on);
     bool showsUses() const { return showUses_; }
+    /// The analysis's heat map: each process filled by its share of the tree that one
+    /// fault of it takes down (0..1); empty: the usual fills.
+    void setHeat(const QHash<QString, double>& share);
+    bool showsHeat() const { return !heat_.isEmpty(); }
+    /// Rings the processes a finding or a cut set names (empty: none).
+    void setHighlighted(const QSet<QString>& paths);
+    const QSet<QString>& highlighted() const { return highlighted_; }
     void setLegendVisible(bool on);
     bool legendVisible() const;
     /// What the canvas draws, for the SVG and PNG exports.
@@ -103,6 +110,8 @@ class TreeCanvas final : public QGraphicsView {
     QHash<QString, qint64> summarisedAt_;
     QElapsedTimer wall_;
     QString selected_;
+    QHash<QString, double> heat_;
+    QSet<QString> highlighted_;
     QString focusAfterLayout_; // unfolded by hand: shown once laid out
     std::uint64_t laidOutVersion_ = ~std::uint64_t(0);
     bool layoutWanted_ = true;

@@ -9,6 +9,7 @@
 #include "log/EventLogPanel.h"
 #include "repl/ConsoleInput.h"
 #include "repl/ConsolePanel.h"
+#include "resilience/AnalysisPanel.h"
 #include "scenario/ScenarioLoader.h"
 #include "scenario/ScenarioWriter.h"
 #include "snapshot/TreeExport.h"
@@ -205,6 +206,28 @@ void MainWindow::buildDocks() {
     chartDock->setObjectName(QStringLiteral("charts"));
     chartDock->setWidget(tabs);
     addDockWidget(Qt::RightDockWidgetArea, chartDock);
+
+    analysis_ = new AnalysisPanel(this);
+    auto* analysisDock = new QDockWidget(tr("Analysis"), this);
+    analysisDock->setObjectName(QStringLiteral("analysis"));
+    analysisDock->setWidget(analysis_);
+    // Beside the event log: the table of every process wants the width.
+    addDockWidget(Qt::BottomDockWidgetArea, analysisDock);
+    tabifyDockWidget(logDock, analysisDock);
+    logDock->raise();
+    connect(analysis_, &AnalysisPanel::processActivated, this, [this](const QString& path) {
+        if (state_ && state_->find(path.toStdString())) canvas_->reveal(path);
+    });
+    connect(analysis_, &AnalysisPanel::processesHighlighted, canvas_, &TreeCanvas::setHighlighted);
+    connect(analysis_, &AnalysisPanel::heatChanged, canvas_, &TreeCanvas::setHeat);
+}
+
+void MainWindow::analyze() {
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("analysis"))) {
+        dock->show();
+        dock->raise();
+    }
+    analysis_->start();
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -303,6 +326,7 @@ void MainWindow::use(Scenario scenario, const QString& label, const QString& fil
     scenarioLabel_ = label;
     currentFile_ = fileForRecent;
     if (!fileForRecent.isEmpty()) rememberRecent(fileForRecent);
+    analysis_->setScenario(*scenario_, std::exchange(importAssumed_, {}));
     log_->reset(); // a filter set for the last scenario would hide this one's events
     restart();
 }
@@ -634,6 +658,9 @@ bool MainWindow::runImported(const ImportResult& result, const QString& label,
     if (!result.scenario) return false;
     // The importer had the loader check it already. Its tree runs at once, as an
     // application's does; the console can call the file's functions.
+    importAssumed_.clear();
+    for (const auto& line : result.lines(label.toStdString()))
+        importAssumed_ << q(line);
     use(*result.scenario, label, {}, RunStart{true, source.toStdString()});
     const int notRead = result.notReadCount();
     statusBar()->showMessage(

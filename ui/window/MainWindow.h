@@ -24,6 +24,7 @@ class QTextBrowser;
 
 namespace suplab {
 
+class AnalysisPanel;
 class CompareWindow;
 class ConsolePanel;
 class EventLogModel;
@@ -55,6 +56,9 @@ class MainWindow final : public QMainWindow {
     void useVirtualClock(bool on);
     /// Opens compare mode on the current scenario (nullptr when none is loaded).
     CompareWindow* openCompare();
+    /// Shows the Analysis panel and analyses the current tree there (Run > Analyze resilience).
+    void analyze();
+    AnalysisPanel& analysisPanel() { return *analysis_; }
 
     // For tests and scripted screenshots.
     RunController& controller() { return controller_; }
@@ -135,6 +139,8 @@ class MainWindow final : public QMainWindow {
     FindBar* find_ = nullptr;
     EventLogPanel* log_ = nullptr;
     ConsolePanel* console_ = nullptr;
+    AnalysisPanel* analysis_ = nullptr;
+    QStringList importAssumed_;           // what the import of the next scenario assumed
     QPointer<QWidget> focusBeforeCanvas_; // where the keyboard was before the canvas took it
     RunStart runStart_;                   // how the current scenario's runs begin
     QTextBrowser* inspector_ = nullptr;

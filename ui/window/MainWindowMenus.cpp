@@ -218,6 +218,8 @@ void MainWindow::buildRunMenu() {
     run->addSeparator();
     run->addAction(tr("&Compare strategies..."), QKeySequence(Qt::CTRL | Qt::Key_M), this,
                    [this] { openCompare(); });
+    run->addAction(tr("&Analyze resilience"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this,
+                   [this] { analyze(); });
 
     addToolBarBreak();
     QToolBar* scriptBar = addToolBar(tr("Script"));
