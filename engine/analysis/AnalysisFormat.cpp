@@ -89,6 +89,13 @@ std::vector<Row> rowsOf(const AnalysisReport& r) {
     return rows;
 }
 
+/// One line of the weakest points: `quote` goes round paths (a Markdown code span).
+std::string weakPoint(const ProcessAnalysis& p, const std::string& quote) {
+    return quote + p.path + quote + ": a kill takes down " +
+           std::to_string(p.kill.radius().size()) + ", its supervisor gives up at " +
+           givesUpText(p) + (p.escalatesTo ? ", up to " + quote + *p.escalatesTo + quote : "");
+}
+
 std::string cutSetText(const std::vector<std::string>& set) {
     return joined(set, " + ");
 }
@@ -163,10 +170,7 @@ std::string analysisText(const AnalysisReport& r) {
 
     out += "\nWeakest points:\n";
     for (std::size_t i = 0; i < r.weakest.size() && i < 10; ++i) {
-        const ProcessAnalysis& p = *r.find(r.weakest[i]);
-        out += "  " + std::to_string(i + 1) + ". " + p.path + ": a kill takes down " +
-               std::to_string(p.kill.radius().size()) + ", its supervisor gives up at " +
-               givesUpText(p) + (p.escalatesTo ? ", up to " + *p.escalatesTo : "") + "\n";
+        out += "  " + std::to_string(i + 1) + ". " + weakPoint(*r.find(r.weakest[i]), "") + "\n";
     }
     out += "\nCut sets (crash loops that bring the root down):\n";
     if (r.cutSets.empty()) out += "  none\n";
@@ -233,10 +237,7 @@ std::string analysisMarkdown(const AnalysisReport& r) {
         out += "\n> " + note + "\n";
     out += "\n## Weakest points\n\n";
     for (std::size_t i = 0; i < r.weakest.size() && i < 10; ++i) {
-        const ProcessAnalysis& p = *r.find(r.weakest[i]);
-        out += std::to_string(i + 1) + ". `" + p.path + "`: a kill takes down " +
-               std::to_string(p.kill.radius().size()) + "; its supervisor gives up at " +
-               givesUpText(p) + (p.escalatesTo ? ", up to `" + *p.escalatesTo + "`" : "") + "\n";
+        out += std::to_string(i + 1) + ". " + weakPoint(*r.find(r.weakest[i]), "`") + "\n";
     }
     out += "\n## Cut sets\n\nCrash loops that bring the root down (pairs sought among " +
            std::to_string(r.pairCandidates.size()) + " processes):\n\n";

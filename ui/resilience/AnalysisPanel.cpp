@@ -37,15 +37,6 @@ const FaultOutcome& ownFault(const ProcessAnalysis& p) {
     return p.supervisor ? p.kill : p.crash;
 }
 
-/// A cell that sorts by `value` and shows `shown`.
-QTableWidgetItem* cell(const QString& shown, double value) {
-    auto* item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, shown);
-    item->setData(Qt::UserRole, value);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    return item;
-}
-
 /// Sorts by the number behind the text.
 class NumberItem final : public QTableWidgetItem {
   public:
@@ -54,12 +45,17 @@ class NumberItem final : public QTableWidgetItem {
     }
 };
 
-QTableWidgetItem* numberCell(const QString& shown, double value) {
-    auto* item = new NumberItem;
+/// A read-only cell showing `shown`; with a `value`, it sorts by that number.
+QTableWidgetItem* cell(const QString& shown, std::optional<double> value = std::nullopt) {
+    QTableWidgetItem* item = value ? new NumberItem : new QTableWidgetItem;
     item->setData(Qt::DisplayRole, shown);
-    item->setData(Qt::UserRole, value);
+    if (value) item->setData(Qt::UserRole, *value);
     item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
     return item;
+}
+
+QTableWidgetItem* numberCell(const QString& shown, double value) {
+    return cell(shown, value);
 }
 
 constexpr int kPathRole = Qt::UserRole + 1;  // a row's or an item's process
@@ -265,7 +261,7 @@ void AnalysisPanel::showReport() {
         table_->setItem(row, 0,
                         numberCell(ranked ? QString::number(row + 1) : QStringLiteral("root"),
                                    ranked ? row + 1 : 1e9));
-        auto* name = cell(text(p->path), row);
+        auto* name = cell(text(p->path));
         name->setData(kPathRole, text(p->path));
         name->setToolTip(text(p->path));
         table_->setItem(row, 1, name);
@@ -280,7 +276,7 @@ void AnalysisPanel::showReport() {
         const FaultOutcome& own = ownFault(*p);
         table_->setItem(row, 4, numberCell(text(downtimeText(own)), own.downtimeMs.value_or(1e18)));
         table_->setItem(row, 5, numberCell(text(givesUpText(*p)), p->givesUpAt.value_or(1e18)));
-        table_->setItem(row, 6, cell(text(p->escalatesTo.value_or("–")), 0));
+        table_->setItem(row, 6, cell(text(p->escalatesTo.value_or("–"))));
     }
     table_->resizeColumnsToContents();
     table_->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder); // weakest first
