@@ -68,7 +68,7 @@ AnalysisReport analyze(const Scenario& input, const AnalysisOptions& options) {
     report.notes = comparisonNotes(input);
     const Scenario scenario = analysedScenario(input);
     const TreeFacts facts(scenario);
-    TrialPool pool(scenario, options.threads);
+    TrialPool pool(scenario, options.threads, options.freshEachTrial);
     report.threads = pool.threads();
     if (!pool.startError().empty()) {
         report.error = pool.startError();

@@ -58,6 +58,9 @@ struct ProcessAnalysis {
 struct AnalysisOptions {
     int pairs = 50;       // pairs are sought among this many most critical processes
     unsigned threads = 0; // 0: one per core
+    /// A new engine and tree for every trial instead of one rested tree per thread:
+    /// slower, the same report (the tests check that reuse changes nothing).
+    bool freshEachTrial = false;
     /// Called as the work goes, from any thread: done of total trials' groups.
     std::function<void(int done, int total)> progress;
     /// Set from another thread to stop early: the report then says "cancelled".

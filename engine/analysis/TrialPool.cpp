@@ -5,10 +5,11 @@
 
 namespace suplab {
 
-TrialPool::TrialPool(const Scenario& scenario, unsigned threads) : scenario_(scenario) {
+TrialPool::TrialPool(const Scenario& scenario, unsigned threads, bool freshEachTrial)
+    : scenario_(scenario), freshEachTrial_(freshEachTrial) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     trees_.resize(threads);
-    trees_[0] = std::make_unique<TrialTree>(scenario_);
+    trees_[0] = std::make_unique<TrialTree>(scenario_, freshEachTrial_);
 }
 
 TrialPool::~TrialPool() = default;
@@ -17,7 +18,7 @@ void TrialPool::forEach(std::size_t count, const std::function<void(TrialTree&, 
                         const std::atomic<bool>* cancel) {
     std::atomic<std::size_t> next{0};
     auto worker = [&](std::size_t t) {
-        if (!trees_[t]) trees_[t] = std::make_unique<TrialTree>(scenario_);
+        if (!trees_[t]) trees_[t] = std::make_unique<TrialTree>(scenario_, freshEachTrial_);
         for (std::size_t i = next++; i < count; i = next++) {
             if (cancel && cancel->load(std::memory_order_relaxed)) return;
             work(*trees_[t], i);

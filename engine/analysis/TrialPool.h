@@ -16,7 +16,7 @@ namespace suplab {
 class TrialPool {
   public:
     /// threads: 0 for one per core.
-    TrialPool(const Scenario& scenario, unsigned threads);
+    TrialPool(const Scenario& scenario, unsigned threads, bool freshEachTrial = false);
     ~TrialPool();
 
     unsigned threads() const { return unsigned(trees_.size()); }
@@ -34,6 +34,7 @@ class TrialPool {
 
   private:
     const Scenario& scenario_;
+    bool freshEachTrial_;
     std::vector<std::unique_ptr<TrialTree>> trees_; // [0] made at once, the rest on first use
 };
 

@@ -32,7 +32,9 @@ void measure(const NodeSpec& node, TreeTimes& t) {
     t.longestPauseMs = std::max({t.longestPauseMs, node.init_ms, node.stop_ms});
     if (!node.uses.empty()) {
         t.longestPauseMs = std::max(t.longestPauseMs, node.call_ms);
-        t.carriesOver = true;
+        // Calls every call_ms from its start: trials start on whole seconds, so a period
+        // that divides a second falls the same way in each; another one would not.
+        if (1000 % node.call_ms != 0) t.carriesOver = true;
     }
     if (node.fail_starts > 0 || !node.fail_attempts.empty() || !node.ignore_attempts.empty())
         t.carriesOver = true;
@@ -133,6 +135,10 @@ class TrialTree::Watch final : public EventSink {
         missing_ = 0;
         recording_ = false;
     }
+    bool wentDown(const std::string& path) const {
+        const auto it = index_.find(path);
+        return it != index_.end() && wentDown_[it->second];
+    }
     bool gaveUp(const std::string& path) const {
         return std::find(gaveUp_.begin(), gaveUp_.end(), path) != gaveUp_.end();
     }
@@ -154,12 +160,14 @@ class TrialTree::Watch final : public EventSink {
     bool rootDown_ = false;
 };
 
-TrialTree::TrialTree(const Scenario& scenario) : scenario_(analysedScenario(scenario)) {
+TrialTree::TrialTree(const Scenario& scenario, bool freshEachTrial)
+    : scenario_(analysedScenario(scenario)) {
     TreeTimes times;
     measure(*scenario_.root, times);
     quietUs_ = (times.longestPauseMs + 1) * 1000;
     restUs_ = (times.longestWindowS + 1) * kSecondUs;
-    freshEachTrial_ = times.carriesOver;
+    freshEachTrial_ = freshEachTrial || times.carriesOver;
+    collectCallers(scenario_.root, scenario_.root->id);
     build();
 }
 
@@ -222,6 +230,12 @@ void TrialTree::start(bool fromTimeZero) {
     }
 }
 
+void TrialTree::collectCallers(const NodePtr& node, const std::string& path) {
+    if (!node->uses.empty()) callers_.push_back(path);
+    for (const auto& child : node->children)
+        collectCallers(child, childPath(path, child->id));
+}
+
 void TrialTree::restart() {
     // The same engine, the tree stopped as its parent stops it and started again: a
     // fresh engine would cost more than the tree.
@@ -235,6 +249,8 @@ void TrialTree::restart() {
     watch_->begin({}, false, clock.nowUs());
     settle();
     watch_->end(clock.nowUs());
+    // Started on a whole second, as the first start was: calls fall as they did then.
+    clock.advanceTo(nextWholeSecond(clock.nowUs()));
     start(false);
 }
 
@@ -244,7 +260,7 @@ void TrialTree::rest() {
     auto& clock = *engine_->virtualScheduler();
     const std::uint64_t seen = watch_->seen_;
     clock.advanceTo(clock.nowUs() + restUs_);
-    if (!endedWhole_ || watch_->seen_ != seen) restart();
+    if (!endedWhole_ || callerRestarted_ || watch_->seen_ != seen) restart();
 }
 
 void TrialTree::inject(const std::string& path, TrialFault::Kind kind) {
@@ -298,6 +314,10 @@ TrialResult TrialTree::run(const TrialPlan& plan) {
         if (!clock.step(limit)) clock.advanceTo(limit);
     }
     endedWhole_ = watch_->whole();
+    // A caller that started again calls on another beat than in a fresh tree.
+    callerRestarted_ = false;
+    for (const auto& path : callers_)
+        callerRestarted_ |= watch_->wentDown(path);
     watch_->end(clock.nowUs());
 
     result.startUs = t0;

@@ -63,7 +63,8 @@ struct TrialResult {
 class TrialTree {
   public:
     /// `scenario`'s tree as the analysis runs it: no script, no random failures.
-    explicit TrialTree(const Scenario& scenario);
+    /// `freshEachTrial`: a new engine and tree for every trial (slower: to check reuse).
+    explicit TrialTree(const Scenario& scenario, bool freshEachTrial = false);
     ~TrialTree();
     TrialTree(const TrialTree&) = delete;
     TrialTree& operator=(const TrialTree&) = delete;
@@ -86,6 +87,7 @@ class TrialTree {
     void start(bool fromTimeZero);
     void restart(); // the tree stopped and started again on the same engine
     void settle();  // runs until nothing has happened for quietUs_
+    void collectCallers(const NodePtr& node, const std::string& path);
     void rest();
     void inject(const std::string& path, TrialFault::Kind kind);
 
@@ -99,8 +101,10 @@ class TrialTree {
     std::string startError_;
     int starts_ = 0;
     int trials_ = 0;
-    bool used_ = false;      // a trial ran on the tree as it is
-    bool endedWhole_ = true; // the last trial left every process running
+    bool used_ = false;                // a trial ran on the tree as it is
+    bool endedWhole_ = true;           // the last trial left every process running
+    std::vector<std::string> callers_; // workers with `uses`: they call on a beat
+    bool callerRestarted_ = false;     // one of them went down in the last trial
     Pid rootPid_ = kNoPid;
 };
 

@@ -5,8 +5,11 @@
 #include "analysis/Analysis.h"
 #include "analysis/AnalysisFormat.h"
 #include "scenario/ScenarioLoader.h"
+#include "scenario/ScenarioWriter.h"
 #include "json/Json.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace suplab;
@@ -18,6 +21,13 @@ Scenario load(const QString& rootJson) {
     auto loaded = loadScenarioText(text, "t.json");
     if (!loaded.ok()) qFatal("%s", loaded.errors.front().c_str());
     return *loaded.scenario;
+}
+
+AnalysisOptions opts(int pairs, unsigned threads) {
+    AnalysisOptions o;
+    o.pairs = pairs;
+    o.threads = threads;
+    return o;
 }
 
 QStringList list(const std::vector<std::string>& items) {
@@ -65,7 +75,7 @@ class TstAnalysis : public QObject {
         QFETCH(QString, crashed);
         QFETCH(QStringList, restarted);
         QFETCH(QStringList, stopped);
-        const AnalysisReport r = analyze(load(tree), {0, 1, {}});
+        const AnalysisReport r = analyze(load(tree), opts(0, 1));
         const ProcessAnalysis& p = at(r, crashed.toUtf8().constData());
         QCOMPARE(list(p.crash.restarted), restarted);
         QCOMPARE(list(p.crash.stopped), stopped);
@@ -91,7 +101,7 @@ class TstAnalysis : public QObject {
         QFETCH(QString, tree);
         QFETCH(QString, crashed);
         QFETCH(double, downtimeMs);
-        const AnalysisReport r = analyze(load(tree), {0, 1, {}});
+        const AnalysisReport r = analyze(load(tree), opts(0, 1));
         const ProcessAnalysis& p = at(r, crashed.toUtf8().constData());
         if (downtimeMs < 0) {
             QVERIFY(!p.crash.downtimeMs);
@@ -134,7 +144,7 @@ class TstAnalysis : public QObject {
         QFETCH(QString, path);
         QFETCH(double, givesUpAt);
         QFETCH(QString, escalatesTo);
-        const AnalysisReport r = analyze(load(tree), {0, 1, {}});
+        const AnalysisReport r = analyze(load(tree), opts(0, 1));
         const ProcessAnalysis& p = at(r, path.toUtf8().constData());
         if (givesUpAt < 0) {
             QVERIFY2(!p.givesUpAt, givesUpText(p).c_str());
@@ -164,7 +174,7 @@ class TstAnalysis : public QObject {
     void crashLoopsThatStopTheRootAreCutSets() {
         QFETCH(QString, tree);
         QFETCH(QStringList, cutSets);
-        const AnalysisReport r = analyze(load(tree), {50, 2, {}});
+        const AnalysisReport r = analyze(load(tree), opts(50, 2));
         QStringList got;
         for (const auto& set : r.cutSets) {
             QStringList paths = list(set);
@@ -196,7 +206,7 @@ class TstAnalysis : public QObject {
         QFETCH(QString, tree);
         QFETCH(QString, kind);
         QFETCH(QString, fix);
-        const AnalysisReport r = analyze(load(tree), {0, 1, {}});
+        const AnalysisReport r = analyze(load(tree), opts(0, 1));
         const ProcessAnalysis& web = at(r, "R/web");
         QCOMPARE(web.findings.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(web.findings[0].kind), kind);
@@ -209,19 +219,58 @@ class TstAnalysis : public QObject {
         const AnalysisReport r = analyze(
             load(
                 R"({"id":"R","type":"supervisor","strategy":"rest_for_one","children":[{"id":"db"},{"id":"web","uses":["db"]}]})"),
-            {0, 1, {}});
+            opts(0, 1));
         QVERIFY(at(r, "R/web").findings.empty());
     }
 
+    void theReportIsTheSameOnOneThreadAndOnMany_data() {
+        QTest::addColumn<QString>("tree");
+        QTest::newRow("a tree whose trials reuse it") << QString::fromUtf8(kThree("rest_for_one"));
+        // Callers on beats that divide a second, and one that does not (fresh each trial).
+        QTest::newRow("workers that call their siblings")
+            << R"({"id":"R","type":"supervisor","children":[
+                  {"id":"A","type":"supervisor","strategy":"rest_for_one","children":[
+                    {"id":"a","init_ms":5},{"id":"b","uses":["a"],"call_ms":250,"init_ms":3},
+                    {"id":"c","uses":["b","d"],"call_ms":100},{"id":"d"}]},
+                  {"id":"B","type":"supervisor","children":[
+                    {"id":"x"},{"id":"y","uses":["x"],"call_ms":300}]}]})";
+    }
     void theReportIsTheSameOnOneThreadAndOnMany() {
-        const Scenario s = load(kThree("rest_for_one"));
-        const std::string one = analysisCsv(analyze(s, {50, 1, {}}));
-        const std::string four = analysisCsv(analyze(s, {50, 4, {}}));
+        QFETCH(QString, tree);
+        const Scenario s = load(tree);
+        const std::string one = analysisCsv(analyze(s, opts(50, 1)));
+        const std::string four = analysisCsv(analyze(s, opts(50, 4)));
         QCOMPARE(QString::fromStdString(four), QString::fromStdString(one));
     }
 
+    void aRestedTreeAnswersAsAFreshOneWould_data() {
+        theReportIsTheSameOnOneThreadAndOnMany_data();
+        const QDir lessons(QStringLiteral(SUPLAB_SOURCE_DIR "/resources/scenarios"));
+        const QStringList files = lessons.entryList({QStringLiteral("*.json")});
+        QVERIFY(files.size() >= 5);
+        for (const QString& file : files) {
+            QFile f(lessons.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            auto loaded = loadScenarioText(f.readAll().toStdString(), file.toStdString());
+            QVERIFY(loaded.ok());
+            // Its root, as the other rows give theirs.
+            QTest::newRow(qPrintable(QStringLiteral("the lesson's ") + file))
+                << QString::fromStdString(writeNode(*loaded.scenario->root));
+        }
+    }
+    void aRestedTreeAnswersAsAFreshOneWould() {
+        QFETCH(QString, tree);
+        const Scenario s = load(tree);
+        const AnalysisOptions reuse = opts(50, 2);
+        AnalysisOptions fresh = reuse;
+        fresh.freshEachTrial = true;
+        const AnalysisReport a = analyze(s, reuse), b = analyze(s, fresh);
+        QVERIFY(b.treeStarts >= b.trials); // it did start afresh for each
+        QCOMPARE(QString::fromStdString(analysisCsv(a)), QString::fromStdString(analysisCsv(b)));
+    }
+
     void eachProcessInTheJsonHasExactlyTheDocumentedKeys() {
-        const AnalysisReport r = analyze(load(kThree("one_for_all")), {0, 1, {}});
+        const AnalysisReport r = analyze(load(kThree("one_for_all")), opts(0, 1));
         const auto parsed = json::parse(analysisJson(r));
         QVERIFY(parsed.value);
         const json::Value* processes = parsed.value->find("processes");
@@ -240,7 +289,7 @@ class TstAnalysis : public QObject {
     void aTreeThatDoesNotStartIsSaidSo() {
         const AnalysisReport r = analyze(
             load(R"({"id":"R","type":"supervisor","children":[{"id":"a","fail_starts":1}]})"),
-            {0, 1, {}});
+            opts(0, 1));
         QVERIFY(r.processes.empty());
         QVERIFY2(r.error.find("R/a failed to start") != std::string::npos, r.error.c_str());
     }
