@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -64,6 +65,21 @@ class TstCli : public QObject {
             << "0 of 1 files read with no syntax error";
         QTest::newRow("parse of nothing")
             << QStringList{"parse", "/nonexistent/dir"} << 2 << "cannot open it";
+        QTest::newRow("analyze with a bad format") << QStringList{"analyze", c, "--format", "xml"}
+                                                   << 2 << "--format: expected text, json or csv";
+        QTest::newRow("analyze with too many pairs")
+            << QStringList{"analyze", c, "--pairs", "5000"} << 2
+            << "--pairs: expected an integer from 0 to 1000";
+        QTest::newRow("analyze of a missing file")
+            << QStringList{"analyze", "/nonexistent/s.json"} << 2 << "/nonexistent/s.json";
+        QTest::newRow("analyze into a folder that is not there")
+            << QStringList{"analyze", c, "--out", "/nonexistent/dir/a.txt"} << 1
+            << "/nonexistent/dir/a.txt";
+        QTest::newRow("analyze of a tree that does not start")
+            << QStringList{"analyze", SUPLAB_SOURCE_DIR
+                           "/tests/conformance/cases/"
+                           "init_failure_stops_the_started_children_in_reverse.json"}
+            << 1 << "the tree does not start";
         QTest::newRow("compare without lanes")
             << QStringList{"compare", c} << 2 << "expected at least one --lane";
         QTest::newRow("compare with a bad lane")
@@ -192,6 +208,34 @@ class TstCli : public QObject {
         QVERIFY(o.out.find("\"ci95\":[") != std::string::npos);
     }
 
+    void analyzeOfAProjectListsWhatTheImportAssumedFirst() {
+        // A mix project of the lesson's tree, one supervisor per file.
+        const Outcome o = cli(
+            {"analyze", SUPLAB_SOURCE_DIR "/resources/projects/lesson_app", "--format", "json"});
+        QCOMPARE(o.status, 0);
+        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(o.out)).object();
+        QCOMPARE(json.value(QLatin1String("processes")).toArray().size(), 10);
+        QVERIFY(json.contains(QLatin1String("assumptions")));
+        QVERIFY(json.value(QLatin1String("cut_sets")).isArray());
+
+        // An Elixir file with a module it does not define: that assumption comes first.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ex"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([Ext], "
+                "strategy: :one_for_one)\n  end\nend\n");
+        f.close();
+        const Outcome text = cli({"analyze", file.toStdString()});
+        QCOMPARE(text.status, 0);
+        const QString shown = QString::fromStdString(text.out);
+        QVERIFY2(shown.indexOf(QStringLiteral("Assumed by the import:")) <
+                     shown.indexOf(QStringLiteral("Weakest points:")),
+                 text.out.c_str());
+        QVERIFY2(shown.contains(QStringLiteral("Ext is not defined in this file")),
+                 text.out.c_str());
+    }
+
     void quickBenchPrintsEveryKeyOfTheSpec() {
         const Outcome o = cli({"bench", "--quick"});
         QCOMPARE(o.status, 0);
@@ -199,9 +243,9 @@ class TstCli : public QObject {
         QVERIFY(json.value(QLatin1String("bytes_per_worker")).isDouble());
         // Every timing is a measurement: something took time (a workload that ran no
         // round would print 0), and the 99th percentile is no less than the median.
-        for (const char* key :
-             {"start_10k_us", "shutdown_10k_us", "restart_p50_us", "restart_p99_us",
-              "one_for_all_1k_us", "dynamic_start_100k_us", "dynamic_shutdown_20k_us"}) {
+        for (const char* key : {"start_10k_us", "shutdown_10k_us", "restart_p50_us",
+                                "restart_p99_us", "one_for_all_1k_us", "dynamic_start_100k_us",
+                                "dynamic_shutdown_20k_us", "analyze_1k_ms"}) {
             QVERIFY2(json.value(QLatin1String(key)).isDouble(), key);
             QVERIFY2(json.value(QLatin1String(key)).toDouble() > 0,
                      qPrintable(QStringLiteral("%1 in %2")
