@@ -2512,7 +2512,14 @@ class Importer {
                 return nullptr;
             }
             // The map is the whole spec: of the module only a supervisor's children count.
-            if (const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr) {
+            // A function other than start_link of a module being read (a warm-up task of
+            // the supervisor itself) starts some other process: a worker, not the module.
+            const Module* def = mod.kind == Kind::Alias ? module(mod.text, m) : nullptr;
+            const Term fn =
+                s.kind == Kind::Tuple && s.items.size() == 3 ? resolve(s.items[1], m, env) : Term{};
+            if (def && expanding_.count(def->name) && !fn.is(Kind::Atom, "start_link"))
+                def = nullptr;
+            if (def) {
                 NodePtr inner = moduleNode(*def, map.line);
                 if (inner && inner->isSupervisor()) {
                     node = std::make_shared<NodeSpec>(*inner);
@@ -2542,11 +2549,15 @@ class Importer {
     /// or `use GenServer, ...` options.
     void specOptions(NodeSpec& n, const Term& opts0, const Module* m, const Env& env,
                      const std::string& where) {
-        const Term opts = resolve(opts0, m, env);
+        Term opts = resolve(opts0, m, env);
         if (opts.kind != Kind::List && opts.kind != Kind::Map) {
             notRead(opts.line, where + " options " + opts.show());
             return;
         }
+        // The id first, whatever the order written: the other options' notes name it.
+        std::stable_partition(opts.items.begin(), opts.items.end(), [](const Term& p) {
+            return p.kind == Kind::Pair && p.items[0].is(Kind::Atom, "id");
+        });
         for (const Term& p : opts.items) {
             if (p.kind != Kind::Pair || p.items[0].kind != Kind::Atom) {
                 notRead(p.line, where + ": " + p.show());

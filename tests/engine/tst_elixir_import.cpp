@@ -20,6 +20,7 @@ class TstElixirImport : public QObject {
     void everyLessonModuleImports();
     void aSnippetImportsToItsTree_data();
     void aSnippetImportsToItsTree();
+    void aSupervisorsOwnTaskIsAWorkerNotItself();
     void anUnreadableConstructIsListedWithItsLine_data();
     void anUnreadableConstructIsListedWithItsLine();
     void aChildLeftToRunTimeIsMarked_data();
@@ -713,6 +714,22 @@ end)"
         << R"({"id": "S", "type": "supervisor", "children": [{"id": "A"}]})";
 }
 
+void TstElixirImport::aSupervisorsOwnTaskIsAWorkerNotItself() {
+    // {__MODULE__, :warmup, [arg]}: a function of the supervisor that starts some other
+    // process, not the supervisor again.
+    const ImportResult r = importElixir(
+        "defmodule S do\n  use Supervisor\n  def start_link(a), do: "
+        "Supervisor.start_link(__MODULE__, "
+        "a)\n  def init(a) do\n    Supervisor.init([%{id: :warmup, start: {__MODULE__, :warmup, "
+        "[a]}}], strategy: :one_for_one)\n  end\n  def warmup(_), do: :ignore\nend",
+        "f.ex");
+    QVERIFY2(r.complete(), qPrintable(notesOf(r)));
+    QVERIFY(r.scenario);
+    QCOMPARE(r.scenario->root->children.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(r.scenario->root->children[0]->id), QStringLiteral("warmup"));
+    QVERIFY(!r.scenario->root->children[0]->isSupervisor());
+}
+
 void TstElixirImport::aSnippetImportsToItsTree() {
     QFETCH(QString, source);
     QFETCH(QString, root);
@@ -857,6 +874,12 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: assumed: the application's supervisor has no name: it is called "
            "App.Supervisor here";
+    QTest::newRow("a map child whose type comes before its id")
+        << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    Supervisor.start_link("
+           "[\n      %{type: :supervisor, id: Ext.Sup, start: {Ext.Sup, :start_link, []}}],\n"
+           "      strategy: :one_for_one, name: App.Sup)\n  end\nend"
+        << "f.ex:5: assumed: Ext.Sup is a supervisor whose module is not in this file: imported "
+           "with no children";
     QTest::newRow("a root declared significant")
         << "defmodule S do\n  use Supervisor, restart: :transient, significant: true\n  def "
            "init(_), do: Supervisor.init([A], strategy: :one_for_one)\nend"
