@@ -1347,12 +1347,20 @@ class Importer {
     /// The module of a spec `{Module, arg}` or `Module` (as specValue gives it) when SupLab
     /// read neither it nor a rule for it, so the id it was given (the module) is a guess.
     std::optional<std::string> unreadModuleOf(const Term& spec, const Module* from) const {
-        const Term& head =
-            spec.kind == Kind::Tuple && spec.items.size() == 2 ? spec.items[0] : spec;
-        if (head.kind != Kind::Alias || module(head.text, from) ||
-            elixir::knownLibrary(head.text) || !Behaviour::ofLessonModule(head.text).empty())
+        // {Module, arg}, and Module.child_spec(arg), which is the same child.
+        std::string name;
+        if (spec.kind == Kind::Tuple && spec.items.size() == 2 && spec.items[0].kind == Kind::Alias)
+            name = spec.items[0].text;
+        else if (spec.kind == Kind::Alias)
+            name = spec.text;
+        else if (spec.kind == Kind::Call && spec.items.size() == 1 &&
+                 spec.text.ends_with(".child_spec") && spec.text != "Supervisor.child_spec" &&
+                 !spec.text.starts_with(':'))
+            name = spec.text.substr(0, spec.text.size() - std::string_view(".child_spec").size());
+        if (name.empty() || module(name, from) || elixir::knownLibrary(name) ||
+            !Behaviour::ofLessonModule(name).empty())
             return std::nullopt;
-        return head.text;
+        return name;
     }
 
     /// A placeholder for children a run-time expression computes: one worker, marked.

@@ -874,6 +874,13 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: assumed: the application's supervisor has no name: it is called "
            "App.Supervisor here";
+    QTest::newRow("two Module.child_spec(arg) calls of one module not in the file")
+        << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([\n"
+           "      B.child_spec(a: 1),\n      B.child_spec(a: 2)], strategy: :one_for_one)\n  "
+           "end\nend"
+        << "f.ex:6: assumed: two children of B (lines 5 and 6): its child_spec/1, not read here, "
+           "must make their ids from the arguments (with Elixir's default both would be B, which "
+           "Elixir refuses)";
     QTest::newRow("a map child whose type comes before its id")
         << "defmodule App do\n  use Application\n  def start(_t, _a) do\n    Supervisor.start_link("
            "[\n      %{type: :supervisor, id: Ext.Sup, start: {Ext.Sup, :start_link, []}}],\n"
