@@ -2092,7 +2092,12 @@ class Importer {
 
     /// A value only running code knows: a variable the file does not bind, a call, a field.
     static bool decidedAtRunTime(const Term& t) {
-        return t.kind == Kind::Var || t.kind == Kind::Access ||
+        // `opts[:adapter] || Default`: which one, only running code knows.
+        const bool choice =
+            t.kind == Kind::BinOp && t.items.size() == 2 &&
+            (t.text == "||" || t.text == "&&" || t.text == "or" || t.text == "and") &&
+            (decidedAtRunTime(t.items[0]) || decidedAtRunTime(t.items[1]));
+        return choice || t.kind == Kind::Var || t.kind == Kind::Access ||
                (t.kind == Kind::Call && !isBranching(t)) || (t.kind == Kind::String && t.opaque);
     }
 

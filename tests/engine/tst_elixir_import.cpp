@@ -874,6 +874,10 @@ void TstElixirImport::anAssumptionIsSaidWithItsLine_data() {
            "Supervisor.start_link([W], strategy: :one_for_one)\n  end\nend"
         << "f.ex:4: assumed: the application's supervisor has no name: it is called "
            "App.Supervisor here";
+    QTest::newRow("a module chosen by opts[:k] || Default")
+        << "defmodule S do\n  use Supervisor\n  def init(opts) do\n    a = opts[:adapter] || "
+           "Def\n    Supervisor.init([{a, opts}], strategy: :one_for_one)\n  end\nend"
+        << "f.ex:5: assumed: the child {a, opts} is decided at run time: shown as ?{a, opts}";
     QTest::newRow("two Module.child_spec(arg) calls of one module not in the file")
         << "defmodule S do\n  use Supervisor\n  def init(_) do\n    Supervisor.init([\n"
            "      B.child_spec(a: 1),\n      B.child_spec(a: 2)], strategy: :one_for_one)\n  "
