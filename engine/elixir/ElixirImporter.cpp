@@ -459,6 +459,16 @@ class Importer {
             return moduleNode(*roots[0], roots[0]->line);
         }
         if (NodePtr fromScript = scriptTree(script)) return fromScript;
+        // A module that uses nothing and starts a supervisor of its own children in its
+        // start_link: Supervisor.start_link([A, B], strategy: ...).
+        for (const auto& m : modules_) {
+            if (!m.uses.empty()) continue;
+            auto node = std::make_shared<NodeSpec>();
+            node->id = m.name;
+            const FileScope scope(*this, m.file);
+            if (expanding_.insert(m.name).second && inlineSupervisor(*node, m)) return node;
+            expanding_.erase(m.name);
+        }
         // Worker modules only: put them under a plain supervisor, and say so.
         auto root = std::make_shared<NodeSpec>();
         root->id = "Root";

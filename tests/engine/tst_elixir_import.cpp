@@ -21,6 +21,7 @@ class TstElixirImport : public QObject {
     void aSnippetImportsToItsTree_data();
     void aSnippetImportsToItsTree();
     void aSupervisorsOwnTaskIsAWorkerNotItself();
+    void aPlainModuleThatStartsItsOwnSupervisorIsTheRoot();
     void anUnreadableConstructIsListedWithItsLine_data();
     void anUnreadableConstructIsListedWithItsLine();
     void aChildLeftToRunTimeIsMarked_data();
@@ -728,6 +729,18 @@ void TstElixirImport::aSupervisorsOwnTaskIsAWorkerNotItself() {
     QCOMPARE(r.scenario->root->children.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(r.scenario->root->children[0]->id), QStringLiteral("warmup"));
     QVERIFY(!r.scenario->root->children[0]->isSupervisor());
+}
+
+void TstElixirImport::aPlainModuleThatStartsItsOwnSupervisorIsTheRoot() {
+    const ImportResult r = importElixir(
+        "defmodule Locks do\n  def start_link(_) do\n    Supervisor.start_link([A, B], strategy: "
+        ":one_for_all, name: Locks)\n  end\nend",
+        "f.ex");
+    QVERIFY2(r.complete(), qPrintable(notesOf(r)));
+    QVERIFY(r.scenario);
+    QCOMPARE(QString::fromStdString(r.scenario->root->id), QStringLiteral("Locks"));
+    QCOMPARE(r.scenario->root->strategy, Strategy::OneForAll);
+    QCOMPARE(r.scenario->root->children.size(), std::size_t(2));
 }
 
 void TstElixirImport::aSnippetImportsToItsTree() {
