@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <map>
+
 using namespace suplab;
 
 namespace {
@@ -267,6 +269,67 @@ class TstAnalysis : public QObject {
         const AnalysisReport a = analyze(s, reuse), b = analyze(s, fresh);
         QVERIFY(b.treeStarts >= b.trials); // it did start afresh for each
         QCOMPARE(QString::fromStdString(analysisCsv(a)), QString::fromStdString(analysisCsv(b)));
+    }
+
+    /// tests/data/analysis_otp.json: what Elixir/OTP did with the lesson's trees
+    /// (oracle/check-analysis.py): after one fault, which processes went down; faults
+    /// every period_gives_up_ms made the supervisor give up, every period_holds_ms not.
+    void agreesWithOtpOnTheLessons_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("radius");
+        QTest::addColumn<int>("givesUpMs");
+        QTest::addColumn<int>("holdsMs");
+        QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/analysis_otp.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto parsed = json::parse(f.readAll().toStdString());
+        QVERIFY(parsed.value && parsed.value->isArray());
+        QVERIFY(parsed.value->items.size() >= 20);
+        for (const json::Value& entry : parsed.value->items) {
+            auto str = [&](const char* key) {
+                const json::Value* v = entry.find(key);
+                return v ? QString::fromStdString(v->text) : QString();
+            };
+            auto integer = [&](const char* key) {
+                const json::Value* v = entry.find(key);
+                return v && v->integer ? int(*v->integer) : -1;
+            };
+            QStringList radius;
+            if (const json::Value* r = entry.find("radius"))
+                for (const auto& item : r->items)
+                    radius << QString::fromStdString(item.text);
+            const QString name =
+                str("scenario").section(QLatin1Char('/'), -1) + QStringLiteral(": ") + str("path");
+            QTest::newRow(qPrintable(name))
+                << str("scenario") << str("path") << radius << integer("period_gives_up_ms")
+                << integer("period_holds_ms");
+        }
+    }
+    void agreesWithOtpOnTheLessons() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, path);
+        QFETCH(QStringList, radius);
+        QFETCH(int, givesUpMs);
+        QFETCH(int, holdsMs);
+        static std::map<QString, AnalysisReport> reports; // one analysis per lesson
+        if (!reports.count(scenario)) {
+            auto loaded = loadScenarioFile(SUPLAB_SOURCE_DIR "/" + scenario.toStdString());
+            QVERIFY(loaded.ok());
+            reports.emplace(scenario, analyze(*loaded.scenario, opts(0, 2)));
+        }
+        const ProcessAnalysis& p = at(reports.at(scenario), path.toUtf8().constData());
+        if (!radius.isEmpty()) {
+            QStringList ours = list((p.supervisor ? p.kill : p.crash).radius());
+            ours.sort();
+            radius.sort();
+            QCOMPARE(ours, radius);
+        }
+        if (givesUpMs > 0) {
+            QVERIFY(p.givesUpPeriodMs);
+            // OTP gave up at the shorter period and held at the longer: ours lies between.
+            QVERIFY2(*p.givesUpPeriodMs >= givesUpMs && *p.givesUpPeriodMs < holdsMs,
+                     givesUpText(p).c_str());
+        }
     }
 
     void eachProcessInTheJsonHasExactlyTheDocumentedKeys() {
