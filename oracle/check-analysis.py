@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Holds `suplab-cli analyze` to real Elixir/OTP on the lesson scenarios.
+"""Holds `suplab-cli analyze` to real Elixir/OTP on the lesson scenarios and on the
+dependency-finding trees.
 
-    oracle/check-analysis.py [SUPLAB_CLI] [--write tests/data/analysis_otp.json] [--only TEXT]
+    oracle/check-analysis.py [SUPLAB_CLI] [--part lessons|findings|all] [--only TEXT]
+                             [--write tests/data/analysis_otp.json]
+                             [--write-findings tests/data/analysis_otp_findings.json]
 
-For every resources/scenarios/0*.json it runs `suplab-cli analyze FILE --format json`,
-then plays on OTP (oracle/run.sh, with "start_on_second"), for every process but the
-root:
+Lessons: for every resources/scenarios/0*.json it runs `suplab-cli analyze FILE
+--format json`, then plays on OTP (oracle/run.sh, with "start_on_second"), for every
+process but the root:
 
 - blast radius: one fault at 1050 ms (a worker crashes with `boom`, a supervisor is
   killed); every path with a `down` line is OTP's radius, compared as a set with
@@ -15,13 +18,27 @@ root:
   1050 ms, max_restarts + 3 of them. OTP must write `give_up SUPERVISOR` at Tlow and
   not at Thigh; `suplab-cli run` on the same two scenarios must say the same.
 
-The reference runner ignores `uses` (a SupLab-only key). A difference is "explained by
-uses" only when SupLab, given the same tree without `uses`, says what OTP said; it is
-still shown. Exit status 1 on any other difference, 2 on bad usage or a failed tool.
+The reference runner now plays `uses` and `call_ms` as SupLab does (oracle/README.md).
+A difference is still shown as "explained by uses" when SupLab, given the same tree
+without `uses`, says what OTP said (a check made before the runner knew `uses`).
 
-With --write, OTP's answers go to a JSON list for the C++ tests: {"scenario", "path",
-"radius" (sorted, when measured), "period_gives_up_ms" / "period_holds_ms" (when OTP
-showed it)}.
+Findings: for every tests/data/analysis_findings/*.json and every (worker, dependency)
+pair of its `uses`, one fault of the dependency at 1050 ms (as above), settling 1.5 s:
+
+- the worker must go `down WORKER noproc` after the fault on OTP exactly when SupLab
+  reports a finding for the pair whose text says it crashes (`suplab-cli run` on the
+  same scenario must say the same);
+- for every finding, the tree its `fix` describes ("place X before Y", "make SUP
+  STRATEGY"), applied here, with the same fault: OTP must show no noproc of the worker
+  after the fault when `fix_checked` is true (and `suplab-cli run` the same).
+
+Exit status 1 on any other difference, 2 on bad usage or a failed tool.
+
+With --write, OTP's lesson answers go to a JSON list for the C++ tests: {"scenario",
+"path", "radius" (sorted, when measured), "period_gives_up_ms" / "period_holds_ms" (when
+OTP showed it)}. With --write-findings, one entry per (worker, dependency) pair:
+{"scenario", "worker", "uses", "crashes_on_otp", "fix_holds_on_otp" (null without a
+finding)}.
 """
 import argparse
 import copy
@@ -29,6 +46,7 @@ import glob
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -260,22 +278,123 @@ def check_file(cli, file, rel, report, answers):
         answers.append(entry)
 
 
+# --- the dependency findings -----------------------------------------------------
+
+FINDINGS_DIR = "tests/data/analysis_findings"
+STRATEGIES = ("one_for_one", "rest_for_one", "one_for_all")
+
+
+def parent_of(path):
+    return path.rsplit("/", 1)[0]
+
+
+def node_at(root, path):
+    return next(n for p, n, _ in walk(root) if p == path)
+
+
+def apply_fix(root, worker, fix):
+    """The tree `fix` describes, or None when the text says nothing this understands.
+    "place X before Y": X moves to just before its sibling Y (siblings of the worker);
+    "make SUP STRATEGY": that supervisor (by path) takes the strategy."""
+    root = copy.deepcopy(root)
+    parent = node_at(root, parent_of(worker))
+    ids = [c["id"] for c in parent["children"]]
+    changed = False
+    place = re.search(r"\bplace (\S+) before (\S+)", fix)
+    if place:
+        moved, anchor = place.group(1), place.group(2)
+        if moved not in ids or anchor not in ids:
+            return None
+        children = parent["children"]
+        child = children.pop(ids.index(moved))
+        children.insert([c["id"] for c in children].index(anchor), child)
+        changed = True
+    make = re.search(r"\bmake (\S+) (%s)\b" % "|".join(STRATEGIES), fix)
+    if make:
+        sup = next((n for p, n, _ in walk(root) if p == make.group(1)), None)
+        if sup is None or sup.get("type") != "supervisor":
+            return None
+        sup["strategy"] = make.group(2)
+        changed = True
+    return root if changed else None
+
+
+def noproc_after_fault(trace, worker, dependency):
+    """Did the worker go down with noproc after the dependency first went down?"""
+    fault = next((i for i, line in enumerate(trace) if line.startswith(f"down {dependency} ")), None)
+    return fault is not None and f"down {worker} noproc" in trace[fault + 1:]
+
+
+def check_findings_file(cli, file, rel, report, answers):
+    print(f"{rel}:", file=sys.stderr, flush=True)
+    source = json.load(open(file))
+    root = strip_keys(source["root"], ["mtbf_ms"])
+    analysis = analyze(cli, file)
+    name = os.path.basename(file)
+    crash_word = lambda b: "noproc" if b else "no noproc"
+
+    for worker, node, parent in walk(root):
+        for dep_id in node.get("uses", []):
+            dependency = parent + "/" + dep_id
+            pair = f"{worker[len(parent) + 1:]} -> {dep_id}"
+            found = [f for f in analysis[worker]["findings"] if f["uses"] == dependency]
+            steps = [fault_step(dependency, node_at(root, dependency), FAULT_AT_MS)]
+            doc = scenario(f"{dependency} fails once", root, steps)
+            otp = noproc_after_fault(otp_trace(doc), worker, dependency)
+            run = noproc_after_fault(suplab_trace(cli, doc), worker, dependency)
+            says = any("crashes" in f["text"] for f in found)
+            claim = ", ".join(f["kind"] for f in found) or "no finding"
+            verdict = "yes" if says == otp and run == otp else "NO"
+            report.add(name, pair, f"{dep_id} {'crashes' if steps[0]['do'] == 'crash' else 'is killed'} once",
+                       f"{claim}: {crash_word(says)}; run {crash_word(run)}", crash_word(otp), verdict)
+            entry = {"scenario": rel, "worker": worker, "uses": dependency,
+                     "crashes_on_otp": otp, "fix_holds_on_otp": None}
+
+            holds_all = []
+            for f in found:
+                fixed = apply_fix(root, worker, f["fix"])
+                check = f"fix: {f['fix'].split(' (')[0]}"
+                if fixed is None:
+                    report.add(name, pair, check, "fix_checked " + str(f["fix_checked"]).lower(),
+                               "fix not understood", "NO")
+                    continue
+                fixed_doc = scenario(f"{dependency} fails once, fixed", fixed, steps)
+                holds = not noproc_after_fault(otp_trace(fixed_doc), worker, dependency)
+                run_holds = not noproc_after_fault(suplab_trace(cli, fixed_doc), worker, dependency)
+                word = lambda b: "holds" if b else "noproc"
+                verdict = "yes" if f["fix_checked"] == holds and run_holds == holds else "NO"
+                report.add(name, pair, check, f"fix_checked {str(f['fix_checked']).lower()}; run {word(run_holds)}",
+                           word(holds), verdict)
+                holds_all.append(holds)
+            if holds_all:
+                entry["fix_holds_on_otp"] = all(holds_all)
+            answers.append(entry)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cli", nargs="?", default=os.path.join(REPO, "build/dev/bin/suplab-cli"),
                         metavar="SUPLAB_CLI")
-    parser.add_argument("--write", metavar="FILE", help="write OTP's answers as JSON here")
+    parser.add_argument("--part", choices=("lessons", "findings", "all"), default="all",
+                        help="the lesson checks, the findings checks, or both (the default)")
+    parser.add_argument("--write", metavar="FILE", help="write OTP's lesson answers as JSON here")
+    parser.add_argument("--write-findings", metavar="FILE", help="write OTP's findings answers as JSON here")
     parser.add_argument("--only", metavar="TEXT", default="", help="only the scenario files whose name has TEXT")
     args = parser.parse_args()
     if not os.access(args.cli, os.X_OK):
         die(f"{args.cli} is not an executable")
 
     began = time.monotonic()
-    report, answers = Report(), []
-    for file in sorted(glob.glob(os.path.join(REPO, "resources/scenarios/0*.json"))):
-        if args.only not in os.path.basename(file):
+    report, answers, findings_answers = Report(), [], []
+    parts = [("lessons", "resources/scenarios/0*.json", check_file, answers),
+             ("findings", FINDINGS_DIR + "/*.json", check_findings_file, findings_answers)]
+    for part, pattern, check, into in parts:
+        if args.part not in (part, "all"):
             continue
-        check_file(args.cli, file, os.path.relpath(file, REPO), report, answers)
+        for file in sorted(glob.glob(os.path.join(REPO, pattern))):
+            if args.only not in os.path.basename(file):
+                continue
+            check(args.cli, file, os.path.relpath(file, REPO), report, into)
 
     report.print_table()
     verdicts = [r[5] for r in report.rows]
@@ -284,11 +403,12 @@ def main():
     print(f"\n{len(verdicts)} checks: {verdicts.count('yes')} agree, {explained} differ because of uses, "
           f"{wrong} disagree ({time.monotonic() - began:.0f} s)")
 
-    if args.write:
-        with open(args.write, "w") as out:
-            json.dump(answers, out, indent=2)
-            out.write("\n")
-        print(f"wrote {args.write}")
+    for path, data in ((args.write, answers), (args.write_findings, findings_answers)):
+        if path:
+            with open(path, "w") as out:
+                json.dump(data, out, indent=2)
+                out.write("\n")
+            print(f"wrote {path}")
     return 1 if wrong else 0
 
 

@@ -211,7 +211,14 @@ defmodule SupLabOracle.Spec do
 end
 
 defmodule Oracle.Worker do
-  @moduledoc "A generic worker: fails its start when told to, crashes on request, stops slowly if asked."
+  @moduledoc """
+  A generic worker: fails its start when told to, crashes on request, stops slowly if
+  asked, and calls the siblings it `uses` every `call_ms`.
+
+  `uses`: in init it keeps the pid each sibling has now (nil when none runs yet: that
+  one is looked up at the first call instead) and calls them on a beat from its start.
+  A call to a pid that is gone (down, or restarted since) ends the worker with `noproc`.
+  """
   use GenServer
 
   def start_link(path, node), do: GenServer.start_link(__MODULE__, {path, node})
@@ -233,18 +240,79 @@ defmodule Oracle.Worker do
 
       true ->
         SupLabOracle.Log.announce(path)
-        {:ok, node}
+        {:ok, %{node: node, uses: keep_uses(path, node), beat: nil} |> next_beat()}
     end
   end
 
-  @impl true
-  def handle_cast({:crash, reason}, node), do: {:stop, reason, node}
+  # [{sibling path, pid or nil}], looked up now, in the order of `uses`.
+  defp keep_uses(path, node) do
+    parent = path |> String.split("/") |> Enum.drop(-1) |> Enum.join("/")
+
+    for id <- Map.get(node, "uses", []) do
+      sibling = parent <> "/" <> id
+      {sibling, SupLabOracle.Log.whereis(sibling)}
+    end
+  end
+
+  # The beat counts from the start (absolute times), so calls do not drift.
+  defp next_beat(%{uses: []} = s), do: s
+
+  defp next_beat(s) do
+    beat = (s.beat || System.monotonic_time(:millisecond)) + Map.get(s.node, "call_ms", 100)
+    Process.send_after(self(), :call_uses, beat, abs: true)
+    %{s | beat: beat}
+  end
+
+  # What a dependency is asked. Supervisors and dynamic supervisors answer it as their
+  # own API (count_children); a worker answers any call.
+  @request :count_children
 
   @impl true
-  def handle_info(_message, node), do: {:noreply, node}
+  def handle_call(_request, _from, s), do: {:reply, :ok, s}
 
   @impl true
-  def terminate(_reason, node), do: Process.sleep(Map.get(node, "stop_ms", 0))
+  def handle_cast({:crash, reason}, s), do: {:stop, reason, s}
+
+  @impl true
+  def handle_info(:call_uses, s) do
+    uses = Enum.map(s.uses, fn {sibling, pid} -> {sibling, pid || SupLabOracle.Log.whereis(sibling)} end)
+    s = %{s | uses: uses}
+
+    if Enum.all?(uses, fn {_sibling, pid} -> call(pid) == :ok end),
+      do: {:noreply, next_beat(s)},
+      else: {:stop, :noproc, s}
+  end
+
+  def handle_info(_message, s), do: {:noreply, s}
+
+  @impl true
+  def terminate(_reason, s), do: Process.sleep(Map.get(s.node, "stop_ms", 0))
+
+  # GenServer.call's own protocol (monitor, send, wait for the reply or the DOWN), with
+  # one addition: while it waits, it answers the calls other workers make to it, so
+  # that two workers that use each other do not wait on each other forever.
+  defp call(nil), do: :noproc
+
+  defp call(pid) do
+    ref = Process.monitor(pid)
+    send(pid, {:"$gen_call", {self(), ref}, @request})
+    await(ref)
+  end
+
+  defp await(ref) do
+    receive do
+      {^ref, _reply} ->
+        Process.demonitor(ref, [:flush])
+        :ok
+
+      {:DOWN, ^ref, :process, _pid, _reason} ->
+        :noproc
+
+      {:"$gen_call", from, @request} ->
+        GenServer.reply(from, :ok)
+        await(ref)
+    end
+  end
 end
 
 defmodule Oracle.Sup do

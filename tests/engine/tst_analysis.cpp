@@ -332,6 +332,55 @@ class TstAnalysis : public QObject {
         }
     }
 
+    /// tests/data/analysis_otp_findings.json: for each worker and what it uses, whether
+    /// one crash of the dependency made it crash (noproc) on Elixir/OTP, and whether the
+    /// tree changed as the finding's fix says did not (oracle/check-analysis.py).
+    void findingsAgreeWithOtp_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("worker");
+        QTest::addColumn<QString>("uses");
+        QTest::addColumn<bool>("crashes");
+        QTest::addColumn<bool>("fixHolds");
+        QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/analysis_otp_findings.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto parsed = json::parse(f.readAll().toStdString());
+        QVERIFY(parsed.value && parsed.value->isArray());
+        QVERIFY(parsed.value->items.size() >= 5);
+        for (const json::Value& e : parsed.value->items) {
+            auto str = [&](const char* key) {
+                const json::Value* v = e.find(key);
+                return v ? QString::fromStdString(v->text) : QString();
+            };
+            const json::Value* holds = e.find("fix_holds_on_otp");
+            QTest::newRow(qPrintable(str("scenario").section(QLatin1Char('/'), -1) +
+                                     QStringLiteral(": ") + str("worker") +
+                                     QStringLiteral(" uses ") + str("uses")))
+                << str("scenario") << str("worker") << str("uses")
+                << e.find("crashes_on_otp")->boolean
+                << (holds && holds->type == json::Value::Type::Bool && holds->boolean);
+        }
+    }
+    void findingsAgreeWithOtp() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, worker);
+        QFETCH(QString, uses);
+        QFETCH(bool, crashes);
+        QFETCH(bool, fixHolds);
+        auto loaded = loadScenarioFile(SUPLAB_SOURCE_DIR "/" + scenario.toStdString());
+        QVERIFY(loaded.ok());
+        const AnalysisReport r = analyze(*loaded.scenario, opts(0, 2));
+        const Finding* found = nullptr;
+        for (const auto& f : at(r, worker.toUtf8().constData()).findings)
+            if (QString::fromStdString(f.uses) == uses) found = &f;
+        // A finding says the worker crashes (noproc) exactly when it did on OTP.
+        const bool saysCrash = found && found->text.find("noproc") != std::string::npos;
+        QCOMPARE(saysCrash, crashes);
+        if (fixHolds) {
+            QVERIFY(found);
+            QVERIFY2(found->fixChecked, found->fix.c_str());
+        }
+    }
+
     void eachProcessInTheJsonHasExactlyTheDocumentedKeys() {
         const AnalysisReport r = analyze(load(kThree("one_for_all")), opts(0, 1));
         const auto parsed = json::parse(analysisJson(r));

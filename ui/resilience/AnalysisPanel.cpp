@@ -110,6 +110,7 @@ AnalysisPanel::AnalysisPanel(QWidget* parent) : QWidget(parent) {
     cutSets_->setAccessibleName(tr("Cut sets"));
     assumed_ = new QListWidget(this);
     assumed_->setWordWrap(true);
+    assumed_->setAccessibleName(tr("What the import assumed"));
     tabs_ = new QTabWidget(this);
     tabs_->addTab(table_, tr("Processes"));
     tabs_->addTab(findings_, tr("Findings"));
