@@ -32,6 +32,20 @@ AnalysisOptions opts(int pairs, unsigned threads) {
     return o;
 }
 
+/// The entries of one of tests/data's records of what Elixir/OTP did (an array).
+std::vector<json::Value> otpRecord(const char* name) {
+    QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/") + QString::fromUtf8(name));
+    if (!f.open(QIODevice::ReadOnly)) qFatal("cannot read tests/data/%s", name);
+    auto parsed = json::parse(f.readAll().toStdString());
+    if (!parsed.value || !parsed.value->isArray()) qFatal("tests/data/%s is not an array", name);
+    return std::move(parsed.value->items);
+}
+
+QString textOf(const json::Value& entry, const char* key) {
+    const json::Value* v = entry.find(key);
+    return v ? QString::fromStdString(v->text) : QString();
+}
+
 QStringList list(const std::vector<std::string>& items) {
     QStringList out;
     for (const auto& i : items)
@@ -280,16 +294,10 @@ class TstAnalysis : public QObject {
         QTest::addColumn<QStringList>("radius");
         QTest::addColumn<int>("givesUpMs");
         QTest::addColumn<int>("holdsMs");
-        QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/analysis_otp.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const auto parsed = json::parse(f.readAll().toStdString());
-        QVERIFY(parsed.value && parsed.value->isArray());
-        QVERIFY(parsed.value->items.size() >= 20);
-        for (const json::Value& entry : parsed.value->items) {
-            auto str = [&](const char* key) {
-                const json::Value* v = entry.find(key);
-                return v ? QString::fromStdString(v->text) : QString();
-            };
+        const std::vector<json::Value> entries = otpRecord("analysis_otp.json");
+        QVERIFY(entries.size() >= 20);
+        for (const json::Value& entry : entries) {
+            auto str = [&](const char* key) { return textOf(entry, key); };
             auto integer = [&](const char* key) {
                 const json::Value* v = entry.find(key);
                 return v && v->integer ? int(*v->integer) : -1;
@@ -341,16 +349,10 @@ class TstAnalysis : public QObject {
         QTest::addColumn<QString>("uses");
         QTest::addColumn<bool>("crashes");
         QTest::addColumn<bool>("fixHolds");
-        QFile f(QStringLiteral(SUPLAB_SOURCE_DIR "/tests/data/analysis_otp_findings.json"));
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const auto parsed = json::parse(f.readAll().toStdString());
-        QVERIFY(parsed.value && parsed.value->isArray());
-        QVERIFY(parsed.value->items.size() >= 5);
-        for (const json::Value& e : parsed.value->items) {
-            auto str = [&](const char* key) {
-                const json::Value* v = e.find(key);
-                return v ? QString::fromStdString(v->text) : QString();
-            };
+        const std::vector<json::Value> entries = otpRecord("analysis_otp_findings.json");
+        QVERIFY(entries.size() >= 5);
+        for (const json::Value& e : entries) {
+            auto str = [&](const char* key) { return textOf(e, key); };
             const json::Value* holds = e.find("fix_holds_on_otp");
             QTest::newRow(qPrintable(str("scenario").section(QLatin1Char('/'), -1) +
                                      QStringLiteral(": ") + str("worker") +
